@@ -1,0 +1,10 @@
+//! Pactwright's agreement engine: the model of a service agreement, its
+//! draft files, the reviewer's checks and the downtime arithmetic. It has no
+//! Tauri dependency; the command line and the desktop app are thin adapters
+//! over it.
+
+pub mod model;
+pub mod units;
+pub mod file;
+pub mod migrate;
+pub mod downtime;

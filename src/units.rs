@@ -1,0 +1,859 @@
+//! Typed values with units, read from and written as the human forms a
+//! service owner types: `"4h"`, `"30 min"`, `"99.95%"`, `"08:00"`,
+//! `"Mon-Fri"`, `"2026-01-01"`.
+//!
+//! Every type here has one canonical written form, so a draft that was saved
+//! by Pactwright loads and saves back to the same bytes. Parsing is lenient
+//! about spacing and unit spellings (`"30 minutes"`, `"1h 30m"`), and every
+//! parse error says what was expected with an example.
+
+use std::borrow::Cow;
+use std::fmt;
+use std::str::FromStr;
+
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// A value that could not be read from its human form.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{message}")]
+pub struct UnitError {
+    /// What was wrong and what was expected.
+    pub message: String,
+}
+
+impl UnitError {
+    fn new(message: impl Into<String>) -> Self {
+        Self {
+            message: message.into(),
+        }
+    }
+}
+
+/// Implements `Serialize`, `Deserialize` and `JsonSchema` for a type that
+/// has `FromStr` and `Display`, so it is stored as its human string form.
+macro_rules! string_form {
+    ($ty:ty, $name:literal, $pattern:expr, $description:literal, [$($example:literal),*]) => {
+        impl Serialize for $ty {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.collect_str(self)
+            }
+        }
+
+        impl<'de> Deserialize<'de> for $ty {
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let text = Cow::<str>::deserialize(deserializer)?;
+                text.parse().map_err(|e: UnitError| serde::de::Error::custom(e.message))
+            }
+        }
+
+        impl JsonSchema for $ty {
+            fn schema_name() -> Cow<'static, str> {
+                Cow::Borrowed($name)
+            }
+
+            fn json_schema(_: &mut SchemaGenerator) -> Schema {
+                json_schema!({
+                    "type": "string",
+                    "pattern": $pattern,
+                    "description": $description,
+                    "examples": [$($example),*]
+                })
+            }
+        }
+    };
+}
+
+// ---------------------------------------------------------------------------
+// Duration
+
+/// A length of time, stored to the second: response and resolution times,
+/// notice periods, RTO and RPO, maintenance window lengths.
+///
+/// Written as `"4h"`, `"30 min"`, `"1h 30 min"`, `"3d"`, `"45s"`; read also
+/// from `"30 minutes"`, `"2 days"`, `"1 week"`, `"1.5h"`, `"90m"`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Duration {
+    seconds: u64,
+}
+
+impl Duration {
+    /// A duration of this many seconds.
+    pub const fn from_secs(seconds: u64) -> Self {
+        Self { seconds }
+    }
+
+    /// A duration of this many minutes.
+    pub const fn from_mins(minutes: u64) -> Self {
+        Self::from_secs(minutes * 60)
+    }
+
+    /// A duration of this many hours.
+    pub const fn from_hours(hours: u64) -> Self {
+        Self::from_secs(hours * 3600)
+    }
+
+    /// A duration of this many days of 24 hours.
+    pub const fn from_days(days: u64) -> Self {
+        Self::from_secs(days * 86_400)
+    }
+
+    /// The whole number of seconds.
+    pub const fn as_secs(self) -> u64 {
+        self.seconds
+    }
+
+    /// Spelled out for a reader: `"1 hour 30 minutes"`, `"3 days"`.
+    pub fn to_words(self) -> String {
+        if self.seconds == 0 {
+            return "0 minutes".to_owned();
+        }
+        let mut parts = Vec::new();
+        let mut rest = self.seconds;
+        for (size, one, many) in [
+            (86_400u64, "day", "days"),
+            (3600, "hour", "hours"),
+            (60, "minute", "minutes"),
+            (1, "second", "seconds"),
+        ] {
+            let n = rest / size;
+            rest %= size;
+            if n > 0 {
+                parts.push(format!("{n} {}", if n == 1 { one } else { many }));
+            }
+        }
+        parts.join(" ")
+    }
+}
+
+/// Seconds per unit for every spelling the parser accepts.
+fn duration_unit(unit: &str) -> Option<u64> {
+    Some(match unit {
+        "s" | "sec" | "secs" | "second" | "seconds" => 1,
+        "m" | "min" | "mins" | "minute" | "minutes" => 60,
+        "h" | "hr" | "hrs" | "hour" | "hours" => 3600,
+        "d" | "day" | "days" => 86_400,
+        "w" | "wk" | "week" | "weeks" => 604_800,
+        _ => return None,
+    })
+}
+
+/// Splits `"1.5h 30 min"` into `[("1.5", "h"), ("30", "min")]`.
+fn number_unit_pairs(text: &str) -> Result<Vec<(&str, &str)>, String> {
+    let mut pairs = Vec::new();
+    let mut rest = text.trim();
+    while !rest.is_empty() {
+        let num_end = rest
+            .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+            .unwrap_or(rest.len());
+        if num_end == 0 {
+            return Err(format!("expected a number at `{rest}`"));
+        }
+        let number = &rest[..num_end];
+        rest = rest[num_end..].trim_start();
+        let unit_end = rest
+            .find(|c: char| !c.is_ascii_alphabetic())
+            .unwrap_or(rest.len());
+        if unit_end == 0 {
+            return Err(format!("`{number}` has no unit"));
+        }
+        pairs.push((number, &rest[..unit_end]));
+        rest = rest[unit_end..].trim_start_matches([' ', ',']);
+    }
+    Ok(pairs)
+}
+
+impl FromStr for Duration {
+    type Err = UnitError;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let hint = "write it like \"4h\", \"30 min\", \"1h 30 min\" or \"3d\"";
+        let lowered = text.trim().to_ascii_lowercase();
+        if lowered.is_empty() {
+            return Err(UnitError::new(format!("empty duration; {hint}")));
+        }
+        let pairs = number_unit_pairs(&lowered)
+            .map_err(|e| UnitError::new(format!("invalid duration \"{text}\": {e}; {hint}")))?;
+        let mut total: f64 = 0.0;
+        for (number, unit) in pairs {
+            let size = duration_unit(unit).ok_or_else(|| {
+                UnitError::new(format!(
+                    "invalid duration \"{text}\": unknown unit `{unit}` (use s, min, h, d or w); {hint}"
+                ))
+            })?;
+            let value: f64 = number.parse().map_err(|_| {
+                UnitError::new(format!(
+                    "invalid duration \"{text}\": `{number}` is not a number; {hint}"
+                ))
+            })?;
+            total += value * size as f64;
+        }
+        // Ten years is far beyond any agreement; it also keeps the
+        // arithmetic below exact in f64.
+        if total > 10.0 * 366.0 * 86_400.0 {
+            return Err(UnitError::new(format!(
+                "duration \"{text}\" is longer than ten years; {hint}"
+            )));
+        }
+        let rounded = total.round();
+        if (total - rounded).abs() > 1e-6 {
+            return Err(UnitError::new(format!(
+                "duration \"{text}\" is not a whole number of seconds; {hint}"
+            )));
+        }
+        Ok(Duration::from_secs(rounded as u64))
+    }
+}
+
+impl fmt::Display for Duration {
+    /// The canonical form: `"3d"`, `"4h"`, `"1h 30 min"`, `"45s"`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.seconds == 0 {
+            return f.write_str("0 min");
+        }
+        let mut rest = self.seconds;
+        let mut first = true;
+        for (size, unit) in [(86_400u64, "d"), (3600, "h"), (60, " min"), (1, "s")] {
+            let n = rest / size;
+            rest %= size;
+            if n > 0 {
+                if !first {
+                    f.write_str(" ")?;
+                }
+                write!(f, "{n}{unit}")?;
+                first = false;
+            }
+        }
+        Ok(())
+    }
+}
+
+string_form!(
+    Duration,
+    "Duration",
+    r"^\s*([0-9]+(\.[0-9]+)?\s*[A-Za-z]+[\s,]*)+$",
+    "A length of time: a number and a unit (s, min, h, d, w), e.g. \"4h\", \"30 min\", \"1h 30 min\", \"3d\".",
+    ["4h", "30 min", "1h 30 min", "3d"]
+);
+
+// ---------------------------------------------------------------------------
+// Percent
+
+/// A percentage with up to four decimal places, held exactly: availability
+/// targets (`"99.95%"`), credit tiers (`"10%"`), caps.
+///
+/// Values outside 0-100 are representable (a credit cap of 150% is a
+/// mistake a check reports, not a file that cannot be opened).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Percent {
+    /// Ten-thousandths of a percent: 99.95% is 999_500.
+    ten_thousandths: i64,
+}
+
+impl Percent {
+    /// The number of ten-thousandths of a percent in 100%.
+    const SCALE: i64 = 10_000;
+
+    /// A whole percentage.
+    pub const fn whole(percent: i64) -> Self {
+        Self {
+            ten_thousandths: percent * Self::SCALE,
+        }
+    }
+
+    /// A percentage from ten-thousandths of a percent (`999_500` is 99.95%).
+    pub const fn from_ten_thousandths(value: i64) -> Self {
+        Self {
+            ten_thousandths: value,
+        }
+    }
+
+    /// Ten-thousandths of a percent.
+    pub const fn ten_thousandths(self) -> i64 {
+        self.ten_thousandths
+    }
+
+    /// The value as a fraction of one (99.95% is 0.9995).
+    pub fn as_fraction(self) -> f64 {
+        self.ten_thousandths as f64 / (100 * Self::SCALE) as f64
+    }
+
+    /// The complement as an exact ratio of ten-thousandths of a percent:
+    /// for 99.95% this is 500 (out of 1_000_000).
+    pub const fn shortfall_parts_per_million(self) -> i64 {
+        100 * Self::SCALE - self.ten_thousandths
+    }
+
+    /// True when 0% <= value <= 100%.
+    pub const fn is_proportion(self) -> bool {
+        self.ten_thousandths >= 0 && self.ten_thousandths <= 100 * Self::SCALE
+    }
+}
+
+impl FromStr for Percent {
+    type Err = UnitError;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let hint = "write it like \"99.95%\"";
+        let trimmed = text.trim();
+        let Some(number) = trimmed.strip_suffix('%') else {
+            return Err(UnitError::new(format!(
+                "invalid percentage \"{text}\": it must end with `%`; {hint}"
+            )));
+        };
+        let number = number.trim_end();
+        let (negative, digits) = match number.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, number),
+        };
+        let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+        let is_digits = |s: &str| s.chars().all(|c| c.is_ascii_digit());
+        if whole.is_empty() || !is_digits(whole) || !is_digits(fraction) {
+            return Err(UnitError::new(format!(
+                "invalid percentage \"{text}\": `{number}` is not a number; {hint}"
+            )));
+        }
+        if fraction.len() > 4 {
+            return Err(UnitError::new(format!(
+                "invalid percentage \"{text}\": at most four decimal places are supported; {hint}"
+            )));
+        }
+        if whole.len() > 9 {
+            return Err(UnitError::new(format!(
+                "invalid percentage \"{text}\": the number is too large; {hint}"
+            )));
+        }
+        let whole: i64 = whole
+            .parse()
+            .map_err(|_| UnitError::new(format!("invalid percentage \"{text}\"; {hint}")))?;
+        let mut frac_value: i64 = 0;
+        for i in 0..4 {
+            let digit = fraction.as_bytes().get(i).map_or(0, |b| i64::from(b - b'0'));
+            frac_value = frac_value * 10 + digit;
+        }
+        let magnitude = whole * Self::SCALE + frac_value;
+        Ok(Percent {
+            ten_thousandths: if negative { -magnitude } else { magnitude },
+        })
+    }
+}
+
+impl fmt::Display for Percent {
+    /// The canonical form: `"99.95%"`, `"100%"`, `"-1%"`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let sign = if self.ten_thousandths < 0 { "-" } else { "" };
+        let magnitude = self.ten_thousandths.unsigned_abs();
+        let whole = magnitude / Self::SCALE as u64;
+        let fraction = magnitude % Self::SCALE as u64;
+        if fraction == 0 {
+            write!(f, "{sign}{whole}%")
+        } else {
+            let digits = format!("{fraction:04}");
+            write!(f, "{sign}{whole}.{}%", digits.trim_end_matches('0'))
+        }
+    }
+}
+
+string_form!(
+    Percent,
+    "Percent",
+    r"^\s*-?[0-9]+(\.[0-9]{1,4})?\s*%\s*$",
+    "A percentage with up to four decimals, e.g. \"99.95%\".",
+    ["99.95%", "10%"]
+);
+
+// ---------------------------------------------------------------------------
+// Time of day
+
+/// A time of day to the minute, `"08:00"`; `"24:00"` marks the end of a day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct TimeOfDay {
+    minutes: u16,
+}
+
+impl TimeOfDay {
+    /// Midnight at the start of a day.
+    pub const MIDNIGHT: TimeOfDay = TimeOfDay { minutes: 0 };
+    /// Midnight at the end of a day (`"24:00"`).
+    pub const END_OF_DAY: TimeOfDay = TimeOfDay { minutes: 24 * 60 };
+
+    /// A time from hours and minutes; `None` outside 00:00-24:00.
+    pub const fn new(hour: u16, minute: u16) -> Option<Self> {
+        if minute >= 60 || hour > 24 || (hour == 24 && minute != 0) {
+            None
+        } else {
+            Some(Self {
+                minutes: hour * 60 + minute,
+            })
+        }
+    }
+
+    /// Minutes since midnight.
+    pub const fn minutes(self) -> u16 {
+        self.minutes
+    }
+}
+
+impl FromStr for TimeOfDay {
+    type Err = UnitError;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let bad = || {
+            UnitError::new(format!(
+                "invalid time of day \"{text}\": write it as HH:MM on a 24-hour clock, like \"08:00\" or \"17:30\""
+            ))
+        };
+        let (h, m) = text.trim().split_once(':').ok_or_else(bad)?;
+        if h.is_empty() || h.len() > 2 || m.len() != 2 {
+            return Err(bad());
+        }
+        let hour: u16 = h.parse().map_err(|_| bad())?;
+        let minute: u16 = m.parse().map_err(|_| bad())?;
+        TimeOfDay::new(hour, minute).ok_or_else(bad)
+    }
+}
+
+impl fmt::Display for TimeOfDay {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:02}:{:02}", self.minutes / 60, self.minutes % 60)
+    }
+}
+
+string_form!(
+    TimeOfDay,
+    "TimeOfDay",
+    r"^\s*[0-9]{1,2}:[0-9]{2}\s*$",
+    "A time of day on a 24-hour clock, \"HH:MM\"; \"24:00\" is the end of the day.",
+    ["08:00", "18:00"]
+);
+
+// ---------------------------------------------------------------------------
+// Dates
+
+/// A calendar date, `"2026-01-01"`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date(pub jiff::civil::Date);
+
+impl Date {
+    /// A date from year, month and day; `None` when no such date exists.
+    pub fn new(year: i16, month: i8, day: i8) -> Option<Self> {
+        jiff::civil::Date::new(year, month, day).ok().map(Date)
+    }
+
+    /// Written out for a reader: `"1 January 2026"`.
+    pub fn to_words(self) -> String {
+        self.0.strftime("%-d %B %Y").to_string()
+    }
+}
+
+impl FromStr for Date {
+    type Err = UnitError;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let trimmed = text.trim();
+        let well_formed = trimmed.len() == 10
+            && trimmed
+                .char_indices()
+                .all(|(i, c)| if i == 4 || i == 7 { c == '-' } else { c.is_ascii_digit() });
+        if !well_formed {
+            return Err(UnitError::new(format!(
+                "invalid date \"{text}\": write it as YYYY-MM-DD, like \"2026-01-31\""
+            )));
+        }
+        trimmed
+            .parse::<jiff::civil::Date>()
+            .map(Date)
+            .map_err(|_| UnitError::new(format!("invalid date \"{text}\": there is no such day")))
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
+string_form!(
+    Date,
+    "Date",
+    r"^\s*[0-9]{4}-[0-9]{2}-[0-9]{2}\s*$",
+    "A calendar date, \"YYYY-MM-DD\".",
+    ["2026-01-01"]
+);
+
+// ---------------------------------------------------------------------------
+// Days of the week
+
+const DAY_NAMES: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+
+/// A set of weekdays, written `"Mon-Fri"`, `"Sat-Sun"`, `"Mon,Wed,Fri"` or
+/// `"Mon-Sun"`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct Days {
+    /// Bit 0 is Monday, bit 6 is Sunday.
+    mask: u8,
+}
+
+impl Days {
+    /// Every day of the week.
+    pub const ALL: Days = Days { mask: 0b111_1111 };
+    /// Monday to Friday.
+    pub const WEEKDAYS: Days = Days { mask: 0b001_1111 };
+
+    /// True when the set holds this weekday (0 = Monday ... 6 = Sunday).
+    pub const fn contains(self, monday_zero: u8) -> bool {
+        monday_zero < 7 && self.mask & (1 << monday_zero) != 0
+    }
+
+    /// True when the set holds this weekday.
+    pub fn contains_weekday(self, day: jiff::civil::Weekday) -> bool {
+        self.contains(day.to_monday_zero_offset() as u8)
+    }
+
+    /// How many days the set holds.
+    pub const fn count(self) -> u32 {
+        self.mask.count_ones()
+    }
+
+    /// True when no day is in the set.
+    pub const fn is_empty(self) -> bool {
+        self.mask == 0
+    }
+
+    /// True when the two sets share a day.
+    pub const fn overlaps(self, other: Days) -> bool {
+        self.mask & other.mask != 0
+    }
+}
+
+fn day_index(name: &str) -> Option<u8> {
+    let lower = name.trim().to_ascii_lowercase();
+    let full = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    full.iter()
+        .position(|f| lower.len() >= 3 && f.starts_with(&lower))
+        .map(|i| i as u8)
+}
+
+impl FromStr for Days {
+    type Err = UnitError;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let bad = |what: &str| {
+            UnitError::new(format!(
+                "invalid days \"{text}\": {what}; write them like \"Mon-Fri\", \"Sat,Sun\" or \"Mon-Sun\""
+            ))
+        };
+        let lower = text.trim().to_ascii_lowercase();
+        if lower == "daily" || lower == "every day" {
+            return Ok(Days::ALL);
+        }
+        if lower == "weekdays" {
+            return Ok(Days::WEEKDAYS);
+        }
+        let mut mask = 0u8;
+        for part in lower.split(',') {
+            let part = part.trim();
+            if part.is_empty() {
+                return Err(bad("a day is missing between commas"));
+            }
+            if let Some((from, to)) = part.split_once('-') {
+                let a = day_index(from).ok_or_else(|| bad(&format!("`{from}` is not a day")))?;
+                let b = day_index(to).ok_or_else(|| bad(&format!("`{to}` is not a day")))?;
+                if a > b {
+                    return Err(bad(&format!("the range `{part}` runs backwards")));
+                }
+                for d in a..=b {
+                    mask |= 1 << d;
+                }
+            } else {
+                let d = day_index(part).ok_or_else(|| bad(&format!("`{part}` is not a day")))?;
+                mask |= 1 << d;
+            }
+        }
+        Ok(Days { mask })
+    }
+}
+
+impl fmt::Display for Days {
+    /// Canonical form: runs of three or more days as ranges (`"Mon-Fri"`),
+    /// others listed (`"Sat,Sun"`, `"Mon,Wed,Fri"`).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut parts: Vec<String> = Vec::new();
+        let mut d = 0u8;
+        while d < 7 {
+            if self.contains(d) {
+                let start = d;
+                while d + 1 < 7 && self.contains(d + 1) {
+                    d += 1;
+                }
+                if d - start >= 2 {
+                    parts.push(format!(
+                        "{}-{}",
+                        DAY_NAMES[start as usize], DAY_NAMES[d as usize]
+                    ));
+                } else {
+                    for i in start..=d {
+                        parts.push(DAY_NAMES[i as usize].to_owned());
+                    }
+                }
+            }
+            d += 1;
+        }
+        f.write_str(&parts.join(","))
+    }
+}
+
+string_form!(
+    Days,
+    "Days",
+    r"^[A-Za-z ,\-]+$",
+    "Days of the week, e.g. \"Mon-Fri\", \"Sat,Sun\", \"Mon-Sun\".",
+    ["Mon-Fri", "Sat,Sun"]
+);
+
+// ---------------------------------------------------------------------------
+// Weekly schedule
+
+/// One stretch of hours on a set of weekdays: `"Mon-Fri 08:00-18:00"`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Window {
+    /// The days the window applies on.
+    pub days: Days,
+    /// When it opens, local time.
+    pub start: TimeOfDay,
+    /// When it closes, local time (after `start`; `24:00` for end of day).
+    pub end: TimeOfDay,
+}
+
+/// A weekly calendar of service hours: `"24x7"`, or windows separated by
+/// semicolons, `"Mon-Fri 08:00-18:00; Sat 09:00-13:00"`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+pub struct Schedule {
+    windows: Vec<Window>,
+}
+
+impl Schedule {
+    /// Around the clock, every day.
+    pub fn always() -> Self {
+        Schedule {
+            windows: vec![Window {
+                days: Days::ALL,
+                start: TimeOfDay::MIDNIGHT,
+                end: TimeOfDay::END_OF_DAY,
+            }],
+        }
+    }
+
+    /// A schedule from its windows.
+    pub fn from_windows(windows: Vec<Window>) -> Self {
+        Schedule { windows }
+    }
+
+    /// The windows, in the order written.
+    pub fn windows(&self) -> &[Window] {
+        &self.windows
+    }
+
+    /// True for a 24x7 schedule.
+    pub fn is_always(&self) -> bool {
+        self.weekly_minutes() == 7 * 24 * 60
+    }
+
+    /// Minutes of service per day for a weekday (0 = Monday), counting
+    /// overlapping windows once.
+    pub fn minutes_on(&self, monday_zero: u8) -> u32 {
+        let mut covered = [false; 24 * 60];
+        for w in self.windows.iter().filter(|w| w.days.contains(monday_zero)) {
+            for slot in covered
+                .iter_mut()
+                .take(w.end.minutes() as usize)
+                .skip(w.start.minutes() as usize)
+            {
+                *slot = true;
+            }
+        }
+        covered.iter().filter(|c| **c).count() as u32
+    }
+
+    /// The open intervals on a weekday, merged and sorted, as minutes since
+    /// midnight.
+    pub fn intervals_on(&self, monday_zero: u8) -> Vec<(u16, u16)> {
+        let mut spans: Vec<(u16, u16)> = self
+            .windows
+            .iter()
+            .filter(|w| w.days.contains(monday_zero))
+            .map(|w| (w.start.minutes(), w.end.minutes()))
+            .collect();
+        spans.sort_unstable();
+        let mut merged: Vec<(u16, u16)> = Vec::new();
+        for (s, e) in spans {
+            match merged.last_mut() {
+                Some(last) if s <= last.1 => last.1 = last.1.max(e),
+                _ => merged.push((s, e)),
+            }
+        }
+        merged
+    }
+
+    /// Minutes of service in a week with no holidays.
+    pub fn weekly_minutes(&self) -> u32 {
+        (0..7).map(|d| self.minutes_on(d)).sum()
+    }
+}
+
+impl FromStr for Schedule {
+    type Err = UnitError;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let hint = "write it like \"24x7\" or \"Mon-Fri 08:00-18:00; Sat 09:00-13:00\"";
+        let trimmed = text.trim();
+        if trimmed.eq_ignore_ascii_case("24x7") || trimmed.eq_ignore_ascii_case("24/7") {
+            return Ok(Schedule::always());
+        }
+        if trimmed.is_empty() {
+            return Err(UnitError::new(format!("empty service hours; {hint}")));
+        }
+        let mut windows = Vec::new();
+        for part in trimmed.split(';') {
+            let part = part.trim();
+            let (days, hours) = part.rsplit_once(' ').ok_or_else(|| {
+                UnitError::new(format!(
+                    "invalid service hours \"{part}\": expected days then hours; {hint}"
+                ))
+            })?;
+            let days: Days = days.parse()?;
+            let (start, end) = hours.split_once('-').ok_or_else(|| {
+                UnitError::new(format!(
+                    "invalid service hours \"{part}\": expected a range of times like 08:00-18:00; {hint}"
+                ))
+            })?;
+            let start: TimeOfDay = start.parse()?;
+            let end: TimeOfDay = end.parse()?;
+            if end <= start {
+                return Err(UnitError::new(format!(
+                    "invalid service hours \"{part}\": {end} is not after {start}; a window that runs past midnight is written as two windows, e.g. \"Mon-Fri 22:00-24:00; Tue-Sat 00:00-06:00\""
+                )));
+            }
+            windows.push(Window { days, start, end });
+        }
+        Ok(Schedule { windows })
+    }
+}
+
+impl fmt::Display for Schedule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.windows.len() == 1 && self.is_always() {
+            return f.write_str("24x7");
+        }
+        let parts: Vec<String> = self
+            .windows
+            .iter()
+            .map(|w| format!("{} {}-{}", w.days, w.start, w.end))
+            .collect();
+        f.write_str(&parts.join("; "))
+    }
+}
+
+string_form!(
+    Schedule,
+    "Schedule",
+    r"^.+$",
+    "Weekly service hours: \"24x7\", or windows separated by semicolons like \"Mon-Fri 08:00-18:00; Sat 09:00-13:00\".",
+    ["24x7", "Mon-Fri 08:00-18:00"]
+);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations_parse_in_human_forms_and_write_canonically() {
+        for (input, canonical, secs) in [
+            ("4h", "4h", 14_400),
+            ("30 min", "30 min", 1800),
+            ("30 minutes", "30 min", 1800),
+            ("1h 30m", "1h 30 min", 5400),
+            ("1.5h", "1h 30 min", 5400),
+            ("3 days", "3d", 259_200),
+            ("1 week", "7d", 604_800),
+            ("45s", "45s", 45),
+            ("400d", "400d", 400 * 86_400),
+        ] {
+            let d: Duration = input.parse().unwrap();
+            assert_eq!(d.as_secs(), secs, "{input}");
+            assert_eq!(d.to_string(), canonical, "{input}");
+            assert_eq!(canonical.parse::<Duration>().unwrap(), d);
+        }
+    }
+
+    #[test]
+    fn bad_durations_say_what_is_wrong() {
+        let err = "4 hourz".parse::<Duration>().unwrap_err();
+        assert!(err.message.contains("unknown unit `hourz`"), "{err}");
+        let err = "soon".parse::<Duration>().unwrap_err();
+        assert!(err.message.contains("expected a number"), "{err}");
+        let err = "15".parse::<Duration>().unwrap_err();
+        assert!(err.message.contains("has no unit"), "{err}");
+        assert!("0.3s".parse::<Duration>().is_err());
+        assert!("".parse::<Duration>().is_err());
+        assert!("99999999999999999999d".parse::<Duration>().is_err());
+    }
+
+    #[test]
+    fn durations_in_words() {
+        assert_eq!(Duration::from_mins(90).to_words(), "1 hour 30 minutes");
+        assert_eq!(Duration::from_days(1).to_words(), "1 day");
+    }
+
+    #[test]
+    fn percents_are_exact() {
+        for (input, canonical, tt) in [
+            ("99.95%", "99.95%", 999_500),
+            ("99.999 %", "99.999%", 999_990),
+            ("100%", "100%", 1_000_000),
+            ("100.5%", "100.5%", 1_005_000),
+            ("-1%", "-1%", -10_000),
+            ("10.0%", "10%", 100_000),
+        ] {
+            let p: Percent = input.parse().unwrap();
+            assert_eq!(p.ten_thousandths(), tt, "{input}");
+            assert_eq!(p.to_string(), canonical);
+        }
+        assert!("99.95".parse::<Percent>().is_err());
+        assert!("abc%".parse::<Percent>().is_err());
+        assert!("99.123456%".parse::<Percent>().is_err());
+        assert!(!"100.5%".parse::<Percent>().unwrap().is_proportion());
+    }
+
+    #[test]
+    fn times_days_and_schedules() {
+        assert_eq!("8:05".parse::<TimeOfDay>().unwrap().to_string(), "08:05");
+        assert!("24:01".parse::<TimeOfDay>().is_err());
+        assert!("7pm".parse::<TimeOfDay>().is_err());
+        assert_eq!("monday-friday".parse::<Days>().unwrap().to_string(), "Mon-Fri");
+        assert_eq!("Sat,Sun".parse::<Days>().unwrap().to_string(), "Sat,Sun");
+        assert!("Fri-Mon".parse::<Days>().is_err());
+        let s: Schedule = "Mon-Fri 08:00-18:00; Sat 09:00-13:00".parse().unwrap();
+        assert_eq!(s.weekly_minutes(), 5 * 600 + 240);
+        assert_eq!(s.to_string(), "Mon-Fri 08:00-18:00; Sat 09:00-13:00");
+        let always: Schedule = "24x7".parse().unwrap();
+        assert!(always.is_always());
+        assert_eq!(always.to_string(), "24x7");
+        assert!("Mon-Fri 18:00-08:00".parse::<Schedule>().is_err());
+    }
+
+    #[test]
+    fn dates() {
+        assert_eq!(Date::new(2026, 1, 1).unwrap().to_words(), "1 January 2026");
+        assert!("2026-02-30".parse::<Date>().is_err());
+        assert!("01/02/2026".parse::<Date>().is_err());
+    }
+}
