@@ -8,3 +8,7 @@ pub mod units;
 pub mod file;
 pub mod migrate;
 pub mod downtime;
+pub mod checks;
+pub mod locate;
+pub mod schema;
+pub mod starter;

@@ -1,0 +1,120 @@
+//! `pactwright`: the command line over the agreement engine. Each command is
+//! a thin adapter: parse arguments, call the library, print, pick the exit
+//! code (0 fine, 1 the agreement has errors, 2 the input could not be used).
+
+mod check;
+mod downtime;
+mod new;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// Draft ITIL 4 service agreements and check them the way a reviewer would.
+#[derive(Parser)]
+#[command(name = "pactwright", version, about, long_about = None)]
+#[command(after_help = "Examples:\n  pactwright new --kind sla desk.agreement.json\n  pactwright check desk.agreement.json\n  pactwright downtime 99.9% --period avg-month")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Create a starter draft of a kind.
+    #[command(after_help = "Example:\n  pactwright new --kind ola network.agreement.json\n\nThe draft holds the usual structure (P1-P4 priorities, a monthly review,\nduties on both sides); `pactwright check` then lists what to fill in.")]
+    New {
+        /// The kind of agreement.
+        #[arg(long, value_enum)]
+        kind: KindArg,
+        /// The file to create, e.g. desk.agreement.json.
+        file: PathBuf,
+        /// Overwrite the file if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Check a draft and list every finding.
+    #[command(after_help = "Example:\n  pactwright check samples/it-service-desk.agreement.json --format json\n\nExit status: 0 no errors (warnings allowed), 1 the agreement has errors,\n2 the file cannot be read or is not a valid draft.")]
+    Check {
+        /// The draft file.
+        file: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+    },
+    /// Compute the downtime a target allows.
+    #[command(after_help = "Examples:\n  pactwright downtime 99.95%\n  pactwright downtime 99.9% --period 2026-02 --period avg-month\n  pactwright downtime 99.9% --hours \"Mon-Fri 08:00-18:00\" --tz Europe/London --period 2026-12 --holiday 2026-12-25\n  pactwright downtime 99.99% --period month --maintenance 4h\n\nPeriods: day, week, month (30 days), avg-month (30.4375 days), quarter\n(91.25 days), year (365 days), a calendar month (2026-02) or a calendar\nquarter (2026-Q1). Holidays count on calendar periods only.")]
+    Downtime {
+        /// The availability target, e.g. 99.9%.
+        target: String,
+        /// The period(s); the standard ones when not given.
+        #[arg(long)]
+        period: Vec<String>,
+        /// Weekly service hours, "24x7" or e.g. "Mon-Fri 08:00-18:00".
+        #[arg(long, default_value = "24x7")]
+        hours: String,
+        /// IANA time zone of the service hours, e.g. Europe/London.
+        #[arg(long)]
+        tz: Option<String>,
+        /// A holiday with no service hours (YYYY-MM-DD); repeat for more.
+        #[arg(long)]
+        holiday: Vec<String>,
+        /// Maintenance excluded from downtime in each period, e.g. 4h.
+        #[arg(long)]
+        maintenance: Option<String>,
+    },
+    /// Print the JSON Schema of draft files.
+    #[command(after_help = "Example:\n  pactwright schema > agreement.schema.json")]
+    Schema,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum KindArg {
+    Sla,
+    Ola,
+    Uc,
+    Offering,
+}
+
+impl From<KindArg> for pactwright::model::Kind {
+    fn from(k: KindArg) -> Self {
+        use pactwright::model::Kind;
+        match k {
+            KindArg::Sla => Kind::Sla,
+            KindArg::Ola => Kind::Ola,
+            KindArg::Uc => Kind::Uc,
+            KindArg::Offering => Kind::Offering,
+        }
+    }
+}
+
+/// How findings are printed.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// For people.
+    Text,
+    /// For tools.
+    Json,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let code = match cli.command {
+        Command::New { kind, file, force } => new::run(kind.into(), &file, force),
+        Command::Check { file, format } => check::run(&file, format),
+        Command::Downtime {
+            target,
+            period,
+            hours,
+            tz,
+            holiday,
+            maintenance,
+        } => downtime::run(&target, &period, &hours, tz, &holiday, maintenance.as_deref()),
+        Command::Schema => {
+            print!("{}", pactwright::schema::agreement_schema());
+            0
+        }
+    };
+    ExitCode::from(code)
+}

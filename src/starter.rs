@@ -1,0 +1,117 @@
+//! Starter drafts for `pactwright new` and the app's "new agreement": the
+//! structure of each kind, pre-filled with the conventions most agreements
+//! start from (the typical P1-P4 priority table, a monthly review and
+//! report, the usual duties on both sides), and left empty where only the
+//! service owner knows the answer, so the checks point at what to fill in.
+
+use crate::model::*;
+use crate::units::{Duration, Percent, Schedule};
+
+fn s(text: &str) -> String {
+    text.to_owned()
+}
+
+fn priority(id: &str, name: &str, definition: &str, impact: Level, urgency: Level, response: Duration, resolution: Duration, update: Duration) -> Priority {
+    Priority {
+        id: s(id),
+        name: s(name),
+        definition: s(definition),
+        impact: Some(impact),
+        urgency: Some(urgency),
+        response: Some(response),
+        resolution: Some(resolution),
+        update_every: Some(update),
+    }
+}
+
+/// A new draft of a kind.
+pub fn starter(kind: Kind) -> Agreement {
+    let mut a = Agreement::empty(kind);
+    a.document.title = format!("New {}", kind.title());
+    a.document.version = s("0.1");
+    a.document.status = Status::Draft;
+    a.document.term = Term {
+        months: Some(12),
+        renewal: Renewal::ByAgreement,
+        notice: Some(Duration::from_days(90)),
+    };
+    a.document.change_history = vec![Change {
+        version: s("0.1"),
+        date: None,
+        author: String::new(),
+        summary: s("First draft"),
+    }];
+    if kind == Kind::Offering {
+        a.utility.purpose = String::new();
+        return a;
+    }
+    a.warranty.availability = Some(Availability {
+        target: Percent::from_ten_thousandths(999_000),
+        measurement: String::new(),
+        data_source: String::new(),
+        period: PeriodConvention::CalendarMonth,
+        service_hours: Some(ServiceHours {
+            schedule: if kind == Kind::Sla {
+                "Mon-Fri 08:00-18:00".parse().unwrap_or_else(|_| Schedule::always())
+            } else {
+                Schedule::always()
+            },
+            time_zone: s("UTC"),
+            holidays: Vec::new(),
+            critical_periods: Vec::new(),
+        }),
+        maintenance: Vec::new(),
+    });
+    a.support.priorities = vec![
+        priority("P1", "Critical", "The service is unavailable to all users, or a business-critical function has stopped.", Level::High, Level::High, Duration::from_mins(15), Duration::from_hours(2), Duration::from_mins(30)),
+        priority("P2", "High", "The service is degraded for many users, or unavailable to one site or team.", Level::High, Level::Medium, Duration::from_mins(30), Duration::from_hours(4), Duration::from_hours(1)),
+        priority("P3", "Medium", "One user cannot work normally; a workaround may exist.", Level::Medium, Level::Medium, Duration::from_hours(4), Duration::from_days(3), Duration::from_days(1)),
+        priority("P4", "Low", "A minor fault or a question; work is not affected.", Level::Low, Level::Low, Duration::from_days(1), Duration::from_days(5), Duration::from_days(2)),
+    ];
+    a.responsibilities.provider = vec![
+        s("Manage the resources that deliver the service"),
+        s("Give authorised users access to the service"),
+        s("Fulfil agreed service actions within their target times"),
+        s("Measure and report service levels every month"),
+    ];
+    a.responsibilities.consumer = vec![
+        s("Keep the list of authorised users up to date"),
+        s("Use the service only as described in this agreement"),
+        s("Request service actions through the agreed channels"),
+        s("Provide information and access needed to resolve incidents"),
+    ];
+    a.relationship.reviews = vec![Review {
+        name: s("Service review"),
+        cadence: Cadence::Monthly,
+        participants: Vec::new(),
+        agenda: vec![s("Service levels achieved"), s("Incidents and problems"), s("Improvement actions")],
+    }];
+    a.relationship.reports = vec![Report {
+        name: s("Service level report"),
+        frequency: Cadence::Monthly,
+        contents: vec![s("Availability against target"), s("Response and resolution by priority")],
+        recipients: Vec::new(),
+    }];
+    a.terms = Terms {
+        changes: s("Either party may propose changes at a service review; changes take effect when both parties approve a new version."),
+        termination: s("Either party may end the agreement with 90 days' written notice."),
+        end_date: None,
+    };
+    a
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_kind_has_a_starter_that_round_trips() {
+        for kind in Kind::ALL {
+            let a = starter(kind);
+            let text = crate::file::to_canonical_json(&a);
+            let back = crate::file::parse_str(std::path::Path::new("x"), &text).unwrap();
+            assert_eq!(back.agreement, a);
+            assert_eq!(a.document.kind, kind);
+        }
+    }
+}
