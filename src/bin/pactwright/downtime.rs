@@ -83,7 +83,7 @@ pub fn run(
         .map(|b| {
             (
                 b.period.to_string(),
-                hours(b.service_ms - b.excluded_ms),
+                in_hours(b.service_ms - b.excluded_ms),
                 downtime::format_ms(b.allowed_ms),
                 downtime::ms_in_words(b.allowed_ms),
             )
@@ -100,7 +100,7 @@ pub fn run(
 }
 
 /// Service time in hours, to a tenth: "720h", "217.4h".
-fn hours(ms: u64) -> String {
+fn in_hours(ms: u64) -> String {
     let tenths = (ms + 180_000) / 360_000;
     if tenths % 10 == 0 {
         format!("{}h", tenths / 10)
