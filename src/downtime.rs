@@ -183,7 +183,9 @@ pub enum DowntimeError {
     #[error("the target {0} is not between 0% and 100%")]
     TargetOutOfRange(Percent),
     /// The time zone is not a known IANA name.
-    #[error("unknown time zone \"{0}\": use an IANA name such as \"Europe/London\" or \"America/New_York\"")]
+    #[error(
+        "unknown time zone \"{0}\": use an IANA name such as \"Europe/London\" or \"America/New_York\""
+    )]
     UnknownTimeZone(String),
     /// The period has no valid dates.
     #[error("the period {0} has no valid dates")]
@@ -236,8 +238,9 @@ pub fn service_time_ms(period: Period, calendar: &Calendar) -> Result<u64, Downt
     let tz = match &calendar.time_zone {
         None => TimeZone::UTC,
         Some(name) if name.trim().is_empty() => TimeZone::UTC,
-        Some(name) => TimeZone::get(name.trim())
-            .map_err(|_| DowntimeError::UnknownTimeZone(name.clone()))?,
+        Some(name) => {
+            TimeZone::get(name.trim()).map_err(|_| DowntimeError::UnknownTimeZone(name.clone()))?
+        }
     };
     if let Some(length) = period.fixed_ms() {
         if calendar.schedule.is_always() {
@@ -336,9 +339,14 @@ mod tests {
 
     fn allowed(target: &str, period: Period) -> String {
         format_ms(
-            budget(pct(target), period, &Calendar::always(), Duration::default())
-                .unwrap()
-                .allowed_ms,
+            budget(
+                pct(target),
+                period,
+                &Calendar::always(),
+                Duration::default(),
+            )
+            .unwrap()
+            .allowed_ms,
         )
     }
 
@@ -362,8 +370,14 @@ mod tests {
 
     #[test]
     fn calendar_months_count_real_days() {
-        let feb = Period::CalendarMonth { year: 2026, month: 2 };
-        let jan = Period::CalendarMonth { year: 2026, month: 1 };
+        let feb = Period::CalendarMonth {
+            year: 2026,
+            month: 2,
+        };
+        let jan = Period::CalendarMonth {
+            year: 2026,
+            month: 1,
+        };
         let b = |p| budget(pct("99.9%"), p, &Calendar::always(), Duration::default()).unwrap();
         assert_eq!(b(feb).allowed_ms / 1000, 40 * 60 + 19);
         assert_eq!(b(jan).allowed_ms / 1000, 44 * 60 + 38);
@@ -379,13 +393,22 @@ mod tests {
             time_zone: Some("Europe/London".into()),
             holidays: vec![],
         };
-        let avg = budget(pct("99.9%"), Period::AverageMonth, &cal, Duration::default()).unwrap();
+        let avg = budget(
+            pct("99.9%"),
+            Period::AverageMonth,
+            &cal,
+            Duration::default(),
+        )
+        .unwrap();
         // ~217 business hours, about 13 minutes.
         assert_eq!(avg.service_ms / 3_600_000, 217);
         assert_eq!(format_ms(avg.allowed_ms), "13m 2.7s");
         // March 2026 has 22 weekdays: 220 hours; the DST change on Sunday
         // 29 March does not touch business hours.
-        let march = Period::CalendarMonth { year: 2026, month: 3 };
+        let march = Period::CalendarMonth {
+            year: 2026,
+            month: 3,
+        };
         let b = budget(pct("99.9%"), march, &cal, Duration::default()).unwrap();
         assert_eq!(b.service_ms, 220 * 3_600_000);
         assert_eq!(format_ms(b.allowed_ms), "13m 12s");
@@ -399,12 +422,24 @@ mod tests {
             holidays: vec![],
         };
         // March 2026 in London loses an hour to daylight saving.
-        let march = Period::CalendarMonth { year: 2026, month: 3 };
-        assert_eq!(service_time_ms(march, &cal).unwrap(), (31 * 24 - 1) * 3_600_000);
+        let march = Period::CalendarMonth {
+            year: 2026,
+            month: 3,
+        };
+        assert_eq!(
+            service_time_ms(march, &cal).unwrap(),
+            (31 * 24 - 1) * 3_600_000
+        );
         cal.schedule = "Mon-Fri 09:00-17:00".parse().unwrap();
-        let dec = Period::CalendarMonth { year: 2026, month: 12 };
+        let dec = Period::CalendarMonth {
+            year: 2026,
+            month: 12,
+        };
         let before = service_time_ms(dec, &cal).unwrap();
-        cal.holidays = vec![Date::new(2026, 12, 25).unwrap(), Date::new(2026, 12, 26).unwrap()];
+        cal.holidays = vec![
+            Date::new(2026, 12, 25).unwrap(),
+            Date::new(2026, 12, 26).unwrap(),
+        ];
         // 25 Dec is a Friday (8h); 26 Dec is a Saturday (no hours anyway).
         assert_eq!(before - service_time_ms(dec, &cal).unwrap(), 8 * 3_600_000);
     }
@@ -437,11 +472,17 @@ mod tests {
         ));
         assert_eq!(
             "2026-02".parse::<Period>().unwrap(),
-            Period::CalendarMonth { year: 2026, month: 2 }
+            Period::CalendarMonth {
+                year: 2026,
+                month: 2
+            }
         );
         assert_eq!(
             "2026-q3".parse::<Period>().unwrap(),
-            Period::CalendarQuarter { year: 2026, quarter: 3 }
+            Period::CalendarQuarter {
+                year: 2026,
+                quarter: 3
+            }
         );
         assert!("2026-13".parse::<Period>().is_err());
         assert!("fortnight".parse::<Period>().is_err());

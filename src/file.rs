@@ -267,18 +267,22 @@ pub fn parse_str(path: &Path, text: &str) -> Result<Loaded, LoadError> {
             file_version,
         });
     }
-    let migrated = crate::migrate::migrate(value, file_version).map_err(|m| LoadError::Invalid {
-        path: path.to_owned(),
-        location: Location(None),
-        field: m.field,
-        message: m.message,
-    })?;
+    let migrated =
+        crate::migrate::migrate(value, file_version).map_err(|m| LoadError::Invalid {
+            path: path.to_owned(),
+            location: Location(None),
+            field: m.field,
+            message: m.message,
+        })?;
     let agreement: Agreement =
         serde_path_to_error::deserialize(migrated).map_err(|e| LoadError::Invalid {
             path: path.to_owned(),
             location: Location(None),
             field: field_path(e.path()),
-            message: format!("{} (after migrating from version {file_version})", e.inner()),
+            message: format!(
+                "{} (after migrating from version {file_version})",
+                e.inner()
+            ),
         })?;
     Ok(Loaded {
         agreement,
@@ -322,9 +326,9 @@ fn strip_position(message: &str) -> String {
 fn syntax_message(e: &serde_json::Error) -> String {
     let base = strip_position(&e.to_string());
     match e.classify() {
-        serde_json::error::Category::Eof => format!(
-            "{base}; the file ends before the JSON is complete (was it cut short?)"
-        ),
+        serde_json::error::Category::Eof => {
+            format!("{base}; the file ends before the JSON is complete (was it cut short?)")
+        }
         _ => base,
     }
 }

@@ -3,12 +3,12 @@
 //! Tauri dependency; the command line and the desktop app are thin adapters
 //! over it.
 
-pub mod model;
-pub mod units;
-pub mod file;
-pub mod migrate;
-pub mod downtime;
 pub mod checks;
+pub mod downtime;
+pub mod file;
 pub mod locate;
+pub mod migrate;
+pub mod model;
 pub mod schema;
 pub mod starter;
+pub mod units;

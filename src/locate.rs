@@ -43,8 +43,14 @@ pub fn locate(text: &str, pointer: &str) -> Option<(usize, usize)> {
 fn line_column(text: &str, offset: usize) -> (usize, usize) {
     let before = &text.as_bytes()[..offset.min(text.len())];
     let line = before.iter().filter(|b| **b == b'\n').count() + 1;
-    let line_start = before.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
-    let column = String::from_utf8_lossy(&before[line_start..]).chars().count() + 1;
+    let line_start = before
+        .iter()
+        .rposition(|b| *b == b'\n')
+        .map_or(0, |i| i + 1);
+    let column = String::from_utf8_lossy(&before[line_start..])
+        .chars()
+        .count()
+        + 1;
     (line, column)
 }
 
@@ -96,7 +102,9 @@ fn skip_value(bytes: &[u8], pos: usize) -> usize {
         }
         _ => {
             let mut p = pos;
-            while p < bytes.len() && !matches!(bytes[p], b',' | b'}' | b']' | b' ' | b'\n' | b'\r' | b'\t') {
+            while p < bytes.len()
+                && !matches!(bytes[p], b',' | b'}' | b']' | b' ' | b'\n' | b'\r' | b'\t')
+            {
                 p += 1;
             }
             p

@@ -56,7 +56,9 @@ fn v0_to_v1(value: &mut Value) -> Result<(), MigrationError> {
                 _ => {
                     return Err(MigrationError {
                         field: format!("stakeholders[{i}].role"),
-                        message: "in a version 0 draft, `role` must be a string such as \"sponsor\"".to_owned(),
+                        message:
+                            "in a version 0 draft, `role` must be a string such as \"sponsor\""
+                                .to_owned(),
                     });
                 }
             }

@@ -11,7 +11,15 @@ fn s(text: &str) -> String {
     text.to_owned()
 }
 
-fn priority(id: &str, name: &str, definition: &str, impact: Level, urgency: Level, response: Duration, resolution: Duration, update: Duration) -> Priority {
+/// A priority row: impact and urgency, then response, resolution and
+/// update frequency.
+fn priority(
+    id: &str,
+    name: &str,
+    definition: &str,
+    (impact, urgency): (Level, Level),
+    [response, resolution, update]: [Duration; 3],
+) -> Priority {
     Priority {
         id: s(id),
         name: s(name),
@@ -52,7 +60,9 @@ pub fn starter(kind: Kind) -> Agreement {
         period: PeriodConvention::CalendarMonth,
         service_hours: Some(ServiceHours {
             schedule: if kind == Kind::Sla {
-                "Mon-Fri 08:00-18:00".parse().unwrap_or_else(|_| Schedule::always())
+                "Mon-Fri 08:00-18:00"
+                    .parse()
+                    .unwrap_or_else(|_| Schedule::always())
             } else {
                 Schedule::always()
             },
@@ -63,10 +73,50 @@ pub fn starter(kind: Kind) -> Agreement {
         maintenance: Vec::new(),
     });
     a.support.priorities = vec![
-        priority("P1", "Critical", "The service is unavailable to all users, or a business-critical function has stopped.", Level::High, Level::High, Duration::from_mins(15), Duration::from_hours(2), Duration::from_mins(30)),
-        priority("P2", "High", "The service is degraded for many users, or unavailable to one site or team.", Level::High, Level::Medium, Duration::from_mins(30), Duration::from_hours(4), Duration::from_hours(1)),
-        priority("P3", "Medium", "One user cannot work normally; a workaround may exist.", Level::Medium, Level::Medium, Duration::from_hours(4), Duration::from_days(3), Duration::from_days(1)),
-        priority("P4", "Low", "A minor fault or a question; work is not affected.", Level::Low, Level::Low, Duration::from_days(1), Duration::from_days(5), Duration::from_days(2)),
+        priority(
+            "P1",
+            "Critical",
+            "The service is unavailable to all users, or a business-critical function has stopped.",
+            (Level::High, Level::High),
+            [
+                Duration::from_mins(15),
+                Duration::from_hours(2),
+                Duration::from_mins(30),
+            ],
+        ),
+        priority(
+            "P2",
+            "High",
+            "The service is degraded for many users, or unavailable to one site or team.",
+            (Level::High, Level::Medium),
+            [
+                Duration::from_mins(30),
+                Duration::from_hours(4),
+                Duration::from_hours(1),
+            ],
+        ),
+        priority(
+            "P3",
+            "Medium",
+            "One user cannot work normally; a workaround may exist.",
+            (Level::Medium, Level::Medium),
+            [
+                Duration::from_hours(4),
+                Duration::from_days(3),
+                Duration::from_days(1),
+            ],
+        ),
+        priority(
+            "P4",
+            "Low",
+            "A minor fault or a question; work is not affected.",
+            (Level::Low, Level::Low),
+            [
+                Duration::from_days(1),
+                Duration::from_days(5),
+                Duration::from_days(2),
+            ],
+        ),
     ];
     a.responsibilities.provider = vec![
         s("Manage the resources that deliver the service"),
@@ -84,16 +134,25 @@ pub fn starter(kind: Kind) -> Agreement {
         name: s("Service review"),
         cadence: Cadence::Monthly,
         participants: Vec::new(),
-        agenda: vec![s("Service levels achieved"), s("Incidents and problems"), s("Improvement actions")],
+        agenda: vec![
+            s("Service levels achieved"),
+            s("Incidents and problems"),
+            s("Improvement actions"),
+        ],
     }];
     a.relationship.reports = vec![Report {
         name: s("Service level report"),
         frequency: Cadence::Monthly,
-        contents: vec![s("Availability against target"), s("Response and resolution by priority")],
+        contents: vec![
+            s("Availability against target"),
+            s("Response and resolution by priority"),
+        ],
         recipients: Vec::new(),
     }];
     a.terms = Terms {
-        changes: s("Either party may propose changes at a service review; changes take effect when both parties approve a new version."),
+        changes: s(
+            "Either party may propose changes at a service review; changes take effect when both parties approve a new version.",
+        ),
         termination: s("Either party may end the agreement with 90 days' written notice."),
         end_date: None,
     };

@@ -328,7 +328,10 @@ impl FromStr for Percent {
             .map_err(|_| UnitError::new(format!("invalid percentage \"{text}\"; {hint}")))?;
         let mut frac_value: i64 = 0;
         for i in 0..4 {
-            let digit = fraction.as_bytes().get(i).map_or(0, |b| i64::from(b - b'0'));
+            let digit = fraction
+                .as_bytes()
+                .get(i)
+                .map_or(0, |b| i64::from(b - b'0'));
             frac_value = frac_value * 10 + digit;
         }
         let magnitude = whole * Self::SCALE + frac_value;
@@ -452,9 +455,13 @@ impl FromStr for Date {
     fn from_str(text: &str) -> Result<Self, Self::Err> {
         let trimmed = text.trim();
         let well_formed = trimmed.len() == 10
-            && trimmed
-                .char_indices()
-                .all(|(i, c)| if i == 4 || i == 7 { c == '-' } else { c.is_ascii_digit() });
+            && trimmed.char_indices().all(|(i, c)| {
+                if i == 4 || i == 7 {
+                    c == '-'
+                } else {
+                    c.is_ascii_digit()
+                }
+            });
         if !well_formed {
             return Err(UnitError::new(format!(
                 "invalid date \"{text}\": write it as YYYY-MM-DD, like \"2026-01-31\""
@@ -838,7 +845,10 @@ mod tests {
         assert_eq!("8:05".parse::<TimeOfDay>().unwrap().to_string(), "08:05");
         assert!("24:01".parse::<TimeOfDay>().is_err());
         assert!("7pm".parse::<TimeOfDay>().is_err());
-        assert_eq!("monday-friday".parse::<Days>().unwrap().to_string(), "Mon-Fri");
+        assert_eq!(
+            "monday-friday".parse::<Days>().unwrap().to_string(),
+            "Mon-Fri"
+        );
         assert_eq!("Sat,Sun".parse::<Days>().unwrap().to_string(), "Sat,Sun");
         assert!("Fri-Mon".parse::<Days>().is_err());
         let s: Schedule = "Mon-Fri 08:00-18:00; Sat 09:00-13:00".parse().unwrap();

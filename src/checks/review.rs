@@ -10,7 +10,7 @@ use crate::downtime::{self, Calendar, Period};
 use crate::model::{
     Agreement, DependencyKind, Kind, Metric, PeriodConvention, Role, Side, TargetValue,
 };
-use crate::units::{Duration, Percent};
+use crate::units::{Duration, Percent, Schedule};
 
 /// Words that promise nothing measurable on their own.
 const VAGUE: &[&str] = &[
@@ -64,7 +64,11 @@ fn is_word_boundary(text: &str, start: usize, end: usize) -> bool {
 fn targets(a: &Agreement, f: &mut Findings) {
     for (i, t) in a.service_levels.iter().enumerate() {
         let at = |field: &str| format!("/service_levels/{i}/{field}");
-        let label = if t.name.is_empty() { t.id.clone() } else { t.name.clone() };
+        let label = if t.name.is_empty() {
+            t.id.clone()
+        } else {
+            t.name.clone()
+        };
         match &t.target {
             TargetValue::Text(text) if text.trim().is_empty() => f.error(
                 "vague-target",
@@ -140,11 +144,15 @@ fn targets(a: &Agreement, f: &mut Findings) {
                 "set how often it is reported: monthly, quarterly, ...",
             );
         }
-        if matches!(t.metric, Metric::ResponseTime | Metric::ResolutionTime) && t.priority.is_none() {
+        if matches!(t.metric, Metric::ResponseTime | Metric::ResolutionTime) && t.priority.is_none()
+        {
             f.warning(
                 "target-without-priority",
                 at("priority"),
-                format!("{} target \"{label}\" applies to no priority", t.metric.label().to_lowercase()),
+                format!(
+                    "{} target \"{label}\" applies to no priority",
+                    t.metric.label().to_lowercase()
+                ),
                 "set the priority it applies to, e.g. \"P1\"",
             );
         }
@@ -209,15 +217,29 @@ fn priorities(a: &Agreement, f: &mut Findings) {
             ),
             _ => {}
         }
-        for (field, d) in [("response", p.response), ("resolution", p.resolution), ("update_every", p.update_every)] {
+        for (field, d) in [
+            ("response", p.response),
+            ("resolution", p.resolution),
+            ("update_every", p.update_every),
+        ] {
             if let Some(d) = d {
-                implausible(f, at(field), &format!("the {} time of priority {id}", field.replace('_', " ")), d);
+                implausible(
+                    f,
+                    at(field),
+                    &format!("the {} time of priority {id}", field.replace('_', " ")),
+                    d,
+                );
             }
         }
     }
     for (i, s) in a.offering.actions.iter().enumerate() {
         if let Some(d) = s.target {
-            implausible(f, format!("/offering/actions/{i}/target"), &format!("the target time of \"{}\"", s.action), d);
+            implausible(
+                f,
+                format!("/offering/actions/{i}/target"),
+                &format!("the target time of \"{}\"", s.action),
+                d,
+            );
         }
     }
 }
@@ -258,7 +280,11 @@ fn availability(a: &Agreement, f: &mut Findings) {
             "availability has no stated service hours",
             "state when the service is to be available, e.g. \"24x7\" or \"Mon-Fri 08:00-18:00\", with a time zone",
         );
-    } else if av.service_hours.as_ref().is_some_and(|h| h.time_zone.trim().is_empty()) {
+    } else if av
+        .service_hours
+        .as_ref()
+        .is_some_and(|h| h.time_zone.trim().is_empty())
+    {
         f.warning(
             "availability-hours-missing",
             format!("{base}/service_hours/time_zone"),
@@ -286,10 +312,17 @@ fn availability(a: &Agreement, f: &mut Findings) {
     if !av.target.is_proportion() {
         return;
     }
+    let service_schedule = av.service_hours.as_ref().map(|h| &h.schedule);
     let excluded_secs: f64 = av
         .maintenance
         .iter()
         .filter(|m| !m.counts_as_downtime)
+        .filter(|m| match (m.when.parse::<Schedule>(), service_schedule) {
+            // A window written as a schedule ("Sun 02:00-04:00") that falls
+            // wholly outside the service hours costs no service time.
+            (Ok(when), Some(service)) => overlaps(&when, service),
+            _ => true,
+        })
         .map(|m| m.duration.as_secs() as f64 * m.frequency.per_average_month())
         .sum();
     if excluded_secs <= 0.0 {
@@ -303,7 +336,12 @@ fn availability(a: &Agreement, f: &mut Findings) {
         },
         None => Calendar::always(),
     };
-    let Ok(budget) = downtime::budget(av.target, Period::AverageMonth, &calendar, Duration::default()) else {
+    let Ok(budget) = downtime::budget(
+        av.target,
+        Period::AverageMonth,
+        &calendar,
+        Duration::default(),
+    ) else {
         return;
     };
     let budget_secs = budget.allowed_ms as f64 / 1000.0;
@@ -332,9 +370,19 @@ fn relationship(a: &Agreement, f: &mut Findings) {
         let message = "no consumer responsibilities: the relationship is a one-way street";
         let hint = "list what the consumer must do: manage its own resources, use the service properly, request actions, accept outcomes";
         if kind == Kind::Sla {
-            f.error("one-way-relationship", "/responsibilities/consumer", message, hint);
+            f.error(
+                "one-way-relationship",
+                "/responsibilities/consumer",
+                message,
+                hint,
+            );
         } else {
-            f.warning("one-way-relationship", "/responsibilities/consumer", message, hint);
+            f.warning(
+                "one-way-relationship",
+                "/responsibilities/consumer",
+                message,
+                hint,
+            );
         }
     }
     let r = &a.relationship;
@@ -418,7 +466,11 @@ fn credits(a: &Agreement, f: &mut Findings) {
             f.error(
                 "target-out-of-range",
                 format!("/credits/tiers/{i}/below"),
-                format!("credit tier {} applies below {}, outside 0%-100%", i + 1, t.below),
+                format!(
+                    "credit tier {} applies below {}, outside 0%-100%",
+                    i + 1,
+                    t.below
+                ),
                 "use a percentage between 0% and 100%",
             );
         }
@@ -456,7 +508,12 @@ fn credits(a: &Agreement, f: &mut Findings) {
 fn underpinning(a: &Agreement, f: &mut Findings) {
     let av = a.warranty.availability.as_ref();
     let hours = av.and_then(|av| av.service_hours.as_ref());
-    let fastest = a.support.priorities.iter().filter_map(|p| p.resolution).min();
+    let fastest = a
+        .support
+        .priorities
+        .iter()
+        .filter_map(|p| p.resolution)
+        .min();
     for (i, d) in a.service.dependencies.iter().enumerate() {
         if !matches!(d.kind, DependencyKind::Ola | DependencyKind::Uc) {
             continue;
@@ -495,13 +552,24 @@ fn underpinning(a: &Agreement, f: &mut Findings) {
     }
 }
 
+/// True when the two schedules share any minute.
+fn overlaps(a: &Schedule, b: &Schedule) -> bool {
+    (0..7).any(|day| {
+        let theirs = b.intervals_on(day);
+        a.intervals_on(day)
+            .iter()
+            .any(|&(s, e)| theirs.iter().any(|&(ts, te)| s < te && ts < e))
+    })
+}
+
 /// True when some minute of `needed` is not covered by `offered`.
-fn covers_less(offered: &crate::units::Schedule, needed: &crate::units::Schedule) -> bool {
+fn covers_less(offered: &Schedule, needed: &Schedule) -> bool {
     (0..7).any(|day| {
         let have = offered.intervals_on(day);
-        needed.intervals_on(day).iter().any(|&(s, e)| {
-            !have.iter().any(|&(hs, he)| hs <= s && e <= he)
-        })
+        needed
+            .intervals_on(day)
+            .iter()
+            .any(|&(s, e)| !have.iter().any(|&(hs, he)| hs <= s && e <= he))
     })
 }
 
@@ -524,7 +592,9 @@ fn people(a: &Agreement, f: &mut Findings) {
                 "missing-signatory",
                 "/stakeholders",
                 format!("nobody signs for the {label}"),
-                format!("set `signs: true` on a {label}-side stakeholder who can commit the {label}"),
+                format!(
+                    "set `signs: true` on a {label}-side stakeholder who can commit the {label}"
+                ),
             );
         }
     }
@@ -536,7 +606,10 @@ fn vague_commitments(a: &Agreement, f: &mut Findings) {
             f.warning(
                 "vague-commitment",
                 pointer,
-                format!("\"{word}\" promises nothing measurable: \"{}\"", shorten(text)),
+                format!(
+                    "\"{word}\" promises nothing measurable: \"{}\"",
+                    shorten(text)
+                ),
                 "add a number or a definition, e.g. \"within 2 business days\"",
             );
         }

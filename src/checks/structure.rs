@@ -45,9 +45,19 @@ fn required(a: &Agreement, f: &mut Findings) {
         let message = "the agreement has no effective date";
         let hint = "set the day it takes effect, as YYYY-MM-DD";
         if signed {
-            f.error("missing-effective-date", "/document/effective_date", message, hint);
+            f.error(
+                "missing-effective-date",
+                "/document/effective_date",
+                message,
+                hint,
+            );
         } else {
-            f.warning("missing-effective-date", "/document/effective_date", message, hint);
+            f.warning(
+                "missing-effective-date",
+                "/document/effective_date",
+                message,
+                hint,
+            );
         }
     }
     if d.owner.trim().is_empty() {
@@ -60,9 +70,15 @@ fn required(a: &Agreement, f: &mut Findings) {
     }
     if d.approver.trim().is_empty() && signed {
         let message = "the agreement names no approver";
-        let hint = "set `approver` to the stakeholder id of whoever approves it (usually the sponsor)";
+        let hint =
+            "set `approver` to the stakeholder id of whoever approves it (usually the sponsor)";
         if d.status == crate::model::Status::Approved {
-            f.error("required-field", "/document/approver", format!("{message}, yet its status is approved"), hint);
+            f.error(
+                "required-field",
+                "/document/approver",
+                format!("{message}, yet its status is approved"),
+                hint,
+            );
         } else {
             f.warning("required-field", "/document/approver", message, hint);
         }
@@ -181,7 +197,11 @@ fn duplicates(a: &Agreement, f: &mut Findings) {
             f.error(
                 "duplicate-id",
                 format!("/stakeholders/{i}/id"),
-                format!("stakeholder id \"{}\" is used twice (also stakeholder {})", s.id, first + 1),
+                format!(
+                    "stakeholder id \"{}\" is used twice (also stakeholder {})",
+                    s.id,
+                    first + 1
+                ),
                 "give each stakeholder its own id; merge the entries if they are the same person",
             );
         }
@@ -200,7 +220,11 @@ fn duplicates(a: &Agreement, f: &mut Findings) {
             f.error(
                 "duplicate-id",
                 format!("/support/priorities/{i}/id"),
-                format!("priority \"{}\" is defined twice (also priority {})", p.id, first + 1),
+                format!(
+                    "priority \"{}\" is defined twice (also priority {})",
+                    p.id,
+                    first + 1
+                ),
                 "give each priority its own id, e.g. P1 to P4",
             );
         }
@@ -218,7 +242,11 @@ fn duplicates(a: &Agreement, f: &mut Findings) {
             f.error(
                 "duplicate-id",
                 format!("/service_levels/{i}/id"),
-                format!("service level target \"{}\" is defined twice (also target {})", t.id, first + 1),
+                format!(
+                    "service level target \"{}\" is defined twice (also target {})",
+                    t.id,
+                    first + 1
+                ),
                 "give each target its own id",
             );
         }
@@ -234,7 +262,12 @@ fn duplicates(a: &Agreement, f: &mut Findings) {
             );
         }
     }
-    if let Some(hours) = a.warranty.availability.as_ref().and_then(|av| av.service_hours.as_ref()) {
+    if let Some(hours) = a
+        .warranty
+        .availability
+        .as_ref()
+        .and_then(|av| av.service_hours.as_ref())
+    {
         let mut seen = HashSet::new();
         for (i, h) in hours.holidays.iter().enumerate() {
             if !seen.insert(h.date) {
@@ -265,34 +298,72 @@ fn references(a: &Agreement, f: &mut Findings) {
         }
     };
     stakeholder(f, "/document/owner".into(), &a.document.owner, "the owner");
-    stakeholder(f, "/document/approver".into(), &a.document.approver, "the approver");
+    stakeholder(
+        f,
+        "/document/approver".into(),
+        &a.document.approver,
+        "the approver",
+    );
     for (i, s) in a.offering.actions.iter().enumerate() {
-        stakeholder(f, format!("/offering/actions/{i}/owner"), &s.owner, "the owner of this service action");
+        stakeholder(
+            f,
+            format!("/offering/actions/{i}/owner"),
+            &s.owner,
+            "the owner of this service action",
+        );
     }
     for (i, e) in a.support.escalation.iter().enumerate() {
-        stakeholder(f, format!("/support/escalation/{i}/contact"), &e.contact, "the escalation contact");
+        stakeholder(
+            f,
+            format!("/support/escalation/{i}/contact"),
+            &e.contact,
+            "the escalation contact",
+        );
     }
     for (i, r) in a.relationship.reviews.iter().enumerate() {
         for (j, p) in r.participants.iter().enumerate() {
-            stakeholder(f, format!("/relationship/reviews/{i}/participants/{j}"), p, "the review participant");
+            stakeholder(
+                f,
+                format!("/relationship/reviews/{i}/participants/{j}"),
+                p,
+                "the review participant",
+            );
         }
     }
     for (i, r) in a.relationship.reports.iter().enumerate() {
         for (j, p) in r.recipients.iter().enumerate() {
-            stakeholder(f, format!("/relationship/reports/{i}/recipients/{j}"), p, "the report recipient");
+            stakeholder(
+                f,
+                format!("/relationship/reports/{i}/recipients/{j}"),
+                p,
+                "the report recipient",
+            );
         }
     }
     for (i, c) in a.relationship.contacts.iter().enumerate() {
-        stakeholder(f, format!("/relationship/contacts/{i}/stakeholder"), &c.stakeholder, "the contact");
+        stakeholder(
+            f,
+            format!("/relationship/contacts/{i}/stakeholder"),
+            &c.stakeholder,
+            "the contact",
+        );
     }
     for (i, s) in a.signatures.iter().enumerate() {
-        stakeholder(f, format!("/signatures/{i}/stakeholder"), &s.stakeholder, "the signatory");
+        stakeholder(
+            f,
+            format!("/signatures/{i}/stakeholder"),
+            &s.stakeholder,
+            "the signatory",
+        );
         if let Some(who) = a.stakeholder(&s.stakeholder) {
             if !who.signs {
                 f.warning(
                     "signature-by-non-signatory",
                     format!("/signatures/{i}/stakeholder"),
-                    format!("\"{}\" signed but is not marked as a signatory", s.stakeholder),
+                    format!(
+                        "\"{}\" signed but is not marked as a signatory",
+                        s.stakeholder
+                    ),
                     format!("set `signs: true` on stakeholder \"{}\"", s.stakeholder),
                 );
             }
@@ -307,8 +378,14 @@ fn references(a: &Agreement, f: &mut Findings) {
                 f.error(
                     "undefined-priority",
                     format!("/service_levels/{i}/priority"),
-                    format!("target \"{}\" uses priority \"{p}\", which is not defined", t.id),
-                    format!("define \"{p}\" under support priorities, or use one of: {}", defined()),
+                    format!(
+                        "target \"{}\" uses priority \"{p}\", which is not defined",
+                        t.id
+                    ),
+                    format!(
+                        "define \"{p}\" under support priorities, or use one of: {}",
+                        defined()
+                    ),
                 );
             }
         }
@@ -319,8 +396,14 @@ fn references(a: &Agreement, f: &mut Findings) {
                 f.error(
                     "undefined-priority",
                     format!("/support/escalation/{i}/priorities/{j}"),
-                    format!("escalation step {} uses priority \"{p}\", which is not defined", i + 1),
-                    format!("define \"{p}\" under support priorities, or use one of: {}", defined()),
+                    format!(
+                        "escalation step {} uses priority \"{p}\", which is not defined",
+                        i + 1
+                    ),
+                    format!(
+                        "define \"{p}\" under support priorities, or use one of: {}",
+                        defined()
+                    ),
                 );
             }
         }
@@ -344,11 +427,15 @@ fn references(a: &Agreement, f: &mut Findings) {
     }
 
     if let Some(c) = &a.credits {
-        if !c.applies_to.trim().is_empty() && !a.service_levels.iter().any(|t| t.id == c.applies_to) {
+        if !c.applies_to.trim().is_empty() && !a.service_levels.iter().any(|t| t.id == c.applies_to)
+        {
             f.error(
                 "dangling-reference",
                 "/credits/applies_to",
-                format!("service credits apply to target \"{}\", which does not exist", c.applies_to),
+                format!(
+                    "service credits apply to target \"{}\", which does not exist",
+                    c.applies_to
+                ),
                 format!(
                     "use the id of a service level target: {}",
                     list_or_none(a.service_levels.iter().map(|t| t.id.as_str()))
@@ -357,7 +444,12 @@ fn references(a: &Agreement, f: &mut Findings) {
         }
     }
 
-    if let Some(hours) = a.warranty.availability.as_ref().and_then(|av| av.service_hours.as_ref()) {
+    if let Some(hours) = a
+        .warranty
+        .availability
+        .as_ref()
+        .and_then(|av| av.service_hours.as_ref())
+    {
         let tz = hours.time_zone.trim();
         if !tz.is_empty() && jiff::tz::TimeZone::get(tz).is_err() {
             f.error(

@@ -154,7 +154,9 @@ impl Frequency {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MaintenanceWindow {
-    /// When it happens, e.g. "Sunday 02:00-04:00".
+    /// When it happens. Written as days and hours ("Sun 02:00-04:00") it is
+    /// understood: a window wholly outside the service hours costs no
+    /// service time. Free text ("first Sunday of the month") is kept as is.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub when: String,
     /// How often.

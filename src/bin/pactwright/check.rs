@@ -56,7 +56,10 @@ pub fn run(file: &Path, format: Format) -> u8 {
                 infos,
                 findings: located,
             };
-            println!("{}", serde_json::to_string_pretty(&report).unwrap_or_default());
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&report).unwrap_or_default()
+            );
         }
         Format::Text => {
             for l in &located {
@@ -66,7 +69,14 @@ pub fn run(file: &Path, format: Format) -> u8 {
                     _ => file.display().to_string(),
                 };
                 println!("{}[{}]: {}", f.severity, f.code, f.message);
-                println!("  --> {place} at {}", if f.pointer.is_empty() { "/" } else { &f.pointer });
+                println!(
+                    "  --> {place} at {}",
+                    if f.pointer.is_empty() {
+                        "/"
+                    } else {
+                        &f.pointer
+                    }
+                );
                 println!("  hint: {}", f.hint);
                 println!();
             }

@@ -71,10 +71,21 @@ pub fn run(
     println!("Allowed downtime at {target} availability");
     println!("Service hours: {schedule} ({tz_label})");
     if excluded.as_secs() > 0 {
-        println!("Excluded maintenance: {excluded} per period, taken out of the service time first");
+        println!(
+            "Excluded maintenance: {excluded} per period, taken out of the service time first"
+        );
     }
-    if !calendar.schedule.is_always() && rows.iter().any(|b| !matches!(b.period, Period::CalendarMonth { .. } | Period::CalendarQuarter { .. })) {
-        println!("Fixed-length periods use the weekly hours' average share; holidays count on calendar periods only.");
+    if !calendar.schedule.is_always()
+        && rows.iter().any(|b| {
+            !matches!(
+                b.period,
+                Period::CalendarMonth { .. } | Period::CalendarQuarter { .. }
+            )
+        })
+    {
+        println!(
+            "Fixed-length periods use the weekly hours' average share; holidays count on calendar periods only."
+        );
     }
     println!();
     let header = ("Period", "Service time", "Allowed downtime", "In words");
@@ -89,10 +100,28 @@ pub fn run(
             )
         })
         .collect();
-    let w0 = lines.iter().map(|l| l.0.len()).max().unwrap_or(0).max(header.0.len());
-    let w1 = lines.iter().map(|l| l.1.len()).max().unwrap_or(0).max(header.1.len());
-    let w2 = lines.iter().map(|l| l.2.len()).max().unwrap_or(0).max(header.2.len());
-    println!("{:<w0$}  {:>w1$}  {:>w2$}  {}", header.0, header.1, header.2, header.3);
+    let w0 = lines
+        .iter()
+        .map(|l| l.0.len())
+        .max()
+        .unwrap_or(0)
+        .max(header.0.len());
+    let w1 = lines
+        .iter()
+        .map(|l| l.1.len())
+        .max()
+        .unwrap_or(0)
+        .max(header.1.len());
+    let w2 = lines
+        .iter()
+        .map(|l| l.2.len())
+        .max()
+        .unwrap_or(0)
+        .max(header.2.len());
+    println!(
+        "{:<w0$}  {:>w1$}  {:>w2$}  {}",
+        header.0, header.1, header.2, header.3
+    );
     for (a, b, c, d) in &lines {
         println!("{a:<w0$}  {b:>w1$}  {c:>w2$}  {d}");
     }

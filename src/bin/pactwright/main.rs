@@ -14,7 +14,9 @@ use clap::{Parser, Subcommand, ValueEnum};
 /// Draft ITIL 4 service agreements and check them the way a reviewer would.
 #[derive(Parser)]
 #[command(name = "pactwright", version, about, long_about = None)]
-#[command(after_help = "Examples:\n  pactwright new --kind sla desk.agreement.json\n  pactwright check desk.agreement.json\n  pactwright downtime 99.9% --period avg-month")]
+#[command(
+    after_help = "Examples:\n  pactwright new --kind sla desk.agreement.json\n  pactwright check desk.agreement.json\n  pactwright downtime 99.9% --period avg-month"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -23,7 +25,9 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Create a starter draft of a kind.
-    #[command(after_help = "Example:\n  pactwright new --kind ola network.agreement.json\n\nThe draft holds the usual structure (P1-P4 priorities, a monthly review,\nduties on both sides); `pactwright check` then lists what to fill in.")]
+    #[command(
+        after_help = "Example:\n  pactwright new --kind ola network.agreement.json\n\nThe draft holds the usual structure (P1-P4 priorities, a monthly review,\nduties on both sides); `pactwright check` then lists what to fill in."
+    )]
     New {
         /// The kind of agreement.
         #[arg(long, value_enum)]
@@ -35,7 +39,9 @@ enum Command {
         force: bool,
     },
     /// Check a draft and list every finding.
-    #[command(after_help = "Example:\n  pactwright check samples/it-service-desk.agreement.json --format json\n\nExit status: 0 no errors (warnings allowed), 1 the agreement has errors,\n2 the file cannot be read or is not a valid draft.")]
+    #[command(
+        after_help = "Example:\n  pactwright check samples/it-service-desk.agreement.json --format json\n\nExit status: 0 no errors (warnings allowed), 1 the agreement has errors,\n2 the file cannot be read or is not a valid draft."
+    )]
     Check {
         /// The draft file.
         file: PathBuf,
@@ -44,7 +50,9 @@ enum Command {
         format: Format,
     },
     /// Compute the downtime a target allows.
-    #[command(after_help = "Examples:\n  pactwright downtime 99.95%\n  pactwright downtime 99.9% --period 2026-02 --period avg-month\n  pactwright downtime 99.9% --hours \"Mon-Fri 08:00-18:00\" --tz Europe/London --period 2026-12 --holiday 2026-12-25\n  pactwright downtime 99.99% --period month --maintenance 4h\n\nPeriods: day, week, month (30 days), avg-month (30.4375 days), quarter\n(91.25 days), year (365 days), a calendar month (2026-02) or a calendar\nquarter (2026-Q1). Holidays count on calendar periods only.")]
+    #[command(
+        after_help = "Examples:\n  pactwright downtime 99.95%\n  pactwright downtime 99.9% --period 2026-02 --period avg-month\n  pactwright downtime 99.9% --hours \"Mon-Fri 08:00-18:00\" --tz Europe/London --period 2026-12 --holiday 2026-12-25\n  pactwright downtime 99.99% --period month --maintenance 4h\n\nPeriods: day, week, month (30 days), avg-month (30.4375 days), quarter\n(91.25 days), year (365 days), a calendar month (2026-02) or a calendar\nquarter (2026-Q1). Holidays count on calendar periods only."
+    )]
     Downtime {
         /// The availability target, e.g. 99.9%.
         target: String,
@@ -110,7 +118,14 @@ fn main() -> ExitCode {
             tz,
             holiday,
             maintenance,
-        } => downtime::run(&target, &period, &hours, tz, &holiday, maintenance.as_deref()),
+        } => downtime::run(
+            &target,
+            &period,
+            &hours,
+            tz,
+            &holiday,
+            maintenance.as_deref(),
+        ),
         Command::Schema => {
             print!("{}", pactwright::schema::agreement_schema());
             0

@@ -7,7 +7,10 @@ use pactwright::model::Kind;
 
 pub fn run(kind: Kind, file: &Path, force: bool) -> u8 {
     if file.is_dir() {
-        eprintln!("error: {}: is a folder; give a file name such as desk.agreement.json", file.display());
+        eprintln!(
+            "error: {}: is a folder; give a file name such as desk.agreement.json",
+            file.display()
+        );
         return 2;
     }
     if file.exists() && !force {
@@ -23,8 +26,14 @@ pub fn run(kind: Kind, file: &Path, force: bool) -> u8 {
         return 2;
     }
     println!("Created {} ({}).", file.display(), kind.title());
-    if !file.to_string_lossy().ends_with(pactwright::file::EXTENSION) {
-        println!("note: drafts are usually named NAME{}", pactwright::file::EXTENSION);
+    if !file
+        .to_string_lossy()
+        .ends_with(pactwright::file::EXTENSION)
+    {
+        println!(
+            "note: drafts are usually named NAME{}",
+            pactwright::file::EXTENSION
+        );
     }
     println!("Next: pactwright check {}", file.display());
     0

@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# The whole test suite: installs what it needs, then runs every test of
+# every crate in the workspace (unit, integration, snapshot, command line).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/deps.sh
+
+echo "==> cargo test (workspace)"
+cargo test --workspace --locked
