@@ -463,7 +463,13 @@ fn references(a: &Agreement, f: &mut Findings) {
 }
 
 fn list_or_none<'a>(items: impl Iterator<Item = &'a str>) -> String {
-    let list: Vec<String> = items.map(|s| format!("\"{s}\"")).collect();
+    let mut list: Vec<String> = Vec::new();
+    for item in items {
+        let quoted = format!("\"{item}\"");
+        if !list.contains(&quoted) {
+            list.push(quoted);
+        }
+    }
     if list.is_empty() {
         "(none defined yet)".to_owned()
     } else {

@@ -100,7 +100,7 @@ pub struct DocumentControl {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub effective_date: Option<Date>,
     /// How long it runs and how it renews.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_default")]
     pub term: Term,
     /// Stakeholder id of the document owner (usually the service owner).
     #[serde(default, skip_serializing_if = "String::is_empty")]

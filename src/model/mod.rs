@@ -45,7 +45,7 @@ pub struct Agreement {
     /// owner, approver and change history.
     pub document: DocumentControl,
     /// The organizations on each side of the agreement.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "control::is_default")]
     pub parties: Parties,
     /// People and teams named in the agreement, with their roles.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -54,26 +54,26 @@ pub struct Agreement {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub glossary: Vec<GlossaryEntry>,
     /// The service: what it is for and what it takes away from the consumer.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "control::is_default")]
     pub service: Service,
     /// The offering: goods, access to resources and service actions.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "control::is_default")]
     pub offering: Offering,
     /// Utility: fit for purpose.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "control::is_default")]
     pub utility: Utility,
     /// Warranty: fit for use (availability, capacity, continuity, security).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "control::is_default")]
     pub warranty: Warranty,
     /// Support: channels, priorities, the clock, escalation.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "control::is_default")]
     pub support: Support,
     /// What each side must do: value is co-created.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "control::is_default")]
     pub responsibilities: Responsibilities,
     /// How the relationship is kept going: reviews, reports, contacts,
     /// improvement.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "control::is_default")]
     pub relationship: RelationshipManagement,
     /// Service level targets, each measured.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -85,7 +85,7 @@ pub struct Agreement {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub exclusions: Vec<String>,
     /// Changes to the agreement and its termination.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "control::is_default")]
     pub terms: Terms,
     /// Signatures given so far (who signs is set on each stakeholder).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

@@ -55,6 +55,7 @@ enum Command {
     )]
     Downtime {
         /// The availability target, e.g. 99.9%.
+        #[arg(allow_hyphen_values = true)]
         target: String,
         /// The period(s); the standard ones when not given.
         #[arg(long)]
