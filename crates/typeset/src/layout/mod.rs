@@ -1,0 +1,1696 @@
+//! Layout: document tree -> backend-neutral pages.
+//!
+//! Why backend-neutral: the PDF writer and the desktop preview (SVG) draw
+//! the very same [`Page`]s, so the preview cannot disagree with the export.
+//!
+//! How it works, in one pass plus fix-ups:
+//! 1. every block becomes a *flow* element: a list of line boxes (with
+//!    widow/orphan control), a keep-together group, a table (rows with a
+//!    header to repeat), a page break or a cover page;
+//! 2. the paginator places flow elements on pages (headings are kept with
+//!    the first lines of what follows);
+//! 3. fix-ups that need page numbers: internal links, table-of-contents
+//!    page numbers, the outline, running header/footer ("Page N of M") and
+//!    the watermark.
+//!
+//! The table of contents reserves a fixed-width column for page numbers, so
+//! its length never depends on the numbers it shows: filling them in after
+//! pagination cannot move anything, and no second layout pass is needed.
+//!
+//! Coordinates are PostScript points with the origin at the **top-left**
+//! of the page and y growing downwards; text runs are positioned by their
+//! baseline.
+
+mod text;
+
+use crate::doc::{
+    Align, Block, Cover, Document, HeadingInfo, Inline, Signatory, Table, number_headings,
+};
+use crate::error::{Error, Result};
+use crate::fonts::{Family, FontFace, FontId, FontSet, FontStyle};
+use std::collections::HashMap;
+use std::sync::Arc;
+use text::{LineOpts, Paragraph, Shaper, TextAlign, TextStyle};
+
+/// An RGB colour, components 0..=1.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Color {
+    /// Red.
+    pub r: f32,
+    /// Green.
+    pub g: f32,
+    /// Blue.
+    pub b: f32,
+}
+
+const fn rgb(r: f32, g: f32, b: f32) -> Color {
+    Color { r, g, b }
+}
+
+const TEXT: Color = rgb(0.11, 0.11, 0.13);
+const HEADING: Color = rgb(0.10, 0.21, 0.37);
+pub(crate) const LINK: Color = rgb(0.08, 0.30, 0.58);
+const MUTED: Color = rgb(0.40, 0.42, 0.46);
+const RULE: Color = rgb(0.78, 0.80, 0.83);
+const RULE_DARK: Color = rgb(0.45, 0.50, 0.56);
+const SHADE: Color = rgb(0.925, 0.937, 0.953);
+const CODE_BG: Color = rgb(0.955, 0.958, 0.962);
+const WATERMARK: Color = rgb(0.88, 0.88, 0.90);
+
+/// Paper size.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub enum Paper {
+    /// ISO A4, 210 x 297 mm.
+    #[default]
+    A4,
+    /// US Letter, 8.5 x 11 in.
+    Letter,
+    /// Any size in points.
+    Custom {
+        /// Width in points.
+        width: f32,
+        /// Height in points.
+        height: f32,
+    },
+}
+
+impl Paper {
+    /// (width, height) in points.
+    pub fn size(self) -> (f32, f32) {
+        match self {
+            Paper::A4 => (595.276, 841.89),
+            Paper::Letter => (612.0, 792.0),
+            Paper::Custom { width, height } => (width.max(144.0), height.max(144.0)),
+        }
+    }
+}
+
+/// Page margins in points (the header and footer sit inside the top and
+/// bottom margins).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Margins {
+    /// Top margin.
+    pub top: f32,
+    /// Right margin.
+    pub right: f32,
+    /// Bottom margin.
+    pub bottom: f32,
+    /// Left margin.
+    pub left: f32,
+}
+
+impl Default for Margins {
+    fn default() -> Self {
+        Self {
+            top: 78.0,
+            right: 70.0,
+            bottom: 70.0,
+            left: 70.0,
+        }
+    }
+}
+
+/// Layout settings.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LayoutOptions {
+    /// Paper size.
+    pub paper: Paper,
+    /// Margins around the body text.
+    pub margins: Margins,
+    /// Body text size in points.
+    pub body_size: f32,
+    /// Justify body paragraphs (otherwise ragged right).
+    pub justify: bool,
+    /// Deepest heading level listed in the table of contents.
+    pub toc_depth: u8,
+    /// Title printed above the table of contents.
+    pub toc_title: String,
+}
+
+impl Default for LayoutOptions {
+    fn default() -> Self {
+        Self {
+            paper: Paper::A4,
+            margins: Margins::default(),
+            body_size: 10.5,
+            justify: true,
+            toc_depth: 3,
+            toc_title: "Contents".into(),
+        }
+    }
+}
+
+impl LayoutOptions {
+    /// The body area: (left, top, right, bottom) in page coordinates.
+    pub fn content_box(&self) -> [f32; 4] {
+        let (w, h) = self.paper.size();
+        let m = self.margins;
+        [m.left, m.top, (w - m.right).max(m.left + 72.0), (h - m.bottom).max(m.top + 72.0)]
+    }
+}
+
+/// What a text run is for (lets tests and backends treat chrome apart).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// Document content.
+    Body,
+    /// Running header.
+    Header,
+    /// Running footer.
+    Footer,
+    /// Diagonal watermark.
+    Watermark,
+}
+
+/// One positioned glyph of a run (all values in points).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Glyph {
+    /// Glyph id in the run's font.
+    pub id: u16,
+    /// Advance to the next glyph (includes justification stretch).
+    pub advance: f32,
+    /// Horizontal offset from the pen position.
+    pub x_offset: f32,
+    /// Vertical offset (up) from the baseline.
+    pub y_offset: f32,
+    /// Byte offset in [`TextRun::text`] of the cluster this glyph draws.
+    pub cluster: u32,
+}
+
+/// A run of glyphs in one font, size and colour.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TextRun {
+    /// Pen start x.
+    pub x: f32,
+    /// Baseline y.
+    pub y: f32,
+    /// Font, an index into [`Layout::fonts`].
+    pub font: FontId,
+    /// Size in points.
+    pub size: f32,
+    /// Fill colour.
+    pub color: Color,
+    /// Glyphs in visual order.
+    pub glyphs: Vec<Glyph>,
+    /// The source text (logical order) the glyphs were shaped from.
+    pub text: String,
+    /// Rotation counter-clockwise in degrees around (x, y).
+    pub angle: f32,
+    /// Content or page chrome.
+    pub role: Role,
+}
+
+impl TextRun {
+    /// Total advance width.
+    pub fn width(&self) -> f32 {
+        self.glyphs.iter().map(|g| g.advance).sum()
+    }
+}
+
+/// Where a link goes.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LinkTarget {
+    /// A position in this document (page index from 0, y from the top).
+    Internal {
+        /// Page index (0-based).
+        page: usize,
+        /// y in page coordinates.
+        y: f32,
+    },
+    /// An external URL.
+    Url(String),
+}
+
+/// Something drawn on a page.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Item {
+    /// Text.
+    Text(TextRun),
+    /// A straight line.
+    Line {
+        /// Start point.
+        from: (f32, f32),
+        /// End point.
+        to: (f32, f32),
+        /// Stroke width.
+        width: f32,
+        /// Stroke colour.
+        color: Color,
+    },
+    /// A filled rectangle: x, y (top), width, height.
+    Rect {
+        /// x, y (top), width, height.
+        rect: [f32; 4],
+        /// Fill colour.
+        color: Color,
+    },
+    /// A clickable area: x, y (top), width, height.
+    Link {
+        /// x, y (top), width, height.
+        rect: [f32; 4],
+        /// Destination.
+        target: LinkTarget,
+    },
+}
+
+impl Item {
+    fn shift(&mut self, dy: f32) {
+        match self {
+            Item::Text(t) => t.y += dy,
+            Item::Line { from, to, .. } => {
+                from.1 += dy;
+                to.1 += dy;
+            }
+            Item::Rect { rect, .. } | Item::Link { rect, .. } => rect[1] += dy,
+        }
+    }
+}
+
+/// A named position (a heading's anchor) on a page.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Destination {
+    /// Anchor name.
+    pub name: String,
+    /// y in page coordinates.
+    pub y: f32,
+}
+
+/// One laid-out page.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Page {
+    /// Width in points.
+    pub width: f32,
+    /// Height in points.
+    pub height: f32,
+    /// Drawing items in painting order.
+    pub items: Vec<Item>,
+    /// Named destinations on this page.
+    pub destinations: Vec<Destination>,
+    /// The cover page (no header or footer).
+    pub cover: bool,
+}
+
+impl Page {
+    /// The page's text runs joined line by line, for snapshots and search.
+    pub fn text(&self) -> String {
+        let mut out = String::new();
+        let mut last_y: Option<f32> = None;
+        for item in &self.items {
+            if let Item::Text(t) = item {
+                if t.role == Role::Watermark {
+                    continue;
+                }
+                match last_y {
+                    Some(y) if (y - t.y).abs() < 0.5 => out.push(' '),
+                    Some(_) => out.push('\n'),
+                    None => {}
+                }
+                out.push_str(t.text.trim_end());
+                last_y = Some(t.y);
+            }
+        }
+        out
+    }
+}
+
+/// One outline (bookmark) entry, nested like the headings.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OutlineEntry {
+    /// Heading level 1-4.
+    pub level: u8,
+    /// "1.2 Title" (number omitted when unnumbered).
+    pub title: String,
+    /// Anchor id.
+    pub anchor: String,
+    /// Page index (0-based).
+    pub page: usize,
+    /// y of the heading top.
+    pub y: f32,
+    /// Sub-headings.
+    pub children: Vec<OutlineEntry>,
+}
+
+/// Something the reader should know about (content was still rendered).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Warning {
+    /// What happened.
+    pub message: String,
+    /// Where: the block it came from.
+    pub location: String,
+}
+
+impl std::fmt::Display for Warning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.location, self.message)
+    }
+}
+
+/// The result of layout.
+#[derive(Debug, Clone)]
+pub struct Layout {
+    /// Pages in order.
+    pub pages: Vec<Page>,
+    /// Heading tree with page positions.
+    pub outline: Vec<OutlineEntry>,
+    /// Problems found (missing glyphs, unknown link targets, ...).
+    pub warnings: Vec<Warning>,
+    /// Fonts referenced by [`TextRun::font`].
+    pub fonts: Vec<Arc<FontFace>>,
+}
+
+/// An item in a box before placement (some need page numbers first).
+#[derive(Debug, Clone)]
+pub(crate) enum VItem {
+    Item(Item),
+    InternalLink { rect: [f32; 4], anchor: String },
+    Dest(String),
+    Heading(usize),
+    TocNumber { right: f32, baseline: f32, anchor: String, style: TextStyle },
+}
+
+/// A vertical box: items relative to its top.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct VBox {
+    pub h: f32,
+    pub items: Vec<VItem>,
+    pub baseline: Option<f32>,
+}
+
+impl VBox {
+    fn spacer(h: f32) -> Self {
+        Self {
+            h,
+            ..Self::default()
+        }
+    }
+
+    fn shift(&mut self, dy: f32) {
+        for it in &mut self.items {
+            match it {
+                VItem::Item(i) => i.shift(dy),
+                VItem::InternalLink { rect, .. } => rect[1] += dy,
+                VItem::TocNumber { baseline, .. } => *baseline += dy,
+                VItem::Dest(_) | VItem::Heading(_) => {}
+            }
+        }
+        if let Some(b) = &mut self.baseline {
+            *b += dy;
+        }
+    }
+}
+
+struct Row {
+    /// Lines per cell, with the cell's x and width.
+    cells: Vec<Vec<VBox>>,
+    pad: f32,
+    x: f32,
+    w: f32,
+    header: bool,
+}
+
+impl Row {
+    fn height(&self) -> f32 {
+        let inner = self
+            .cells
+            .iter()
+            .map(|c| c.iter().map(|b| b.h).sum::<f32>())
+            .fold(0.0, f32::max);
+        inner + 2.0 * self.pad
+    }
+
+    /// A box drawing the lines `ranges[i]` of each cell.
+    fn render(&self, ranges: &[std::ops::Range<usize>]) -> VBox {
+        let mut b = VBox::default();
+        let mut inner: f32 = 0.0;
+        for (cell, r) in self.cells.iter().zip(ranges) {
+            let mut y = self.pad;
+            for line in cell.get(r.clone()).unwrap_or(&[]) {
+                let mut l = line.clone();
+                l.shift(y);
+                y += l.h;
+                b.items.extend(l.items);
+            }
+            inner = inner.max(y - self.pad);
+        }
+        b.h = inner + 2.0 * self.pad;
+        if self.header {
+            b.items.insert(
+                0,
+                VItem::Item(Item::Rect {
+                    rect: [self.x, 0.0, self.w, b.h],
+                    color: SHADE,
+                }),
+            );
+        }
+        b.items.push(VItem::Item(Item::Line {
+            from: (self.x, b.h),
+            to: (self.x + self.w, b.h),
+            width: if self.header { 0.8 } else { 0.4 },
+            color: if self.header { RULE_DARK } else { RULE },
+        }));
+        b
+    }
+
+    fn full(&self) -> VBox {
+        let ranges: Vec<_> = self.cells.iter().map(|c| 0..c.len()).collect();
+        self.render(&ranges)
+    }
+}
+
+enum Flow {
+    Boxes {
+        boxes: Vec<VBox>,
+        before: f32,
+        keep_next: bool,
+        together: bool,
+        orphans: bool,
+    },
+    Table {
+        header: Option<Row>,
+        rows: Vec<Row>,
+        before: f32,
+    },
+    PageBreak,
+    Cover(VBox),
+}
+
+impl Flow {
+    fn set_before(&mut self, v: f32) {
+        match self {
+            Flow::Boxes { before, .. } | Flow::Table { before, .. } => *before = v,
+            _ => {}
+        }
+    }
+
+    /// Height needed to start this flow on a page (for keep-with-next).
+    fn start_height(&self, page_h: f32) -> f32 {
+        match self {
+            Flow::Boxes {
+                boxes,
+                before,
+                together,
+                ..
+            } => {
+                let total: f32 = boxes.iter().map(|b| b.h).sum();
+                if *together && total <= page_h {
+                    before + total
+                } else {
+                    before + boxes.iter().take(2).map(|b| b.h).sum::<f32>()
+                }
+            }
+            Flow::Table {
+                header,
+                rows,
+                before,
+            } => {
+                before
+                    + header.as_ref().map_or(0.0, Row::height)
+                    + rows.first().map_or(0.0, |r| r.height().min(page_h / 3.0))
+            }
+            _ => 0.0,
+        }
+    }
+}
+
+struct Ctx<'a> {
+    sh: Shaper<'a>,
+    opts: &'a LayoutOptions,
+    headings: Vec<HeadingInfo>,
+    next_heading: usize,
+    block_no: usize,
+}
+
+fn style(family: Family, bold: bool, italic: bool, size: f32, color: Color) -> TextStyle {
+    TextStyle {
+        font: FontStyle {
+            family,
+            bold,
+            italic,
+        },
+        size,
+        color,
+    }
+}
+
+impl Ctx<'_> {
+    fn body(&self) -> TextStyle {
+        style(Family::Serif, false, false, self.opts.body_size, TEXT)
+    }
+
+    fn para(&mut self, inlines: &[Inline], st: TextStyle, x: f32, w: f32, lo: LineOpts) -> Vec<VBox> {
+        let code = style(Family::Mono, st.font.bold, false, st.size * 0.9, st.color);
+        let p = Paragraph::build(&mut self.sh, inlines, st, move |_| code);
+        p.lines(&mut self.sh, x, w, lo)
+    }
+
+    fn body_opts(&self) -> LineOpts {
+        LineOpts {
+            align: if self.opts.justify {
+                TextAlign::Justify
+            } else {
+                TextAlign::Left
+            },
+            leading: 1.45,
+            hyphenate: true,
+            role: Role::Body,
+        }
+    }
+
+    fn blocks(&mut self, blocks: &[Block], x: f32, w: f32, depth: usize, gap: f32, out: &mut Vec<Flow>) {
+        for block in blocks {
+            if depth == 0 {
+                self.block_no += 1;
+            }
+            let start = out.len();
+            self.block(block, x, w, depth, gap, out);
+            if out.len() > start && depth == 0 {
+                let _ = start;
+            }
+        }
+    }
+
+    fn block(&mut self, block: &Block, x: f32, w: f32, depth: usize, gap: f32, out: &mut Vec<Flow>) {
+        let kind = match block {
+            Block::Heading(_) => "heading",
+            Block::Paragraph(_) => "paragraph",
+            Block::List { .. } => "list",
+            Block::Table(_) => "table",
+            Block::CodeBlock(_) => "code block",
+            Block::Quote(_) => "note",
+            Block::Keep(_) => "keep group",
+            Block::Signatures(_) => "signatures",
+            Block::Cover(_) => "cover",
+            _ => "block",
+        };
+        if depth == 0 {
+            self.sh.location = format!("block {} ({kind})", self.block_no);
+        }
+        // Very deep nesting is drawn flat rather than squeezed to nothing.
+        let (x, w) = if w < 120.0 { (x - (120.0 - w).min(x), w.max(120.0)) } else { (x, w) };
+        match block {
+            Block::Heading(h) => self.heading(h, x, w, out),
+            Block::Paragraph(inl) => {
+                let st = self.body();
+                let lines = self.para(inl, st, x, w, self.body_opts());
+                out.push(Flow::Boxes {
+                    boxes: lines,
+                    before: gap,
+                    keep_next: false,
+                    together: false,
+                    orphans: true,
+                });
+            }
+            Block::List { start, items } => self.list(*start, items, x, w, depth, gap, out),
+            Block::Table(t) => self.table(t, x, w, gap, out),
+            Block::CodeBlock(code) => {
+                let st = style(Family::Mono, false, false, self.opts.body_size * 0.82, TEXT);
+                let lo = LineOpts {
+                    align: TextAlign::Left,
+                    leading: 1.4,
+                    hyphenate: false,
+                    role: Role::Body,
+                };
+                let mut boxes = vec![VBox::spacer(5.0)];
+                for line in code.trim_end_matches('\n').split('\n') {
+                    let inl = [Inline::Text(line.replace('\t', "    "))];
+                    boxes.extend(self.para(&inl, st, x + 8.0, w - 16.0, lo));
+                }
+                boxes.push(VBox::spacer(5.0));
+                for b in &mut boxes {
+                    b.items.insert(
+                        0,
+                        VItem::Item(Item::Rect {
+                            rect: [x, 0.0, w, b.h],
+                            color: CODE_BG,
+                        }),
+                    );
+                }
+                out.push(Flow::Boxes {
+                    boxes,
+                    before: gap + 2.0,
+                    keep_next: false,
+                    together: false,
+                    orphans: true,
+                });
+            }
+            Block::Quote(inner) => {
+                let mut flows = Vec::new();
+                self.blocks(inner, x + 16.0, w - 16.0, depth + 1, gap, &mut flows);
+                for (i, f) in flows.iter_mut().enumerate() {
+                    if let Flow::Boxes { boxes, before, .. } = f {
+                        if i > 0 {
+                            if let Some(first) = boxes.first_mut() {
+                                first.shift(*before);
+                                first.h += *before;
+                            }
+                        }
+                        *before = if i == 0 { gap + 2.0 } else { 0.0 };
+                        for b in boxes.iter_mut() {
+                            b.items.insert(
+                                0,
+                                VItem::Item(Item::Rect {
+                                    rect: [x + 2.0, 0.0, 2.2, b.h],
+                                    color: RULE,
+                                }),
+                            );
+                        }
+                    }
+                }
+                out.extend(flows);
+            }
+            Block::ThematicBreak => {
+                let mut b = VBox::spacer(16.0);
+                b.items.push(VItem::Item(Item::Line {
+                    from: (x + w * 0.3, 8.0),
+                    to: (x + w * 0.7, 8.0),
+                    width: 0.6,
+                    color: RULE,
+                }));
+                out.push(Flow::Boxes {
+                    boxes: vec![b],
+                    before: gap,
+                    keep_next: false,
+                    together: true,
+                    orphans: false,
+                });
+            }
+            Block::PageBreak => out.push(Flow::PageBreak),
+            Block::Keep(inner) => {
+                let mut flows = Vec::new();
+                self.blocks(inner, x, w, depth + 1, gap, &mut flows);
+                let mut boxes = Vec::new();
+                let mut first_before = gap;
+                for (i, f) in flows.into_iter().enumerate() {
+                    match f {
+                        Flow::Boxes { boxes: b, before, .. } => {
+                            if i == 0 {
+                                first_before = before;
+                            } else {
+                                boxes.push(VBox::spacer(before));
+                            }
+                            boxes.extend(b);
+                        }
+                        Flow::Table {
+                            header,
+                            rows,
+                            before,
+                        } => {
+                            if i == 0 {
+                                first_before = before;
+                            } else {
+                                boxes.push(VBox::spacer(before));
+                            }
+                            boxes.extend(header.iter().map(Row::full));
+                            boxes.extend(rows.iter().map(Row::full));
+                        }
+                        Flow::PageBreak | Flow::Cover(_) => {}
+                    }
+                }
+                out.push(Flow::Boxes {
+                    boxes,
+                    before: first_before,
+                    keep_next: false,
+                    together: true,
+                    orphans: false,
+                });
+            }
+            Block::Signatures(s) => self.signatures(s, x, w, gap, out),
+            Block::Toc => self.toc(x, w, out),
+            Block::Cover(c) => {
+                let b = self.cover(c, x, w);
+                out.push(Flow::Cover(b));
+            }
+        }
+    }
+
+    fn heading(&mut self, h: &crate::doc::Heading, x: f32, w: f32, out: &mut Vec<Flow>) {
+        let idx = self.next_heading;
+        self.next_heading += 1;
+        let info = self.headings.get(idx).cloned();
+        let level = usize::from(h.level.clamp(1, 4)) - 1;
+        let sizes = [15.5, 12.5, 11.0, 10.5];
+        let before = [22.0, 15.0, 11.0, 9.0];
+        let s = self.opts.body_size / 10.5;
+        let st = style(Family::Sans, true, level == 3, sizes[level] * s, HEADING);
+        let mut inl = Vec::new();
+        if let Some(i) = &info {
+            if !i.number.is_empty() {
+                inl.push(Inline::Text(format!("{}\u{2002}\u{2002}", i.number)));
+            }
+        }
+        inl.extend(h.content.iter().cloned());
+        let lo = LineOpts {
+            align: TextAlign::Left,
+            leading: 1.3,
+            hyphenate: false,
+            role: Role::Body,
+        };
+        let mut boxes = self.para(&inl, st, x, w, lo);
+        if let Some(first) = boxes.first_mut() {
+            if let Some(i) = &info {
+                first.items.push(VItem::Dest(i.anchor.clone()));
+            }
+            first.items.push(VItem::Heading(idx));
+        }
+        let after = if level == 0 { 7.0 } else { 3.0 };
+        if let Some(last) = boxes.last_mut() {
+            if level == 0 {
+                last.items.push(VItem::Item(Item::Line {
+                    from: (x, last.h + 2.0),
+                    to: (x + w, last.h + 2.0),
+                    width: 0.6,
+                    color: RULE,
+                }));
+            }
+            last.h += after;
+        }
+        out.push(Flow::Boxes {
+            boxes,
+            before: before[level] * s,
+            keep_next: true,
+            together: true,
+            orphans: false,
+        });
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn list(&mut self, start: Option<u64>, items: &[Vec<Block>], x: f32, w: f32, depth: usize, gap: f32, out: &mut Vec<Flow>) {
+        let indent = if start.is_some() { 22.0 } else { 16.0 };
+        let bullets = ["\u{2022}", "\u{2013}", "\u{25E6}"];
+        for (n, item) in items.iter().enumerate() {
+            let mut flows = Vec::new();
+            self.blocks(item, x + indent, w - indent, depth + 1, 4.0, &mut flows);
+            let marker = match start {
+                Some(s) => format!("{}.", s.saturating_add(n as u64)),
+                None => bullets[depth % 3].to_string(),
+            };
+            let st = self.body();
+            let mw = self.sh.measure(&marker, st);
+            // Attach the marker to the first box of the item.
+            let first_box = flows.iter_mut().find_map(|f| match f {
+                Flow::Boxes { boxes, .. } => boxes.first_mut(),
+                _ => None,
+            });
+            let target = match first_box {
+                Some(b) => b,
+                None => {
+                    flows.insert(
+                        0,
+                        Flow::Boxes {
+                            boxes: vec![VBox {
+                                h: st.size * 1.45,
+                                baseline: Some(st.size * 1.1),
+                                ..VBox::default()
+                            }],
+                            before: 0.0,
+                            keep_next: false,
+                            together: true,
+                            orphans: false,
+                        },
+                    );
+                    match flows.first_mut() {
+                        Some(Flow::Boxes { boxes, .. }) => match boxes.first_mut() {
+                            Some(b) => b,
+                            None => continue,
+                        },
+                        _ => continue,
+                    }
+                }
+            };
+            let baseline = target.baseline.unwrap_or(st.size);
+            let (runs, _) = self.sh.line_runs(&marker, st, x + indent - 6.0 - mw, baseline, Role::Body);
+            target.items.extend(runs.into_iter().map(VItem::Item));
+            if let Some(f) = flows.first_mut() {
+                f.set_before(if n == 0 { if depth == 0 { gap } else { 2.0 } } else { 3.0 });
+            }
+            out.extend(flows);
+        }
+    }
+
+    fn table(&mut self, t: &Table, x: f32, w: f32, gap: f32, out: &mut Vec<Flow>) {
+        let ncols = t
+            .rows
+            .iter()
+            .map(Vec::len)
+            .chain(std::iter::once(t.header.len()))
+            .max()
+            .unwrap_or(0)
+            .clamp(1, 64);
+        let s = self.opts.body_size / 10.5;
+        let cell_st = style(Family::Sans, false, false, 9.0 * s, TEXT);
+        let head_st = style(Family::Sans, true, false, 9.0 * s, HEADING);
+        let empty: Vec<Inline> = Vec::new();
+        let build = |ctx: &mut Self, cells: &[Vec<Inline>], st: TextStyle| -> Vec<Paragraph> {
+            (0..ncols)
+                .map(|c| {
+                    let inl = cells.get(c).unwrap_or(&empty);
+                    let code = style(Family::Mono, st.font.bold, false, st.size * 0.92, st.color);
+                    Paragraph::build(&mut ctx.sh, inl, st, move |_| code)
+                })
+                .collect()
+        };
+        let header = if t.header.is_empty() {
+            None
+        } else {
+            Some(build(self, &t.header, head_st))
+        };
+        let body: Vec<Vec<Paragraph>> = t.rows.iter().map(|r| build(self, r, cell_st)).collect();
+        let pad_h = 5.0;
+        let mut mins = vec![0.0f32; ncols];
+        let mut maxs = vec![0.0f32; ncols];
+        for row in header.iter().chain(body.iter()) {
+            for (c, p) in row.iter().enumerate() {
+                let (mn, mx) = p.min_max();
+                mins[c] = mins[c].max(mn + 2.0 * pad_h);
+                maxs[c] = maxs[c].max(mx + 2.0 * pad_h);
+            }
+        }
+        // A single huge word must not starve the other columns.
+        for m in &mut mins {
+            *m = m.min(w * 0.4);
+        }
+        let sum_min: f32 = mins.iter().sum();
+        let sum_max: f32 = maxs.iter().sum();
+        let mut widths: Vec<f32> = if sum_max <= w {
+            let total = sum_max.max(1.0);
+            maxs.iter().map(|m| m + (w - sum_max) * m / total).collect()
+        } else if sum_min >= w {
+            mins.iter().map(|m| m * w / sum_min.max(1.0)).collect()
+        } else {
+            let f = (w - sum_min) / (sum_max - sum_min).max(1.0);
+            mins.iter().zip(&maxs).map(|(a, b)| a + (b - a) * f).collect()
+        };
+        let total: f32 = widths.iter().sum();
+        if total > w {
+            for v in &mut widths {
+                *v *= w / total;
+            }
+        }
+        let mut col_x = Vec::with_capacity(ncols);
+        let mut cx = x;
+        for v in &widths {
+            col_x.push(cx);
+            cx += v;
+        }
+        let mk_row = |ctx: &mut Self, paras: Vec<Paragraph>, is_header: bool| -> Row {
+            let cells = paras
+                .into_iter()
+                .enumerate()
+                .map(|(c, p)| {
+                    let cw = widths[c];
+                    let pad = pad_h.min(cw / 4.0);
+                    let align = match t.align.get(c).copied().unwrap_or_default() {
+                        Align::Right => TextAlign::Right,
+                        Align::Center => TextAlign::Center,
+                        _ => TextAlign::Left,
+                    };
+                    let lo = LineOpts {
+                        align,
+                        leading: 1.32,
+                        hyphenate: false,
+                        role: Role::Body,
+                    };
+                    p.lines(&mut ctx.sh, col_x[c] + pad, cw - 2.0 * pad, lo)
+                })
+                .collect();
+            Row {
+                cells,
+                pad: 4.0,
+                x,
+                w,
+                header: is_header,
+            }
+        };
+        let header = header.map(|h| mk_row(self, h, true));
+        let rows = body.into_iter().map(|r| mk_row(self, r, false)).collect();
+        out.push(Flow::Table {
+            header,
+            rows,
+            before: gap + 3.0,
+        });
+    }
+
+    fn signatures(&mut self, list: &[Signatory], x: f32, w: f32, gap: f32, out: &mut Vec<Flow>) {
+        let col_gap = 28.0;
+        let cols = if w > 300.0 { 2 } else { 1 };
+        let cw = (w - col_gap * (cols as f32 - 1.0)) / cols as f32;
+        let s = self.opts.body_size / 10.5;
+        let role_st = style(Family::Sans, true, false, 9.5 * s, HEADING);
+        let name_st = style(Family::Serif, false, false, 10.0 * s, TEXT);
+        let small = style(Family::Sans, false, false, 8.0 * s, MUTED);
+        let lo = LineOpts {
+            align: TextAlign::Left,
+            leading: 1.3,
+            hyphenate: false,
+            role: Role::Body,
+        };
+        let mut boxes = Vec::new();
+        for (ri, chunk) in list.chunks(cols).enumerate() {
+            let mut row = VBox::default();
+            let mut row_h: f32 = 0.0;
+            for (ci, sig) in chunk.iter().enumerate() {
+                let cx = x + ci as f32 * (cw + col_gap);
+                let mut y = 0.0;
+                for l in self.para(&[Inline::Text(sig.role.clone())], role_st, cx, cw, lo) {
+                    let mut l = l;
+                    l.shift(y);
+                    y += l.h;
+                    row.items.extend(l.items);
+                }
+                y += 34.0;
+                let sig_w = cw * 0.64;
+                row.items.push(VItem::Item(Item::Line {
+                    from: (cx, y),
+                    to: (cx + sig_w, y),
+                    width: 0.6,
+                    color: RULE_DARK,
+                }));
+                row.items.push(VItem::Item(Item::Line {
+                    from: (cx + sig_w + 12.0, y),
+                    to: (cx + cw, y),
+                    width: 0.6,
+                    color: RULE_DARK,
+                }));
+                let (r, _) = self.sh.line_runs("Signature", small, cx, y + 10.0, Role::Body);
+                row.items.extend(r.into_iter().map(VItem::Item));
+                let (r, _) = self.sh.line_runs("Date", small, cx + sig_w + 12.0, y + 10.0, Role::Body);
+                row.items.extend(r.into_iter().map(VItem::Item));
+                y += 14.0;
+                for (text, st) in [(&sig.name, name_st), (&sig.organization, small)] {
+                    if text.is_empty() {
+                        continue;
+                    }
+                    for l in self.para(&[Inline::Text(text.clone())], st, cx, sig_w, lo) {
+                        let mut l = l;
+                        l.shift(y);
+                        y += l.h;
+                        row.items.extend(l.items);
+                    }
+                }
+                row_h = row_h.max(y);
+            }
+            row.h = row_h + if ri + 1 < list.len().div_ceil(cols) { 22.0 } else { 0.0 };
+            boxes.push(row);
+        }
+        if boxes.is_empty() {
+            return;
+        }
+        out.push(Flow::Boxes {
+            boxes,
+            before: gap + 10.0,
+            keep_next: false,
+            together: true,
+            orphans: false,
+        });
+    }
+
+    fn toc(&mut self, x: f32, w: f32, out: &mut Vec<Flow>) {
+        let s = self.opts.body_size / 10.5;
+        let title_st = style(Family::Sans, true, false, 15.5 * s, HEADING);
+        let lo = LineOpts {
+            align: TextAlign::Left,
+            leading: 1.3,
+            hyphenate: false,
+            role: Role::Body,
+        };
+        let mut title = self.para(&[Inline::Text(self.opts.toc_title.clone())], title_st, x, w, lo);
+        if let Some(last) = title.last_mut() {
+            last.h += 8.0;
+        }
+        out.push(Flow::Boxes {
+            boxes: title,
+            before: 0.0,
+            keep_next: true,
+            together: true,
+            orphans: false,
+        });
+        let num_w = 28.0 * s;
+        let dot_st = style(Family::Serif, false, false, 9.5 * s, MUTED);
+        let dot_w = self.sh.measure(".", dot_st);
+        let spacing = 4.5 * s;
+        let mut boxes = Vec::new();
+        let entries: Vec<HeadingInfo> = self
+            .headings
+            .iter()
+            .filter(|h| h.level <= self.opts.toc_depth)
+            .cloned()
+            .collect();
+        for h in entries {
+            let lvl = usize::from(h.level.clamp(1, 4)) - 1;
+            let indent = [0.0, 18.0, 36.0, 54.0][lvl] * s;
+            let st = if lvl == 0 {
+                style(Family::Sans, true, false, 10.0 * s, TEXT)
+            } else {
+                style(Family::Serif, false, false, 10.0 * s, TEXT)
+            };
+            let label = if h.number.is_empty() {
+                h.title.clone()
+            } else {
+                format!("{}\u{2002}\u{2002}{}", h.number, h.title)
+            };
+            let mut lines = self.para(&[Inline::Text(label)], st, x + indent, w - indent - num_w - 12.0, lo);
+            if lvl == 0 {
+                if let Some(f) = lines.first_mut() {
+                    f.shift(5.0);
+                    f.h += 5.0;
+                }
+            }
+            let n = lines.len();
+            for (i, mut b) in lines.into_iter().enumerate() {
+                let top = b.items.iter().find_map(|it| match it {
+                    VItem::Item(Item::Text(t)) => Some(t.y - t.size),
+                    _ => None,
+                });
+                b.items.push(VItem::InternalLink {
+                    rect: [x + indent, top.unwrap_or(0.0), w - indent, b.h - top.unwrap_or(0.0)],
+                    anchor: h.anchor.clone(),
+                });
+                if i + 1 == n {
+                    let end = b
+                        .items
+                        .iter()
+                        .filter_map(|it| match it {
+                            VItem::Item(Item::Text(t)) => Some(t.x + t.width()),
+                            _ => None,
+                        })
+                        .fold(x + indent, f32::max);
+                    let baseline = b.baseline.unwrap_or(b.h * 0.75);
+                    let stop = x + w - num_w;
+                    let mut dx = ((end + 6.0 - x) / spacing).ceil() * spacing + x;
+                    let mut dots = String::new();
+                    let mut count = 0;
+                    while dx + dot_w <= stop && count < 400 {
+                        dots.push('.');
+                        count += 1;
+                        dx += spacing;
+                    }
+                    if count > 0 {
+                        let start = dx - spacing * count as f32;
+                        let (mut runs, _) = self.sh.line_runs(&dots, dot_st, start, baseline, Role::Body);
+                        for r in &mut runs {
+                            if let Item::Text(t) = r {
+                                for g in &mut t.glyphs {
+                                    g.advance = spacing;
+                                }
+                            }
+                        }
+                        b.items.extend(runs.into_iter().map(VItem::Item));
+                    }
+                    b.items.push(VItem::TocNumber {
+                        right: x + w,
+                        baseline,
+                        anchor: h.anchor.clone(),
+                        style: st,
+                    });
+                }
+                boxes.push(b);
+            }
+        }
+        out.push(Flow::Boxes {
+            boxes,
+            before: 0.0,
+            keep_next: false,
+            together: false,
+            orphans: false,
+        });
+        out.push(Flow::PageBreak);
+    }
+
+    fn cover(&mut self, c: &Cover, x: f32, w: f32) -> VBox {
+        let [_, top, _, bottom] = self.opts.content_box();
+        let h = bottom - top;
+        let mut b = VBox::spacer(h);
+        let lo = LineOpts {
+            align: TextAlign::Left,
+            leading: 1.2,
+            hyphenate: false,
+            role: Role::Body,
+        };
+        let mut y = h * 0.24;
+        b.items.push(VItem::Item(Item::Rect {
+            rect: [x, y, 56.0, 3.5],
+            color: HEADING,
+        }));
+        y += 22.0;
+        let title_st = style(Family::Sans, true, false, 26.0, HEADING);
+        for mut l in self.para(&[Inline::Text(c.title.clone())], title_st, x, w, lo) {
+            l.shift(y);
+            y += l.h;
+            b.items.extend(l.items);
+        }
+        y += 8.0;
+        let sub_st = style(Family::Sans, false, false, 14.0, MUTED);
+        for mut l in self.para(&[Inline::Text(c.subtitle.clone())], sub_st, x, w, lo) {
+            l.shift(y);
+            y += l.h;
+            b.items.extend(l.items);
+        }
+        let key_st = style(Family::Sans, true, false, 8.5, MUTED);
+        let val_st = style(Family::Serif, false, false, 10.5, TEXT);
+        let key_w = (w * 0.32).min(160.0);
+        let mut fy = (h * 0.58).max(y + 40.0);
+        for (k, v) in &c.facts {
+            b.items.push(VItem::Item(Item::Line {
+                from: (x, fy),
+                to: (x + w, fy),
+                width: 0.4,
+                color: RULE,
+            }));
+            let start = fy + 5.0;
+            let mut ky = start;
+            for mut l in self.para(&[Inline::Text(k.to_uppercase())], key_st, x, key_w - 8.0, lo) {
+                l.shift(ky + 1.5);
+                ky += l.h;
+                b.items.extend(l.items);
+            }
+            let mut vy = start;
+            for mut l in self.para(&[Inline::Text(v.clone())], val_st, x + key_w, w - key_w, lo) {
+                l.shift(vy);
+                vy += l.h;
+                b.items.extend(l.items);
+            }
+            fy = ky.max(vy) + 5.0;
+            if fy > h - 20.0 {
+                break; // facts beyond the page are dropped rather than overflowing
+            }
+        }
+        if !c.facts.is_empty() {
+            b.items.push(VItem::Item(Item::Line {
+                from: (x, fy),
+                to: (x + w, fy),
+                width: 0.4,
+                color: RULE,
+            }));
+        }
+        b
+    }
+}
+
+/// A page under construction.
+struct PageBuild {
+    items: Vec<Item>,
+    dests: Vec<Destination>,
+    cover: bool,
+}
+
+/// Items resolved after pagination: (page index, item).
+struct Pending {
+    page: usize,
+    item: VItem,
+}
+
+struct Pager {
+    pages: Vec<PageBuild>,
+    pending: Vec<Pending>,
+    headings: Vec<(usize, usize, f32)>,
+    y: f32,
+    top: f32,
+    bottom: f32,
+    empty: bool,
+}
+
+impl Pager {
+    fn new(top: f32, bottom: f32) -> Self {
+        Self {
+            pages: vec![PageBuild {
+                items: Vec::new(),
+                dests: Vec::new(),
+                cover: false,
+            }],
+            pending: Vec::new(),
+            headings: Vec::new(),
+            y: top,
+            top,
+            bottom,
+            empty: true,
+        }
+    }
+
+    fn page_h(&self) -> f32 {
+        self.bottom - self.top
+    }
+
+    fn remaining(&self) -> f32 {
+        self.bottom - self.y
+    }
+
+    fn new_page(&mut self) {
+        self.pages.push(PageBuild {
+            items: Vec::new(),
+            dests: Vec::new(),
+            cover: false,
+        });
+        self.y = self.top;
+        self.empty = true;
+    }
+
+    fn place(&mut self, b: &VBox) {
+        let page = self.pages.len() - 1;
+        let dy = self.y;
+        for it in &b.items {
+            match it {
+                VItem::Item(i) => {
+                    let mut i = i.clone();
+                    i.shift(dy);
+                    if let Some(p) = self.pages.last_mut() {
+                        p.items.push(i);
+                    }
+                }
+                VItem::Dest(name) => {
+                    if let Some(p) = self.pages.last_mut() {
+                        p.dests.push(Destination {
+                            name: name.clone(),
+                            y: dy,
+                        });
+                    }
+                }
+                VItem::Heading(idx) => self.headings.push((*idx, page, dy)),
+                VItem::InternalLink { rect, anchor } => self.pending.push(Pending {
+                    page,
+                    item: VItem::InternalLink {
+                        rect: [rect[0], rect[1] + dy, rect[2], rect[3]],
+                        anchor: anchor.clone(),
+                    },
+                }),
+                VItem::TocNumber {
+                    right,
+                    baseline,
+                    anchor,
+                    style,
+                } => self.pending.push(Pending {
+                    page,
+                    item: VItem::TocNumber {
+                        right: *right,
+                        baseline: baseline + dy,
+                        anchor: anchor.clone(),
+                        style: *style,
+                    },
+                }),
+            }
+        }
+        self.y += b.h;
+        self.empty = false;
+    }
+
+    fn boxes(&mut self, boxes: &[VBox], before: f32, together: bool, orphans: bool, keep_need: f32) {
+        let n = boxes.len();
+        if n == 0 {
+            return;
+        }
+        let mut gap = if self.empty { 0.0 } else { before };
+        let total: f32 = boxes.iter().map(|b| b.h).sum();
+        let page_h = self.page_h();
+        let first_part = if together && total <= page_h {
+            total
+        } else {
+            boxes.iter().take(2).map(|b| b.h).sum()
+        };
+        if !self.empty && gap + first_part + keep_need > self.remaining() && first_part + keep_need <= page_h {
+            self.new_page();
+            gap = 0.0;
+        }
+        if together && !self.empty && gap + total > self.remaining() && total <= page_h {
+            self.new_page();
+            gap = 0.0;
+        }
+        self.y += gap;
+        let mut i = 0;
+        while i < n {
+            let rem = self.remaining();
+            let mut acc = 0.0;
+            let mut fit = 0;
+            while i + fit < n && acc + boxes[i + fit].h <= rem + 0.01 {
+                acc += boxes[i + fit].h;
+                fit += 1;
+            }
+            if fit == n - i {
+                for b in &boxes[i..] {
+                    self.place(b);
+                }
+                break;
+            }
+            let mut k = fit;
+            if orphans && n >= 2 {
+                if n - i - k < 2 {
+                    k = (n - i).saturating_sub(2);
+                }
+                if k < 2 && i == 0 {
+                    k = 0;
+                }
+            }
+            if k == 0 {
+                if self.empty {
+                    k = fit.max(1);
+                } else {
+                    self.new_page();
+                    continue;
+                }
+            }
+            for b in &boxes[i..i + k] {
+                self.place(b);
+            }
+            i += k;
+            if i < n {
+                self.new_page();
+            }
+        }
+    }
+
+    fn table(&mut self, header: Option<&Row>, rows: &[Row], before: f32) {
+        let gap = if self.empty { 0.0 } else { before };
+        let hh = header.map_or(0.0, Row::height);
+        let head_box = header.map(Row::full);
+        let page_h = self.page_h();
+        let first = hh + rows.first().map_or(0.0, |r| r.height().min(page_h / 3.0));
+        if !self.empty && gap + first > self.remaining() {
+            self.new_page();
+        } else {
+            self.y += gap;
+        }
+        if let Some(h) = &head_box {
+            self.place(h);
+        }
+        let fresh = |p: &mut Self| {
+            p.new_page();
+            if let Some(h) = &head_box {
+                p.place(h);
+            }
+        };
+        for row in rows {
+            let rh = row.height();
+            if rh <= self.remaining() + 0.01 {
+                self.place(&row.full());
+                continue;
+            }
+            if rh <= page_h - hh {
+                fresh(self);
+                self.place(&row.full());
+                continue;
+            }
+            // Taller than a page: split by lines.
+            let mut starts: Vec<usize> = vec![0; row.cells.len()];
+            loop {
+                let avail = self.remaining() - 2.0 * row.pad;
+                let mut ends = starts.clone();
+                let mut done = true;
+                let mut progress = false;
+                for (c, cell) in row.cells.iter().enumerate() {
+                    let mut acc = 0.0;
+                    let mut e = starts[c];
+                    while e < cell.len() && acc + cell[e].h <= avail + 0.01 {
+                        acc += cell[e].h;
+                        e += 1;
+                    }
+                    if e > starts[c] {
+                        progress = true;
+                    }
+                    if e < cell.len() {
+                        done = false;
+                    }
+                    ends[c] = e;
+                }
+                if !progress && !done {
+                    if self.remaining() >= page_h - hh - 0.01 {
+                        // Even a fresh page cannot take one line: force one.
+                        for (c, cell) in row.cells.iter().enumerate() {
+                            ends[c] = (starts[c] + 1).min(cell.len());
+                        }
+                    } else {
+                        fresh(self);
+                        continue;
+                    }
+                }
+                let ranges: Vec<_> = starts.iter().zip(&ends).map(|(&a, &b)| a..b).collect();
+                self.place(&row.render(&ranges));
+                if done {
+                    break;
+                }
+                starts = ends;
+                fresh(self);
+            }
+        }
+    }
+}
+
+/// Lays out a document into pages.
+pub fn layout(doc: &Document, opts: &LayoutOptions, fonts: &FontSet) -> Result<Layout> {
+    if fonts.faces().is_empty() {
+        return Err(Error::Inconsistent("the font set has no faces".into()));
+    }
+    let [left, top, right, bottom] = opts.content_box();
+    let (pw, ph) = opts.paper.size();
+    let headings = number_headings(&doc.blocks);
+    let mut ctx = Ctx {
+        sh: Shaper::new(fonts),
+        opts,
+        headings,
+        next_heading: 0,
+        block_no: 0,
+    };
+    let mut flows = Vec::new();
+    ctx.blocks(&doc.blocks, left, right - left, 0, 7.0, &mut flows);
+
+    let mut pager = Pager::new(top, bottom);
+    for i in 0..flows.len() {
+        let keep_need = keep_need(&flows, i, pager.page_h());
+        match &flows[i] {
+            Flow::Boxes {
+                boxes,
+                before,
+                together,
+                orphans,
+                ..
+            } => pager.boxes(boxes, *before, *together, *orphans, keep_need),
+            Flow::Table {
+                header,
+                rows,
+                before,
+            } => pager.table(header.as_ref(), rows, *before),
+            Flow::PageBreak => {
+                if !pager.empty {
+                    pager.new_page();
+                }
+            }
+            Flow::Cover(b) => {
+                if !pager.empty {
+                    pager.new_page();
+                }
+                if let Some(p) = pager.pages.last_mut() {
+                    p.cover = true;
+                }
+                pager.place(b);
+                pager.new_page();
+            }
+        }
+    }
+    if pager.empty && pager.pages.len() > 1 {
+        pager.pages.pop();
+    }
+
+    finish(ctx, pager, doc, opts, (pw, ph))
+}
+
+/// Extra height the flow at `i` needs after itself (keep-with-next).
+fn keep_need(flows: &[Flow], i: usize, page_h: f32) -> f32 {
+    let mut need = 0.0;
+    let mut j = i;
+    for _ in 0..4 {
+        let keeps = matches!(flows.get(j), Some(Flow::Boxes { keep_next: true, .. }));
+        if !keeps {
+            break;
+        }
+        j += 1;
+        let Some(next) = flows.get(j) else { break };
+        let chained = matches!(next, Flow::Boxes { keep_next: true, .. });
+        need += if chained {
+            match next {
+                Flow::Boxes { boxes, before, .. } => before + boxes.iter().map(|b| b.h).sum::<f32>(),
+                _ => 0.0,
+            }
+        } else {
+            next.start_height(page_h)
+        };
+        if !chained {
+            break;
+        }
+    }
+    need.min(page_h / 2.0)
+}
+
+fn finish(mut ctx: Ctx<'_>, pager: Pager, doc: &Document, opts: &LayoutOptions, (pw, ph): (f32, f32)) -> Result<Layout> {
+    let mut pages: Vec<Page> = pager
+        .pages
+        .into_iter()
+        .map(|p| Page {
+            width: pw,
+            height: ph,
+            items: p.items,
+            destinations: p.dests,
+            cover: p.cover,
+        })
+        .collect();
+    let dests: HashMap<String, (usize, f32)> = pages
+        .iter()
+        .enumerate()
+        .flat_map(|(i, p)| p.destinations.iter().map(move |d| (d.name.clone(), (i, d.y))))
+        .collect();
+    ctx.sh.location = "links".into();
+    for pend in pager.pending {
+        match pend.item {
+            VItem::InternalLink { rect, anchor } => match dests.get(&anchor) {
+                Some(&(page, y)) => {
+                    if let Some(p) = pages.get_mut(pend.page) {
+                        p.items.push(Item::Link {
+                            rect,
+                            target: LinkTarget::Internal { page, y },
+                        });
+                    }
+                }
+                None => ctx.sh.warnings.push(Warning {
+                    message: format!("link to unknown anchor `#{anchor}`"),
+                    location: format!("page {}", pend.page + 1),
+                }),
+            },
+            VItem::TocNumber {
+                right,
+                baseline,
+                anchor,
+                style,
+            } => {
+                let label = dests.get(&anchor).map_or("?".to_string(), |(p, _)| (p + 1).to_string());
+                let w = ctx.sh.measure(&label, style);
+                let (runs, _) = ctx.sh.line_runs(&label, style, right - w, baseline, Role::Body);
+                if let Some(p) = pages.get_mut(pend.page) {
+                    p.items.extend(runs);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    // Outline tree from the placed headings.
+    let mut flat = Vec::new();
+    for (idx, page, y) in &pager.headings {
+        if let Some(h) = ctx.headings.get(*idx) {
+            let title = if h.number.is_empty() {
+                h.title.clone()
+            } else {
+                format!("{} {}", h.number, h.title)
+            };
+            flat.push(OutlineEntry {
+                level: h.level,
+                title,
+                anchor: h.anchor.clone(),
+                page: *page,
+                y: *y,
+                children: Vec::new(),
+            });
+        }
+    }
+    let outline = nest(flat);
+
+    // Page chrome.
+    let total = pages.len();
+    let [left, top, right, bottom] = opts.content_box();
+    let small = style(Family::Sans, false, false, 8.0, MUTED);
+    let header_text = if doc.meta.header.is_empty() {
+        doc.meta.title.clone()
+    } else {
+        doc.meta.header.clone()
+    };
+    for (i, page) in pages.iter_mut().enumerate() {
+        let mut chrome = Vec::new();
+        if let Some(wm) = doc.meta.watermark.as_deref().filter(|w| !w.trim().is_empty()) {
+            chrome.extend(watermark(&mut ctx.sh, wm, pw, ph));
+        }
+        if !page.cover {
+            let hy = top - 26.0;
+            if !header_text.is_empty() {
+                let mut t = header_text.clone();
+                let (mut runs, mut w) = ctx.sh.line_runs(&t, small, left, hy, Role::Header);
+                while w > right - left && t.chars().count() > 1 {
+                    let keep = t.chars().count() * 9 / 10;
+                    t = t.chars().take(keep).collect::<String>() + "…";
+                    (runs, w) = ctx.sh.line_runs(&t, small, left, hy, Role::Header);
+                }
+                chrome.extend(runs);
+            }
+            chrome.push(Item::Line {
+                from: (left, top - 18.0),
+                to: (right, top - 18.0),
+                width: 0.5,
+                color: RULE,
+            });
+            let fy = bottom + 30.0;
+            chrome.push(Item::Line {
+                from: (left, bottom + 16.0),
+                to: (right, bottom + 16.0),
+                width: 0.5,
+                color: RULE,
+            });
+            let label = format!("Page {} of {}", i + 1, total);
+            let w = ctx.sh.measure(&label, small);
+            let (runs, _) = ctx.sh.line_runs(&label, small, right - w, fy, Role::Footer);
+            chrome.extend(runs);
+            if !doc.meta.document_id.is_empty() {
+                let mut id = doc.meta.document_id.clone();
+                if id.chars().count() > 60 {
+                    id = id.chars().take(60).collect::<String>() + "…";
+                }
+                let (runs, _) = ctx.sh.line_runs(&id, small, left, fy, Role::Footer);
+                chrome.extend(runs);
+            }
+        }
+        // Watermark behind everything, header/footer after content.
+        let wm_count = chrome.iter().filter(|c| matches!(c, Item::Text(t) if t.role == Role::Watermark)).count();
+        let mut items: Vec<Item> = chrome.drain(..wm_count).collect();
+        items.append(&mut page.items);
+        items.extend(chrome);
+        page.items = items;
+    }
+    let fonts = ctx.sh.faces();
+    Ok(Layout {
+        pages,
+        outline,
+        warnings: ctx.sh.warnings,
+        fonts,
+    })
+}
+
+fn watermark(sh: &mut Shaper<'_>, text: &str, pw: f32, ph: f32) -> Vec<Item> {
+    let text: String = text.chars().take(40).collect();
+    let st = style(Family::Sans, true, false, 100.0, WATERMARK);
+    let w100 = sh.measure(&text, st).max(1.0);
+    let angle = (ph / pw).atan();
+    let diag = (pw * pw + ph * ph).sqrt();
+    let size = (100.0 * diag * 0.6 / w100).min(140.0);
+    let st = style(Family::Sans, true, false, size, WATERMARK);
+    let w = w100 * size / 100.0;
+    let cap = size * 0.36;
+    let (cx, cy) = (pw / 2.0, ph / 2.0);
+    // Start so the text's centre lands on the page centre (y grows down).
+    let x = cx - angle.cos() * w / 2.0 + angle.sin() * cap;
+    let y = cy + angle.sin() * w / 2.0 + angle.cos() * cap;
+    let (mut runs, _) = sh.line_runs(&text, st, x, y, Role::Watermark);
+    for r in &mut runs {
+        if let Item::Text(t) = r {
+            t.angle = angle.to_degrees();
+        }
+    }
+    runs
+}
+
+fn nest(flat: Vec<OutlineEntry>) -> Vec<OutlineEntry> {
+    let mut root: Vec<OutlineEntry> = Vec::new();
+    for e in flat {
+        insert(&mut root, e);
+    }
+    root
+}
+
+fn insert(list: &mut Vec<OutlineEntry>, e: OutlineEntry) {
+    match list.last_mut() {
+        Some(last) if last.level < e.level => insert(&mut last.children, e),
+        _ => list.push(e),
+    }
+}

@@ -1,0 +1,868 @@
+//! Paragraph engine: inlines -> shaped pieces -> broken, justified lines.
+//!
+//! Why it is separate from pagination: this is where the typography lives
+//! (font fallback per character, bidi levels, shaping with rustybuzz, break
+//! opportunities from unicode-linebreak, hyphenation, character breaking of
+//! over-long words). Everything here is linear in the text length; shaped
+//! words are cached per layout so repeated words are shaped once.
+
+use super::{Color, Glyph, Item, LinkTarget, Role, TextRun, VBox, VItem, Warning};
+use crate::doc::Inline;
+use crate::fonts::{self, FontFace, FontId, FontSet, FontStyle, ShapedGlyph};
+use hyphenation::{Hyphenator, Language, Load, Standard};
+use std::collections::HashMap;
+use std::rc::Rc;
+use std::sync::{Arc, OnceLock};
+use unicode_linebreak::{BreakOpportunity, linebreaks};
+
+/// Text appearance of a span.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct TextStyle {
+    pub font: FontStyle,
+    pub size: f32,
+    pub color: Color,
+}
+
+/// A contiguous byte range of paragraph text with one appearance.
+#[derive(Debug, Clone)]
+struct Span {
+    end: usize,
+    style: TextStyle,
+    link: Option<u32>,
+}
+
+/// Per-layout shaping state shared by all paragraphs.
+pub(crate) struct Shaper<'a> {
+    fonts: &'a FontSet,
+    faces: Vec<Arc<FontFace>>,
+    cache: HashMap<(FontId, bool, Box<str>), Rc<[ShapedGlyph]>>,
+    choice: HashMap<(FontStyle, char), Option<FontId>>,
+    pub warnings: Vec<Warning>,
+    pub location: String,
+}
+
+fn hyphenator() -> Option<&'static Standard> {
+    static DICT: OnceLock<Option<Standard>> = OnceLock::new();
+    DICT.get_or_init(|| Standard::from_embedded(Language::EnglishUS).ok())
+        .as_ref()
+}
+
+/// True for characters that attach to the previous one (combining marks,
+/// joiners, variation selectors, emoji modifiers).
+pub(crate) fn is_attaching(c: char) -> bool {
+    matches!(c as u32,
+        0x0300..=0x036F | 0x0483..=0x0489 | 0x0591..=0x05BD | 0x05BF | 0x05C1..=0x05C2
+        | 0x05C4..=0x05C5 | 0x05C7 | 0x0610..=0x061A | 0x064B..=0x065F | 0x0670
+        | 0x06D6..=0x06DC | 0x06DF..=0x06E4 | 0x06E7..=0x06E8 | 0x06EA..=0x06ED
+        | 0x0900..=0x0903 | 0x093A..=0x094F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF
+        | 0x200C..=0x200D | 0x20D0..=0x20FF | 0xFE00..=0xFE0F | 0xFE20..=0xFE2F
+        | 0x1F3FB..=0x1F3FF | 0xE0100..=0xE01EF | 0xE0020..=0xE007F)
+}
+
+fn is_rtl_char(c: char) -> bool {
+    matches!(c as u32, 0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF | 0x10800..=0x10FFF | 0x1E800..=0x1EFFF)
+}
+
+impl<'a> Shaper<'a> {
+    pub fn new(fonts: &'a FontSet) -> Self {
+        Self {
+            fonts,
+            faces: fonts.faces(),
+            cache: HashMap::new(),
+            choice: HashMap::new(),
+            warnings: Vec::new(),
+            location: String::new(),
+        }
+    }
+
+    pub fn faces(&self) -> Vec<Arc<FontFace>> {
+        self.fonts.faces()
+    }
+
+    pub fn face(&mut self, id: FontId) -> Arc<FontFace> {
+        if usize::from(id) >= self.faces.len() {
+            self.faces = self.fonts.faces();
+        }
+        match self.faces.get(usize::from(id)).or_else(|| self.faces.first()) {
+            Some(f) => f.clone(),
+            None => Arc::new(placeholder_face()),
+        }
+    }
+
+    fn font_for(&mut self, style: FontStyle, c: char) -> Option<FontId> {
+        if let Some(v) = self.choice.get(&(style, c)) {
+            return *v;
+        }
+        let v = self.fonts.face_for_char(style, c);
+        self.choice.insert((style, c), v);
+        v
+    }
+
+    /// Shapes one piece of text with a face, cached.
+    pub fn shape(&mut self, font: FontId, text: &str, rtl: bool) -> Rc<[ShapedGlyph]> {
+        if let Some(g) = self.cache.get(&(font, rtl, Box::from(text))) {
+            return g.clone();
+        }
+        let face = self.face(font);
+        let glyphs: Rc<[ShapedGlyph]> = fonts::shape(&face, text, rtl).into();
+        // Huge pieces (a 1 MB word) are not worth keeping.
+        if text.len() < 256 {
+            self.cache.insert((font, rtl, Box::from(text)), glyphs.clone());
+        }
+        glyphs
+    }
+
+    /// Width in points of a single-line string.
+    pub fn measure(&mut self, text: &str, style: TextStyle) -> f32 {
+        let para = Paragraph::build(self, &[Inline::Text(text.into())], style, |_| style);
+        para.pieces.iter().map(|p| p.width).sum()
+    }
+
+    /// A single line of text as a run starting at `x` on baseline `y`
+    /// (no wrapping; use for labels, numbers, header and footer).
+    pub fn line_runs(&mut self, text: &str, style: TextStyle, x: f32, y: f32, role: Role) -> (Vec<Item>, f32) {
+        let para = Paragraph::build(self, &[Inline::Text(text.into())], style, |_| style);
+        let all: Vec<Slice> = (0..para.pieces.len())
+            .map(|i| Slice {
+                piece: i,
+                glyphs: 0..para.pieces[i].glyphs.len(),
+            })
+            .collect();
+        let width: f32 = para.pieces.iter().map(|p| p.width).sum();
+        let (items, _) = emit_line(&para, &all, x, y, 0.0, role);
+        (items, width)
+    }
+}
+
+fn placeholder_face() -> FontFace {
+    FontFace {
+        name: "None".into(),
+        data: Arc::new(Vec::new()),
+        index: 0,
+        units_per_em: 1000.0,
+        ascender: 800.0,
+        descender: -200.0,
+        cap_height: 700.0,
+        italic_angle: 0.0,
+        bbox: [0.0; 4],
+        bold: false,
+        italic: false,
+        serif: false,
+        monospace: false,
+    }
+}
+
+/// A shaped, uniformly styled, uniformly directed piece of text.
+pub(crate) struct Piece {
+    start: usize,
+    end: usize,
+    font: FontId,
+    style: TextStyle,
+    link: Option<u32>,
+    rtl: bool,
+    level: u8,
+    /// Glyphs in points, visual order, clusters relative to `start`.
+    glyphs: Vec<Glyph>,
+    width: f32,
+    space: bool,
+    /// Text the glyphs were shaped from when it differs from the
+    /// paragraph's (hyphenated prefixes end in "-").
+    own_text: Option<String>,
+}
+
+/// A word with its trailing spaces: the unit of line breaking.
+struct Segment {
+    pieces: std::ops::Range<usize>,
+    mandatory: bool,
+}
+
+/// A paragraph's text, styles and shaped pieces.
+pub(crate) struct Paragraph {
+    text: String,
+    pieces: Vec<Piece>,
+    segments: Vec<Segment>,
+    links: Vec<String>,
+    ascent: f32,
+    descent: f32,
+    size: f32,
+    hyphenate: bool,
+}
+
+/// A glyph range of one piece, placed on a line.
+#[derive(Clone)]
+struct Slice {
+    piece: usize,
+    glyphs: std::ops::Range<usize>,
+}
+
+fn flatten(
+    inlines: &[Inline],
+    style: TextStyle,
+    link: Option<u32>,
+    map: &dyn Fn(&Inline) -> TextStyle,
+    text: &mut String,
+    spans: &mut Vec<Span>,
+    links: &mut Vec<String>,
+) {
+    for inline in inlines {
+        match inline {
+            Inline::Text(t) => push_span(text, spans, t, style, link),
+            Inline::Code(t) => {
+                let s = map(inline);
+                push_span(text, spans, t, s, link)
+            }
+            Inline::Strong(c) => {
+                let mut s = style;
+                s.font.bold = true;
+                flatten(c, s, link, map, text, spans, links)
+            }
+            Inline::Emphasis(c) => {
+                let mut s = style;
+                s.font.italic = !s.font.italic;
+                flatten(c, s, link, map, text, spans, links)
+            }
+            Inline::Link { target, content } => {
+                let id = u32::try_from(links.len()).unwrap_or(u32::MAX);
+                links.push(target.clone());
+                let mut s = style;
+                s.color = super::LINK;
+                flatten(content, s, Some(id), map, text, spans, links)
+            }
+            Inline::LineBreak => push_span(text, spans, "\n", style, link),
+        }
+    }
+}
+
+fn push_span(text: &mut String, spans: &mut Vec<Span>, t: &str, style: TextStyle, link: Option<u32>) {
+    for c in t.chars() {
+        match c {
+            '\t' => text.push(' '),
+            '\n' => text.push('\n'),
+            '\r' => text.push(' '),
+            // Drop other control characters (NUL, ESC, ...): they have no
+            // glyph and no meaning in print.
+            c if c.is_control() => {}
+            c => text.push(c),
+        }
+    }
+    match spans.last_mut() {
+        Some(last) if last.style == style && last.link == link => last.end = text.len(),
+        _ => spans.push(Span {
+            end: text.len(),
+            style,
+            link,
+        }),
+    }
+}
+
+impl Paragraph {
+    /// Flattens, resolves fonts, computes bidi levels, segments and shapes.
+    pub fn build(
+        sh: &mut Shaper<'_>,
+        inlines: &[Inline],
+        base: TextStyle,
+        code_style: impl Fn(&Inline) -> TextStyle,
+    ) -> Self {
+        let mut text = String::new();
+        let mut spans = Vec::new();
+        let mut links = Vec::new();
+        flatten(inlines, base, None, &code_style, &mut text, &mut spans, &mut links);
+
+        // Per-char font resolution; characters no font has become U+FFFD.
+        let mut fonts_runs: Vec<(usize, FontId)> = Vec::new();
+        let mut clean = String::with_capacity(text.len());
+        let mut span_ends = Vec::with_capacity(spans.len());
+        let mut si = 0;
+        let mut prev_font: Option<FontId> = None;
+        let mut any_rtl = false;
+        for (i, c) in text.char_indices() {
+            while si < spans.len() && spans[si].end <= i {
+                span_ends.push(clean.len());
+                si += 1;
+            }
+            let style = spans.get(si).map_or(base, |s| s.style);
+            let primary = sh.fonts.style_face(style.font);
+            let (font, ch) = if c == ' ' || c == '\n' {
+                (prev_font.unwrap_or(primary), c)
+            } else if is_attaching(c) && prev_font.is_some() {
+                (prev_font.unwrap_or(primary), c)
+            } else {
+                match sh.font_for(style.font, c) {
+                    Some(f) => (f, c),
+                    None => {
+                        if sh.warnings.len() < 1000 {
+                            sh.warnings.push(Warning {
+                                message: format!(
+                                    "no font has a glyph for U+{:04X}; printed as a placeholder box",
+                                    c as u32
+                                ),
+                                location: sh.location.clone(),
+                            });
+                        }
+                        let f = sh.font_for(style.font, '\u{FFFD}').unwrap_or(primary);
+                        (f, '\u{FFFD}')
+                    }
+                }
+            };
+            any_rtl |= is_rtl_char(ch);
+            // A font run boundary; spaces join the previous run.
+            let f = if c == ' ' { prev_font.unwrap_or(font) } else { font };
+            match fonts_runs.last_mut() {
+                Some((end, last)) if *last == f => *end = clean.len() + ch.len_utf8(),
+                _ => fonts_runs.push((clean.len() + ch.len_utf8(), f)),
+            }
+            prev_font = Some(f);
+            clean.push(ch);
+        }
+        while span_ends.len() < spans.len() {
+            span_ends.push(clean.len());
+        }
+        for (s, e) in spans.iter_mut().zip(&span_ends) {
+            s.end = *e;
+        }
+        let text = clean;
+
+        let levels: Vec<u8> = if any_rtl {
+            let info = unicode_bidi::BidiInfo::new(&text, None);
+            info.levels.iter().map(|l| l.number()).collect()
+        } else {
+            Vec::new()
+        };
+
+        let size = base.size;
+        let face = sh.face(sh.fonts.style_face(base.font));
+        let k = size / face.units_per_em;
+        let mut para = Paragraph {
+            pieces: Vec::new(),
+            segments: Vec::new(),
+            links,
+            ascent: face.ascender * k,
+            descent: -face.descender * k,
+            size,
+            hyphenate: base.font.family == crate::fonts::Family::Serif,
+            text,
+        };
+
+        // Boundaries: break opportunities, span, font and level changes.
+        let mut seg_start = 0;
+        let mut span_i = 0;
+        let mut font_i = 0;
+        let text_len = para.text.len();
+        let breaks: Vec<(usize, BreakOpportunity)> = linebreaks(&para.text).collect();
+        for (pos, opp) in breaks {
+            if pos <= seg_start && pos != text_len {
+                continue;
+            }
+            let first_piece = para.pieces.len();
+            // Split [seg_start, pos) into word part and trailing whitespace.
+            let seg = &para.text[seg_start..pos];
+            let word_end = seg_start + seg.trim_end_matches([' ', '\n', '\u{3000}']).len();
+            let spaces_end = seg_start + seg.trim_end_matches('\n').len();
+            let ends_nl = seg.ends_with('\n');
+            let mut cut = seg_start;
+            while cut < word_end {
+                while span_i < spans.len() && spans[span_i].end <= cut {
+                    span_i += 1;
+                }
+                while font_i < fonts_runs.len() && fonts_runs[font_i].0 <= cut {
+                    font_i += 1;
+                }
+                let span = spans.get(span_i).cloned().unwrap_or(Span {
+                    end: text_len,
+                    style: base,
+                    link: None,
+                });
+                let (font_end, font) = fonts_runs.get(font_i).copied().unwrap_or((text_len, 0));
+                let mut end = word_end.min(span.end).min(font_end);
+                let level = levels.get(cut).copied().unwrap_or(0);
+                if !levels.is_empty() {
+                    let mut e = cut;
+                    while e < end && levels.get(e).copied().unwrap_or(0) == level {
+                        e += para.text[e..].chars().next().map_or(1, char::len_utf8);
+                    }
+                    end = e;
+                }
+                if end <= cut {
+                    end = cut + para.text[cut..].chars().next().map_or(1, char::len_utf8);
+                }
+                para.push_piece(sh, cut, end, font, span.style, span.link, level, false);
+                cut = end;
+            }
+            // Trailing spaces (not newlines) as a stretchable space piece.
+            if spaces_end > word_end {
+                let mut w = word_end;
+                while w < spaces_end {
+                    while span_i < spans.len() && spans[span_i].end <= w {
+                        span_i += 1;
+                    }
+                    let span = spans.get(span_i).cloned().unwrap_or(Span {
+                        end: text_len,
+                        style: base,
+                        link: None,
+                    });
+                    let end = spaces_end.min(span.end.max(w + 1));
+                    let font = sh.fonts.style_face(span.style.font);
+                    let level = levels.get(w).copied().unwrap_or(0);
+                    para.push_piece(sh, w, end, font, span.style, span.link, level, true);
+                    w = end;
+                }
+            }
+            para.segments.push(Segment {
+                pieces: first_piece..para.pieces.len(),
+                mandatory: opp == BreakOpportunity::Mandatory && ends_nl,
+            });
+            seg_start = pos;
+        }
+        para
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn push_piece(
+        &mut self,
+        sh: &mut Shaper<'_>,
+        start: usize,
+        end: usize,
+        font: FontId,
+        style: TextStyle,
+        link: Option<u32>,
+        level: u8,
+        space: bool,
+    ) {
+        let rtl = level % 2 == 1;
+        let text = &self.text[start..end];
+        let shaped = sh.shape(font, text, rtl);
+        let face = sh.face(font);
+        let k = style.size / face.units_per_em;
+        let glyphs: Vec<Glyph> = shaped
+            .iter()
+            .map(|g| Glyph {
+                id: g.id,
+                advance: g.advance * k,
+                x_offset: g.x_offset * k,
+                y_offset: g.y_offset * k,
+                cluster: g.cluster,
+            })
+            .collect();
+        let width = glyphs.iter().map(|g| g.advance).sum();
+        self.pieces.push(Piece {
+            start,
+            end,
+            font,
+            style,
+            link,
+            rtl,
+            level,
+            glyphs,
+            width,
+            space,
+            own_text: None,
+        });
+    }
+
+    fn piece_text<'s>(&'s self, p: &'s Piece) -> &'s str {
+        match &p.own_text {
+            Some(t) => t,
+            None => self.text.get(p.start..p.end).unwrap_or(""),
+        }
+    }
+
+    /// Natural widths: (widest unbreakable word, whole text on one line).
+    pub fn min_max(&self) -> (f32, f32) {
+        let mut min: f32 = 0.0;
+        let mut max: f32 = 0.0;
+        let mut line: f32 = 0.0;
+        for seg in &self.segments {
+            let mut word = 0.0;
+            for p in &self.pieces[seg.pieces.clone()] {
+                if !p.space {
+                    word += p.width;
+                }
+                line += p.width;
+            }
+            min = min.max(word);
+            if seg.mandatory {
+                max = max.max(line);
+                line = 0.0;
+            }
+        }
+        (min, max.max(line))
+    }
+
+    /// Breaks into lines of at most `width` and emits one box per line.
+    pub fn lines(mut self, sh: &mut Shaper<'_>, x: f32, width: f32, opts: LineOpts) -> Vec<VBox> {
+        let width = width.max(1.0);
+        let mut lines: Vec<(Vec<Slice>, bool)> = Vec::new();
+        let mut cur: Vec<Slice> = Vec::new();
+        let mut cur_w = 0.0f32; // including trailing spaces so far
+        let mut cur_w_content = 0.0f32; // without trailing spaces
+        let mut queue: std::collections::VecDeque<(Vec<usize>, bool)> = std::collections::VecDeque::new();
+        let seg_count = self.segments.len();
+        let mut si = 0;
+        loop {
+            // Next segment: either a requeued (split) one or the next original.
+            let (pieces, mandatory) = if let Some(p) = queue.pop_front() {
+                p
+            } else if si < seg_count {
+                let s = &self.segments[si];
+                si += 1;
+                let m = s.mandatory;
+                (s.pieces.clone().collect::<Vec<_>>(), m)
+            } else {
+                break;
+            };
+            let word_w: f32 = pieces.iter().filter(|&&i| !self.pieces[i].space).map(|&i| self.pieces[i].width).sum();
+            let total_w: f32 = pieces.iter().map(|&i| self.pieces[i].width).sum();
+            if cur_w + word_w <= width + 0.01 {
+                for &i in &pieces {
+                    cur.push(Slice {
+                        piece: i,
+                        glyphs: 0..self.pieces[i].glyphs.len(),
+                    });
+                }
+                cur_w += total_w;
+                cur_w_content = cur_w - (total_w - word_w);
+            } else {
+                // Try hyphenating into the remaining space.
+                let room = width - cur_w;
+                if opts.hyphenate && self.hyphenate {
+                    if let Some((head, tail)) = self.hyphenate_word(sh, &pieces, room) {
+                        cur.push(Slice {
+                            piece: head,
+                            glyphs: 0..self.pieces[head].glyphs.len(),
+                        });
+                        lines.push((std::mem::take(&mut cur), false));
+                        cur_w = 0.0;
+                        cur_w_content = 0.0;
+                        queue.push_front((tail, mandatory));
+                        continue;
+                    }
+                }
+                if !cur.is_empty() {
+                    lines.push((std::mem::take(&mut cur), false));
+                    cur_w = 0.0;
+                    cur_w_content = 0.0;
+                    queue.push_front((pieces, mandatory));
+                    continue;
+                }
+                // Alone on a line and still too wide: break by character.
+                let mut acc = 0.0f32;
+                for &i in &pieces {
+                    let p = &self.pieces[i];
+                    if p.space {
+                        cur.push(Slice {
+                            piece: i,
+                            glyphs: 0..p.glyphs.len(),
+                        });
+                        continue;
+                    }
+                    let n = p.glyphs.len();
+                    let mut start = 0;
+                    let mut gi = 0;
+                    while gi < n {
+                        // A cluster = glyphs sharing a cluster value.
+                        let c = p.glyphs[gi].cluster;
+                        let mut ge = gi + 1;
+                        while ge < n && p.glyphs[ge].cluster == c {
+                            ge += 1;
+                        }
+                        // Do not split before an attaching character.
+                        while ge < n && {
+                            let off = p.start + p.glyphs[ge].cluster as usize;
+                            self.text.get(off..).and_then(|s| s.chars().next()).is_some_and(is_attaching)
+                        } {
+                            let c2 = p.glyphs[ge].cluster;
+                            while ge < n && p.glyphs[ge].cluster == c2 {
+                                ge += 1;
+                            }
+                        }
+                        let w: f32 = p.glyphs[gi..ge].iter().map(|g| g.advance).sum();
+                        if acc + w > width && acc > 0.0 {
+                            cur.push(Slice {
+                                piece: i,
+                                glyphs: start..gi,
+                            });
+                            lines.push((std::mem::take(&mut cur), false));
+                            acc = 0.0;
+                            start = gi;
+                        }
+                        acc += w;
+                        gi = ge;
+                    }
+                    if start < n {
+                        cur.push(Slice {
+                            piece: i,
+                            glyphs: start..n,
+                        });
+                    }
+                }
+                cur_w = acc;
+                cur_w_content = acc;
+            }
+            if mandatory {
+                lines.push((std::mem::take(&mut cur), true));
+                cur_w = 0.0;
+                cur_w_content = 0.0;
+            }
+        }
+        let _ = cur_w_content;
+        if !cur.is_empty() || lines.is_empty() {
+            lines.push((cur, true));
+        }
+        if let Some(last) = lines.last_mut() {
+            last.1 = true;
+        }
+
+        // Emit boxes.
+        let lh = self.size * opts.leading;
+        let baseline = (lh - (self.ascent + self.descent)) / 2.0 + self.ascent;
+        let mut out = Vec::with_capacity(lines.len());
+        for (slices, last) in lines {
+            let mut slices = trim_trailing_spaces(&self, slices);
+            let content_w: f32 = slices.iter().map(|s| self.slice_width(s)).sum();
+            reorder_visual(&self, &mut slices);
+            let spaces = slices.iter().filter(|s| self.pieces[s.piece].space).count();
+            let (x0, extra) = match opts.align {
+                TextAlign::Justify if !last && spaces > 0 => (x, (width - content_w).max(0.0) / spaces as f32),
+                TextAlign::Center => (x + ((width - content_w) / 2.0).max(0.0), 0.0),
+                TextAlign::Right => (x + (width - content_w).max(0.0), 0.0),
+                _ => (x, 0.0),
+            };
+            let (items, link_rects) = emit_line(&self, &slices, x0, baseline, extra, opts.role);
+            let mut vb = VBox {
+                h: lh,
+                items: items.into_iter().map(VItem::Item).collect(),
+                baseline: Some(baseline),
+                ..VBox::default()
+            };
+            for (link, x, w) in link_rects {
+                let target = self.links.get(link as usize).cloned().unwrap_or_default();
+                let rect = [x, baseline - self.ascent, w, self.ascent + self.descent];
+                if let Some(anchor) = target.strip_prefix('#') {
+                    vb.items.push(VItem::InternalLink {
+                        rect,
+                        anchor: anchor.to_string(),
+                    });
+                } else if !target.is_empty() {
+                    vb.items.push(VItem::Item(Item::Link {
+                        rect,
+                        target: LinkTarget::Url(target),
+                    }));
+                }
+            }
+            out.push(vb);
+        }
+        out
+    }
+
+    fn slice_width(&self, s: &Slice) -> f32 {
+        self.pieces[s.piece].glyphs[s.glyphs.clone()].iter().map(|g| g.advance).sum()
+    }
+
+    /// Splits the word made of `pieces` at a hyphenation point so that the
+    /// head plus a hyphen fits `room`. Returns (head piece, tail pieces).
+    fn hyphenate_word(&mut self, sh: &mut Shaper<'_>, pieces: &[usize], room: f32) -> Option<(usize, Vec<usize>)> {
+        let dict = hyphenator()?;
+        // Only plain single-piece words of letters.
+        let word_pieces: Vec<usize> = pieces.iter().copied().filter(|&i| !self.pieces[i].space).collect();
+        if word_pieces.len() != 1 || room < self.size * 2.0 {
+            return None;
+        }
+        let pi = word_pieces[0];
+        let p = &self.pieces[pi];
+        if p.rtl || p.own_text.is_some() {
+            return None;
+        }
+        let word = self.text.get(p.start..p.end)?.to_string();
+        let core = word.trim_end_matches(|c: char| !c.is_alphabetic());
+        if core.chars().count() < 6 || core.len() > 64 || !core.chars().all(char::is_alphabetic) {
+            return None;
+        }
+        let lower = core.to_lowercase();
+        if lower.len() != core.len() {
+            return None;
+        }
+        let breaks = dict.hyphenate(&lower).breaks;
+        let (font, style, link, start, end) = (p.font, p.style, p.link, p.start, p.end);
+        for &b in breaks.iter().rev() {
+            if b < 2 || core.len() - b < 3 || !word.is_char_boundary(b) {
+                continue;
+            }
+            let head_text = format!("{}-", &word[..b]);
+            let shaped = sh.shape(font, &head_text, false);
+            let face = sh.face(font);
+            let k = style.size / face.units_per_em;
+            let w: f32 = shaped.iter().map(|g| g.advance * k).sum();
+            if w <= room {
+                let glyphs: Vec<Glyph> = shaped
+                    .iter()
+                    .map(|g| Glyph {
+                        id: g.id,
+                        advance: g.advance * k,
+                        x_offset: g.x_offset * k,
+                        y_offset: g.y_offset * k,
+                        cluster: g.cluster,
+                    })
+                    .collect();
+                let head = self.pieces.len();
+                self.pieces.push(Piece {
+                    start,
+                    end: start + b,
+                    font,
+                    style,
+                    link,
+                    rtl: false,
+                    level: 0,
+                    glyphs,
+                    width: w,
+                    space: false,
+                    own_text: Some(head_text),
+                });
+                let tail = self.pieces.len();
+                self.push_piece(sh, start + b, end, font, style, link, 0, false);
+                let mut rest = vec![tail];
+                rest.extend(pieces.iter().copied().filter(|&i| i != pi));
+                return Some((head, rest));
+            }
+        }
+        None
+    }
+}
+
+/// Line-level options.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct LineOpts {
+    pub align: TextAlign,
+    pub leading: f32,
+    pub hyphenate: bool,
+    pub role: Role,
+}
+
+/// Horizontal alignment of lines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum TextAlign {
+    Left,
+    Justify,
+    Center,
+    Right,
+}
+
+fn trim_trailing_spaces(p: &Paragraph, mut slices: Vec<Slice>) -> Vec<Slice> {
+    while slices.last().is_some_and(|s| p.pieces[s.piece].space) {
+        slices.pop();
+    }
+    slices
+}
+
+/// Unicode bidi rule L2 on the pieces of one line.
+fn reorder_visual(p: &Paragraph, slices: &mut [Slice]) {
+    let max = slices.iter().map(|s| p.pieces[s.piece].level).max().unwrap_or(0);
+    if max == 0 {
+        return;
+    }
+    let min_odd = slices
+        .iter()
+        .map(|s| p.pieces[s.piece].level)
+        .filter(|l| l % 2 == 1)
+        .min()
+        .unwrap_or(1)
+        .max(1);
+    let mut level = max;
+    while level >= min_odd {
+        let mut i = 0;
+        while i < slices.len() {
+            if p.pieces[slices[i].piece].level >= level {
+                let mut j = i;
+                while j < slices.len() && p.pieces[slices[j].piece].level >= level {
+                    j += 1;
+                }
+                slices[i..j].reverse();
+                i = j;
+            } else {
+                i += 1;
+            }
+        }
+        level -= 1;
+    }
+}
+
+/// Turns the slices of one line into text runs (merged per font/style) and
+/// link rectangles (link id, x, width).
+fn emit_line(p: &Paragraph, slices: &[Slice], x0: f32, baseline: f32, extra: f32, role: Role) -> (Vec<Item>, Vec<(u32, f32, f32)>) {
+    let mut items: Vec<Item> = Vec::new();
+    let mut links: Vec<(u32, f32, f32)> = Vec::new();
+    let mut x = x0;
+    let mut run: Option<TextRun> = None;
+    for s in slices {
+        let piece = &p.pieces[s.piece];
+        let ptext = p.piece_text(piece);
+        let compatible = run.as_ref().is_some_and(|r| {
+            r.font == piece.font && r.size == piece.style.size && r.color == piece.style.color
+        });
+        if !compatible {
+            if let Some(r) = run.take() {
+                if !r.glyphs.is_empty() {
+                    items.push(Item::Text(r));
+                }
+            }
+            run = Some(TextRun {
+                x,
+                y: baseline,
+                font: piece.font,
+                size: piece.style.size,
+                color: piece.style.color,
+                glyphs: Vec::new(),
+                text: String::new(),
+                angle: 0.0,
+                role,
+            });
+        }
+        let start_x = x;
+        if let Some(r) = run.as_mut() {
+            // Source text of the slice: the clusters it covers.
+            let glyphs = &piece.glyphs[s.glyphs.clone()];
+            let (lo, hi) = cluster_span(piece, ptext, s);
+            let base = r.text.len() as u32;
+            r.text.push_str(ptext.get(lo..hi).unwrap_or(""));
+            for g in glyphs {
+                let mut g = *g;
+                g.cluster = base + g.cluster.saturating_sub(lo as u32);
+                if piece.space {
+                    g.advance += extra / glyphs.len().max(1) as f32;
+                }
+                x += g.advance;
+                r.glyphs.push(g);
+            }
+        }
+        if let Some(l) = piece.link {
+            match links.last_mut() {
+                Some((id, lx, w)) if *id == l && (*lx + *w - start_x).abs() < 0.5 => *w = x - *lx,
+                _ => links.push((l, start_x, x - start_x)),
+            }
+        }
+    }
+    if let Some(r) = run.take() {
+        if !r.glyphs.is_empty() {
+            items.push(Item::Text(r));
+        }
+    }
+    (items, links)
+}
+
+/// Byte range of piece text covered by a glyph slice.
+fn cluster_span(piece: &Piece, text: &str, s: &Slice) -> (usize, usize) {
+    if s.glyphs.start == 0 && s.glyphs.end == piece.glyphs.len() {
+        return (0, text.len());
+    }
+    // Clusters are monotonic in visual order: increasing left to right
+    // for LTR pieces, decreasing for RTL ones.
+    let g = &piece.glyphs;
+    let first = g.get(s.glyphs.start).map_or(0, |g| g.cluster as usize);
+    let last = g.get(s.glyphs.end.saturating_sub(1)).map_or(0, |g| g.cluster as usize);
+    let lo = first.min(last);
+    let hi = if piece.rtl {
+        s.glyphs.start.checked_sub(1).and_then(|i| g.get(i)).map_or(text.len(), |g| g.cluster as usize)
+    } else {
+        g.get(s.glyphs.end).map_or(text.len(), |g| g.cluster as usize)
+    };
+    (lo.min(text.len()), hi.clamp(lo.min(text.len()), text.len()))
+}
