@@ -55,7 +55,7 @@ const RULE: Color = rgb(0.78, 0.80, 0.83);
 const RULE_DARK: Color = rgb(0.45, 0.50, 0.56);
 const SHADE: Color = rgb(0.925, 0.937, 0.953);
 const CODE_BG: Color = rgb(0.955, 0.958, 0.962);
-const WATERMARK: Color = rgb(0.88, 0.88, 0.90);
+const WATERMARK: Color = rgb(0.90, 0.905, 0.915);
 
 /// Paper size.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
@@ -775,7 +775,15 @@ impl Ctx<'_> {
 
     #[allow(clippy::too_many_arguments)]
     fn list(&mut self, start: Option<u64>, items: &[Vec<Block>], x: f32, w: f32, depth: usize, gap: f32, out: &mut Vec<Flow>) {
-        let indent = if start.is_some() { 22.0 } else { 16.0 };
+        let st = self.body();
+        let indent = match start {
+            Some(s) => {
+                let last = s.saturating_add(items.len().saturating_sub(1) as u64);
+                let widest = self.sh.measure(&format!("{last}."), st);
+                (widest + 8.0).max(22.0)
+            }
+            None => 16.0,
+        };
         let bullets = ["\u{2022}", "\u{2013}", "\u{25E6}"];
         for (n, item) in items.iter().enumerate() {
             let mut flows = Vec::new();
@@ -784,7 +792,6 @@ impl Ctx<'_> {
                 Some(s) => format!("{}.", s.saturating_add(n as u64)),
                 None => bullets[depth % 3].to_string(),
             };
-            let st = self.body();
             let mw = self.sh.measure(&marker, st);
             // Attach the marker to the first box of the item.
             let first_box = flows.iter_mut().find_map(|f| match f {

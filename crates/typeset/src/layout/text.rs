@@ -129,7 +129,7 @@ impl<'a> Shaper<'a> {
             })
             .collect();
         let width: f32 = para.pieces.iter().map(|p| p.width).sum();
-        let (items, _) = emit_line(&para, &all, x, y, 0.0, role);
+        let (items, _) = emit_line(&para, &all, x, y, 0.0, 1.0, role);
         (items, width)
     }
 }
@@ -627,7 +627,10 @@ impl Paragraph {
                 TextAlign::Right => (x + (width - content_w).max(0.0), 0.0),
                 _ => (x, 0.0),
             };
-            let (items, link_rects) = emit_line(&self, &slices, x0, baseline, extra, opts.role);
+            // A single cluster wider than the column (a 2 pt table column):
+            // shrink it rather than let it cross the edge.
+            let scale = if content_w > width + 0.01 { width / content_w } else { 1.0 };
+            let (items, link_rects) = emit_line(&self, &slices, x0, baseline, extra, scale, opts.role);
             let mut vb = VBox {
                 h: lh,
                 items: items.into_iter().map(VItem::Item).collect(),
@@ -787,7 +790,15 @@ fn reorder_visual(p: &Paragraph, slices: &mut [Slice]) {
 
 /// Turns the slices of one line into text runs (merged per font/style) and
 /// link rectangles (link id, x, width).
-fn emit_line(p: &Paragraph, slices: &[Slice], x0: f32, baseline: f32, extra: f32, role: Role) -> (Vec<Item>, Vec<(u32, f32, f32)>) {
+fn emit_line(
+    p: &Paragraph,
+    slices: &[Slice],
+    x0: f32,
+    baseline: f32,
+    extra: f32,
+    scale: f32,
+    role: Role,
+) -> (Vec<Item>, Vec<(u32, f32, f32)>) {
     let mut items: Vec<Item> = Vec::new();
     let mut links: Vec<(u32, f32, f32)> = Vec::new();
     let mut x = x0;
@@ -796,7 +807,7 @@ fn emit_line(p: &Paragraph, slices: &[Slice], x0: f32, baseline: f32, extra: f32
         let piece = &p.pieces[s.piece];
         let ptext = p.piece_text(piece);
         let compatible = run.as_ref().is_some_and(|r| {
-            r.font == piece.font && r.size == piece.style.size && r.color == piece.style.color
+            r.font == piece.font && r.size == piece.style.size * scale && r.color == piece.style.color
         });
         if !compatible {
             if let Some(r) = run.take() {
@@ -808,7 +819,7 @@ fn emit_line(p: &Paragraph, slices: &[Slice], x0: f32, baseline: f32, extra: f32
                 x,
                 y: baseline,
                 font: piece.font,
-                size: piece.style.size,
+                size: piece.style.size * scale,
                 color: piece.style.color,
                 glyphs: Vec::new(),
                 text: String::new(),
@@ -826,6 +837,9 @@ fn emit_line(p: &Paragraph, slices: &[Slice], x0: f32, baseline: f32, extra: f32
             for g in glyphs {
                 let mut g = *g;
                 g.cluster = base + g.cluster.saturating_sub(lo as u32);
+                g.advance *= scale;
+                g.x_offset *= scale;
+                g.y_offset *= scale;
                 if piece.space {
                     g.advance += extra / glyphs.len().max(1) as f32;
                 }

@@ -1,0 +1,121 @@
+//! Hostile and degenerate inputs: nothing may panic, hang, or print
+//! outside the printable area.
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use pactwright_typeset::layout::LayoutOptions;
+use pactwright_typeset::{Paper, RenderOptions, layout, markdown, pdf};
+use std::time::Instant;
+
+fn check(name: &str, src: &str) {
+    for paper in [Paper::A4, Paper::Letter] {
+        let opts = LayoutOptions {
+            paper,
+            ..LayoutOptions::default()
+        };
+        let start = Instant::now();
+        let doc = markdown::parse(src, common::meta());
+        let lay = layout::layout(&doc, &opts, common::fonts()).unwrap();
+        let n = common::assert_inside(&lay, &opts);
+        let bytes = pdf::write_pdf(&lay, &doc.meta).unwrap();
+        assert!(bytes.starts_with(b"%PDF"));
+        eprintln!(
+            "{name}: {} pages, {n} runs, {} warnings, {:?}",
+            lay.pages.len(),
+            lay.warnings.len(),
+            start.elapsed()
+        );
+    }
+}
+
+#[test]
+fn many_list_items() {
+    let src: String = (0..2000).map(|i| format!("- item number {i} with some words\n")).collect();
+    check("2000 bullets", &src);
+    let src: String = (0..2000).map(|i| format!("{}. ordered {i}\n", i + 1)).collect();
+    check("2000 ordered", &src);
+}
+
+#[test]
+fn deeply_nested_lists() {
+    let mut src = String::new();
+    for d in 0..60 {
+        src.push_str(&"  ".repeat(d));
+        src.push_str("- level item with text that wraps around the line a few times maybe\n");
+    }
+    check("nested lists", &src);
+}
+
+#[test]
+fn huge_paragraph_with_spaces() {
+    let words = ["service", "level", "agreement", "availability", "incident", "résumé", "Ωmega", "дата"];
+    let mut src = String::new();
+    let mut i = 0;
+    while src.len() < 1_000_000 {
+        src.push_str(words[i % words.len()]);
+        src.push(' ');
+        i += 1;
+    }
+    check("1 MB paragraph", &src);
+}
+
+#[test]
+fn long_word_without_spaces() {
+    check("20k word", &"x".repeat(20_000));
+    check("1 MB word", &"abcdefghij".repeat(100_000));
+    check("long word with combining marks", &"e\u{301}".repeat(5_000));
+}
+
+#[test]
+fn table_cell_longer_than_a_page() {
+    let long = "clause ".repeat(6000);
+    let src = format!("| A | B |\n|---|---|\n| short | {long} |\n| {} | x |\n", "y".repeat(3000));
+    check("tall cell", &src);
+}
+
+#[test]
+fn control_characters_and_nul() {
+    let mut s = String::from("Before ");
+    for c in 0u32..0x20 {
+        s.push(char::from_u32(c).unwrap());
+    }
+    s.push('\u{7f}');
+    s.push_str("\u{85}\u{9f} after\0\0 # not heading");
+    check("controls", &s);
+    check("controls in table", &format!("| a |\n|---|\n| {} |\n", s.replace('\n', " ")));
+}
+
+#[test]
+fn emoji_cjk_rtl_without_fallback() {
+    let src = "Emoji 😀👍🏽👨‍👩‍👧 and 中文字符 and العربية and עברית.\n\n| 表 | 😀 |\n|---|---|\n| مرحبا | x |\n";
+    let doc = markdown::parse(src, common::meta());
+    let lay = layout::layout(&doc, &LayoutOptions::default(), common::fonts()).unwrap();
+    common::assert_inside(&lay, &LayoutOptions::default());
+    assert!(
+        lay.warnings.iter().any(|w| w.message.contains("U+1F600")),
+        "missing-glyph warning names the character: {:?}",
+        lay.warnings
+    );
+    assert!(lay.warnings.iter().all(|w| w.location.starts_with("block")));
+}
+
+#[test]
+fn empty_and_whitespace_documents() {
+    check("empty", "");
+    check("spaces", "   \n\n\t\n");
+    check("only directives", "::: pagebreak\n::: pagebreak\n::: toc\n::: keep\n:::\n::: signatures\n:::\n");
+    check("unclosed", "::: keep\n# Heading\ntext");
+    check("deep divs", &"::: keep\n".repeat(200));
+    check("huge table", &format!("|{}\n|{}\n", "h|".repeat(200), "-|".repeat(200)));
+}
+
+#[test]
+fn full_pipeline_fast_enough_in_debug() {
+    // Not a benchmark (see BENCHMARKS.md): only catches accidental blowups.
+    let src = "# Title\n\nSome text here. ".repeat(200);
+    let start = Instant::now();
+    let out = pactwright_typeset::render_markdown_to_pdf(&src, &RenderOptions::default(), common::fonts()).unwrap();
+    assert!(out.page_count > 1);
+    assert!(start.elapsed().as_secs() < 30);
+}
