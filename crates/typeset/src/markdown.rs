@@ -589,6 +589,7 @@ fn parse_markdown(src: &str) -> Vec<Block> {
 ///   indentation or a hard break; inner single spaces stay as they are.
 /// - Other control characters (C0, DEL, C1) are **replaced by U+FFFD** (�),
 ///   so that something invisible in the form is visible in the contract.
+/// - U+2028 typed by the user is a line break, like a newline.
 pub fn escape(value: &str) -> String {
     let mut out = String::with_capacity(value.len() + value.len() / 4);
     let chars: Vec<char> = value.chars().collect();
@@ -626,10 +627,11 @@ pub fn escape(value: &str) -> String {
     out
 }
 
-/// What [`escape`]d text renders as: the value with newlines normalized to
-/// `\n` and control characters replaced by U+FFFD. Useful for tests.
+/// What [`escape`]d text renders as: the value with newlines (and U+2028)
+/// normalized to `\n` and control characters replaced by U+FFFD. Useful
+/// for tests.
 pub fn escaped_rendering(value: &str) -> String {
-    let v = value.replace("\r\n", "\n").replace('\r', "\n");
+    let v = value.replace("\r\n", "\n").replace(['\r', '\u{2028}'], "\n");
     v.chars()
         .map(|c| {
             if c.is_control() && c != '\n' && c != '\t' {
