@@ -32,7 +32,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let warm = warm.elapsed();
     assert_eq!(out.pdf, out2.pdf, "output must be deterministic");
     std::fs::write("/tmp/demo.pdf", &out.pdf)?;
-    println!("pages: {}, bytes: {}, first render {:?}, second {:?}", out.page_count, out.pdf.len(), cold, warm);
+    println!(
+        "pages: {}, bytes: {}, first render {:?}, second {:?}",
+        out.page_count,
+        out.pdf.len(),
+        cold,
+        warm
+    );
     for w in &out.warnings {
         println!("warning: {w}");
     }

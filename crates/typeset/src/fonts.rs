@@ -164,16 +164,76 @@ macro_rules! bundled {
 }
 
 const BUNDLED: [(&str, Family, bool, bool, &[u8]); 10] = [
-    ("NotoSerif-Regular", Family::Serif, false, false, bundled!("NotoSerif-Regular.ttf")),
-    ("NotoSerif-Bold", Family::Serif, true, false, bundled!("NotoSerif-Bold.ttf")),
-    ("NotoSerif-Italic", Family::Serif, false, true, bundled!("NotoSerif-Italic.ttf")),
-    ("NotoSerif-BoldItalic", Family::Serif, true, true, bundled!("NotoSerif-BoldItalic.ttf")),
-    ("NotoSans-Regular", Family::Sans, false, false, bundled!("NotoSans-Regular.ttf")),
-    ("NotoSans-Bold", Family::Sans, true, false, bundled!("NotoSans-Bold.ttf")),
-    ("NotoSans-Italic", Family::Sans, false, true, bundled!("NotoSans-Italic.ttf")),
-    ("NotoSans-BoldItalic", Family::Sans, true, true, bundled!("NotoSans-BoldItalic.ttf")),
-    ("NotoSansMono-Regular", Family::Mono, false, false, bundled!("NotoSansMono-Regular.ttf")),
-    ("NotoSansMono-Bold", Family::Mono, true, false, bundled!("NotoSansMono-Bold.ttf")),
+    (
+        "NotoSerif-Regular",
+        Family::Serif,
+        false,
+        false,
+        bundled!("NotoSerif-Regular.ttf"),
+    ),
+    (
+        "NotoSerif-Bold",
+        Family::Serif,
+        true,
+        false,
+        bundled!("NotoSerif-Bold.ttf"),
+    ),
+    (
+        "NotoSerif-Italic",
+        Family::Serif,
+        false,
+        true,
+        bundled!("NotoSerif-Italic.ttf"),
+    ),
+    (
+        "NotoSerif-BoldItalic",
+        Family::Serif,
+        true,
+        true,
+        bundled!("NotoSerif-BoldItalic.ttf"),
+    ),
+    (
+        "NotoSans-Regular",
+        Family::Sans,
+        false,
+        false,
+        bundled!("NotoSans-Regular.ttf"),
+    ),
+    (
+        "NotoSans-Bold",
+        Family::Sans,
+        true,
+        false,
+        bundled!("NotoSans-Bold.ttf"),
+    ),
+    (
+        "NotoSans-Italic",
+        Family::Sans,
+        false,
+        true,
+        bundled!("NotoSans-Italic.ttf"),
+    ),
+    (
+        "NotoSans-BoldItalic",
+        Family::Sans,
+        true,
+        true,
+        bundled!("NotoSans-BoldItalic.ttf"),
+    ),
+    (
+        "NotoSansMono-Regular",
+        Family::Mono,
+        false,
+        false,
+        bundled!("NotoSansMono-Regular.ttf"),
+    ),
+    (
+        "NotoSansMono-Bold",
+        Family::Mono,
+        true,
+        false,
+        bundled!("NotoSansMono-Bold.ttf"),
+    ),
 ];
 
 impl FontSet {
@@ -187,7 +247,14 @@ impl FontSet {
             let mut face = FontFace::from_data(Arc::new(bytes.to_vec()), 0, label)?;
             face.serif = family == Family::Serif;
             faces.push(Arc::new(face));
-            styles.insert(FontStyle { family, bold, italic }, id);
+            styles.insert(
+                FontStyle {
+                    family,
+                    bold,
+                    italic,
+                },
+                id,
+            );
         }
         Ok(Self {
             faces: RwLock::new(faces),
@@ -288,8 +355,20 @@ impl FontSet {
             v.sort_by(|a, b| {
                 let fa = a.families.first().map(|f| f.0.as_str()).unwrap_or("");
                 let fb = b.families.first().map(|f| f.0.as_str()).unwrap_or("");
-                (a.weight.0 != 400, a.style != fontdb::Style::Normal, fa, &a.post_script_name, a.index)
-                    .cmp(&(b.weight.0 != 400, b.style != fontdb::Style::Normal, fb, &b.post_script_name, b.index))
+                (
+                    a.weight.0 != 400,
+                    a.style != fontdb::Style::Normal,
+                    fa,
+                    &a.post_script_name,
+                    a.index,
+                )
+                    .cmp(&(
+                        b.weight.0 != 400,
+                        b.style != fontdb::Style::Normal,
+                        fb,
+                        &b.post_script_name,
+                        b.index,
+                    ))
             });
             v.into_iter().map(|f| f.id).collect()
         });

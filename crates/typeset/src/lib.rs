@@ -42,7 +42,11 @@ pub struct RenderOutput {
 }
 
 /// Parses, lays out and writes a PDF in one call.
-pub fn render_markdown_to_pdf(src: &str, opts: &RenderOptions, fonts: &FontSet) -> Result<RenderOutput> {
+pub fn render_markdown_to_pdf(
+    src: &str,
+    opts: &RenderOptions,
+    fonts: &FontSet,
+) -> Result<RenderOutput> {
     let doc = markdown::parse(src, opts.meta.clone());
     let layout = layout::layout(&doc, &opts.layout, fonts)?;
     let pdf = pdf::write_pdf(&layout, &doc.meta)?;

@@ -442,8 +442,10 @@ impl Builder {
             }
             Tag::Link { dest_url, .. } => {
                 self.inlines();
-                self.stack
-                    .push(Frame::Span(SpanKind::Link(dest_url.to_string()), Vec::new()));
+                self.stack.push(Frame::Span(
+                    SpanKind::Link(dest_url.to_string()),
+                    Vec::new(),
+                ));
             }
             _ => {
                 // Images (alt text), strikethrough, sub/superscript and the
@@ -456,15 +458,13 @@ impl Builder {
 
     fn end(&mut self, tag: TagEnd) {
         // Close an implicit paragraph when its container ends.
-        if !matches!(tag, TagEnd::Paragraph) {
-            if matches!(self.stack.last(), Some(Frame::Para(_, true)))
-                && matches!(
-                    tag,
-                    TagEnd::Item | TagEnd::BlockQuote(_) | TagEnd::FootnoteDefinition
-                )
-            {
-                self.close_implicit();
-            }
+        if matches!(self.stack.last(), Some(Frame::Para(_, true)))
+            && matches!(
+                tag,
+                TagEnd::Item | TagEnd::BlockQuote(_) | TagEnd::FootnoteDefinition
+            )
+        {
+            self.close_implicit();
         }
         let Some(frame) = self.stack.pop() else {
             return;
@@ -512,20 +512,18 @@ impl Builder {
                     row.push(v);
                 }
             }
-            Frame::Table(mut table, row, head) => {
-                match tag {
-                    TagEnd::TableHead => {
-                        table.header = row;
-                        self.stack.push(Frame::Table(table, Vec::new(), false));
-                    }
-                    TagEnd::TableRow => {
-                        let _ = head;
-                        table.rows.push(row);
-                        self.stack.push(Frame::Table(table, Vec::new(), false));
-                    }
-                    _ => self.push_block(Block::Table(table)),
+            Frame::Table(mut table, row, head) => match tag {
+                TagEnd::TableHead => {
+                    table.header = row;
+                    self.stack.push(Frame::Table(table, Vec::new(), false));
                 }
-            }
+                TagEnd::TableRow => {
+                    let _ = head;
+                    table.rows.push(row);
+                    self.stack.push(Frame::Table(table, Vec::new(), false));
+                }
+                _ => self.push_block(Block::Table(table)),
+            },
         }
     }
 }
@@ -631,7 +629,9 @@ pub fn escape(value: &str) -> String {
 /// normalized to `\n` and control characters replaced by U+FFFD. Useful
 /// for tests.
 pub fn escaped_rendering(value: &str) -> String {
-    let v = value.replace("\r\n", "\n").replace(['\r', '\u{2028}'], "\n");
+    let v = value
+        .replace("\r\n", "\n")
+        .replace(['\r', '\u{2028}'], "\n");
     v.chars()
         .map(|c| {
             if c.is_control() && c != '\n' && c != '\t' {
@@ -657,11 +657,15 @@ mod tests {
         let b = blocks(
             "::: cover\nTitle: SLA\nSubtitle: Email\nVersion: 1.2\n:::\n::: toc\n# Intro {.unnumbered}\ntext\n::: pagebreak\n::: keep\n## A {#a}\n::: signatures\nOwner | Ann | ACME\\|Corp\n:::\n:::\n```\n::: keep\n```\n",
         );
-        assert!(matches!(&b[0], Block::Cover(c) if c.title == "SLA" && c.subtitle == "Email" && c.facts == vec![("Version".to_string(), "1.2".to_string())]));
+        assert!(
+            matches!(&b[0], Block::Cover(c) if c.title == "SLA" && c.subtitle == "Email" && c.facts == vec![("Version".to_string(), "1.2".to_string())])
+        );
         assert_eq!(b[1], Block::Toc);
         assert!(matches!(&b[2], Block::Heading(h) if !h.numbered));
         assert_eq!(b[4], Block::PageBreak);
-        let Block::Keep(inner) = &b[5] else { panic!("{:?}", b[5]) };
+        let Block::Keep(inner) = &b[5] else {
+            panic!("{:?}", b[5])
+        };
         assert!(matches!(&inner[0], Block::Heading(h) if h.id.as_deref() == Some("a")));
         assert!(matches!(&inner[1], Block::Signatures(s) if s[0].organization == "ACME|Corp"));
         assert_eq!(b[6], Block::CodeBlock("::: keep\n".into()));
@@ -672,20 +676,29 @@ mod tests {
         let b = blocks("<b>bold</b> and <script>x</script>\n\n<div>\nhi\n</div>\n");
         assert_eq!(
             b[0],
-            Block::Paragraph(vec![Inline::Text("<b>bold</b> and <script>x</script>".into())])
+            Block::Paragraph(vec![Inline::Text(
+                "<b>bold</b> and <script>x</script>".into()
+            )])
         );
-        assert!(matches!(&b[1], Block::Paragraph(v) if Inline::plain_text(v) == "<div>\nhi\n</div>"));
+        assert!(
+            matches!(&b[1], Block::Paragraph(v) if Inline::plain_text(v) == "<div>\nhi\n</div>")
+        );
     }
 
     #[test]
     fn tight_lists_and_tables() {
         let b = blocks("- a\n  - b\n- c\n\n| h1 | h2 |\n|:--|--:|\n| x | **y** |\n");
-        let Block::List { start: None, items } = &b[0] else { panic!() };
+        let Block::List { start: None, items } = &b[0] else {
+            panic!()
+        };
         assert_eq!(items.len(), 2);
         assert!(matches!(&items[0][1], Block::List { .. }));
         let Block::Table(t) = &b[1] else { panic!() };
         assert_eq!(t.align, vec![Align::Left, Align::Right]);
         assert_eq!(t.header.len(), 2);
-        assert_eq!(t.rows[0][1], vec![Inline::Strong(vec![Inline::Text("y".into())])]);
+        assert_eq!(
+            t.rows[0][1],
+            vec![Inline::Strong(vec![Inline::Text("y".into())])]
+        );
     }
 }

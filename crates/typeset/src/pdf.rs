@@ -24,7 +24,9 @@ use crate::doc::Meta;
 use crate::error::{Error, Result};
 use crate::fonts::FontFace;
 use crate::layout::{Item, Layout, LinkTarget, OutlineEntry, TextRun};
-use pdf_writer::types::{ActionType, AnnotationType, CidFontType, FontFlags, SystemInfo, UnicodeCmap};
+use pdf_writer::types::{
+    ActionType, AnnotationType, CidFontType, FontFlags, SystemInfo, UnicodeCmap,
+};
 use pdf_writer::{Content, Date, Filter, Finish, Name, Pdf, Rect, Ref, Str, TextStr};
 use rustybuzz::ttf_parser;
 use std::collections::{BTreeMap, HashMap};
@@ -97,7 +99,12 @@ pub fn write_pdf(layout: &Layout, meta: &Meta) -> Result<Vec<u8>> {
                     let upem = faces.get(slot).map_or(1000.0, |f| f.units_per_em);
                     write_run(&mut c, run, slot, face, upem, ph);
                 }
-                Item::Line { from, to, width, color } => {
+                Item::Line {
+                    from,
+                    to,
+                    width,
+                    color,
+                } => {
                     c.save_state();
                     c.set_stroke_rgb(color.r, color.g, color.b);
                     c.set_line_width(*width);
@@ -118,7 +125,12 @@ pub fn write_pdf(layout: &Layout, meta: &Meta) -> Result<Vec<u8>> {
                     annots.push(id);
                     let mut a = pdf.annotation(id);
                     a.subtype(AnnotationType::Link)
-                        .rect(Rect::new(rect[0], ph - rect[1] - rect[3], rect[0] + rect[2], ph - rect[1]))
+                        .rect(Rect::new(
+                            rect[0],
+                            ph - rect[1] - rect[3],
+                            rect[0] + rect[2],
+                            ph - rect[1],
+                        ))
                         .border(0.0, 0.0, 0.0, None);
                     match target {
                         LinkTarget::Internal { page, y } => {
@@ -133,7 +145,9 @@ pub fn write_pdf(layout: &Layout, meta: &Meta) -> Result<Vec<u8>> {
                                 .xyz(0.0, top, None);
                         }
                         LinkTarget::Url(url) => {
-                            a.action().action_type(ActionType::Uri).uri(Str(url.as_bytes()));
+                            a.action()
+                                .action_type(ActionType::Uri)
+                                .uri(Str(url.as_bytes()));
                         }
                     }
                     a.finish();
@@ -150,11 +164,15 @@ pub fn write_pdf(layout: &Layout, meta: &Meta) -> Result<Vec<u8>> {
         {
             let mut res = p.resources();
             let mut fonts = res.fonts();
-            for slot in 0..font_order.len() {
+            for (slot, &font_ref) in font_refs.iter().enumerate() {
                 // Only fonts used on this page.
-                if page.items.iter().any(|i| matches!(i, Item::Text(t) if font_index.get(&t.font) == Some(&slot))) {
+                if page
+                    .items
+                    .iter()
+                    .any(|i| matches!(i, Item::Text(t) if font_index.get(&t.font) == Some(&slot)))
+                {
                     let name = format!("F{slot}");
-                    fonts.pair(Name(name.as_bytes()), font_refs[slot]);
+                    fonts.pair(Name(name.as_bytes()), font_ref);
                 }
             }
         }
@@ -165,7 +183,13 @@ pub fn write_pdf(layout: &Layout, meta: &Meta) -> Result<Vec<u8>> {
     }
 
     for (slot, face) in faces.iter().enumerate() {
-        write_font(&mut pdf, face, parsed[slot].as_ref(), &glyph_text[slot], font_refs[slot].get())?;
+        write_font(
+            &mut pdf,
+            face,
+            parsed[slot].as_ref(),
+            &glyph_text[slot],
+            font_refs[slot].get(),
+        )?;
     }
     let mut next2 = next;
 
@@ -177,7 +201,15 @@ pub fn write_pdf(layout: &Layout, meta: &Meta) -> Result<Vec<u8>> {
         let mut refs = Vec::new();
         assign_refs(&layout.outline, &mut next2, &mut refs);
         let mut idx = 0;
-        write_outline(&mut pdf, &layout.outline, root, &refs, &mut idx, &page_ids, layout);
+        write_outline(
+            &mut pdf,
+            &layout.outline,
+            root,
+            &refs,
+            &mut idx,
+            &page_ids,
+            layout,
+        );
         let top: Vec<Ref> = top_refs(&layout.outline, &refs);
         let mut o = pdf.outline(root);
         if let (Some(f), Some(l)) = (top.first(), top.last()) {
@@ -256,7 +288,14 @@ fn collect_glyph_text(run: &TextRun, map: &mut BTreeMap<u16, String>) {
     }
 }
 
-fn write_run(c: &mut Content, run: &TextRun, slot: usize, face: Option<&ttf_parser::Face<'_>>, upem: f32, ph: f32) {
+fn write_run(
+    c: &mut Content,
+    run: &TextRun,
+    slot: usize,
+    face: Option<&ttf_parser::Face<'_>>,
+    upem: f32,
+    ph: f32,
+) {
     let name = format!("F{slot}");
     let size = run.size;
     let (sin, cos) = run.angle.to_radians().sin_cos();
@@ -326,17 +365,24 @@ fn compress(data: &[u8]) -> Vec<u8> {
     miniz_oxide::deflate::compress_to_vec_zlib(data, 6)
 }
 
-fn write_font(pdf: &mut Pdf, face: &FontFace, parsed: Option<&ttf_parser::Face<'_>>, glyphs: &BTreeMap<u16, String>, base: i32) -> Result<()> {
+fn write_font(
+    pdf: &mut Pdf,
+    face: &FontFace,
+    parsed: Option<&ttf_parser::Face<'_>>,
+    glyphs: &BTreeMap<u16, String>,
+    base: i32,
+) -> Result<()> {
     let type0 = Ref::new(base);
     let cid = Ref::new(base + 1);
     let desc = Ref::new(base + 2);
     let file = Ref::new(base + 3);
     let cmap_ref = Ref::new(base + 4);
     let gids: Vec<u16> = std::iter::once(0).chain(glyphs.keys().copied()).collect();
-    let subset = subsetter::subset(&face.data, face.index, subsetter::Profile::pdf(&gids)).map_err(|e| Error::Subset {
-        name: face.name.clone(),
-        reason: format!("{e:?}"),
-    })?;
+    let subset = subsetter::subset(&face.data, face.index, subsetter::Profile::pdf(&gids))
+        .map_err(|e| Error::Subset {
+            name: face.name.clone(),
+            reason: format!("{e:?}"),
+        })?;
     let tag = subset_tag(&face.name, &gids);
     let base_font = format!("{tag}+{}", face.name);
     let k = 1000.0 / face.units_per_em;
@@ -382,7 +428,12 @@ fn write_font(pdf: &mut Pdf, face: &FontFace, parsed: Option<&ttf_parser::Face<'
     pdf.font_descriptor(desc)
         .name(Name(base_font.as_bytes()))
         .flags(flags)
-        .bbox(Rect::new(face.bbox[0] * k, face.bbox[1] * k, face.bbox[2] * k, face.bbox[3] * k))
+        .bbox(Rect::new(
+            face.bbox[0] * k,
+            face.bbox[1] * k,
+            face.bbox[2] * k,
+            face.bbox[3] * k,
+        ))
         .italic_angle(face.italic_angle)
         .ascent(face.ascender * k)
         .descent(face.descender * k)
@@ -391,15 +442,19 @@ fn write_font(pdf: &mut Pdf, face: &FontFace, parsed: Option<&ttf_parser::Face<'
         .font_file2(file);
 
     let data = compress(&subset);
-    pdf.stream(file, &data)
-        .filter(Filter::FlateDecode)
-        .pair(Name(b"Length1"), i32::try_from(subset.len()).unwrap_or(i32::MAX));
+    pdf.stream(file, &data).filter(Filter::FlateDecode).pair(
+        Name(b"Length1"),
+        i32::try_from(subset.len()).unwrap_or(i32::MAX),
+    );
 
-    let mut cmap = UnicodeCmap::new(Name(b"Custom"), SystemInfo {
-        registry: Str(b"Adobe"),
-        ordering: Str(b"UCS"),
-        supplement: 0,
-    });
+    let mut cmap = UnicodeCmap::new(
+        Name(b"Custom"),
+        SystemInfo {
+            registry: Str(b"Adobe"),
+            ordering: Str(b"UCS"),
+            supplement: 0,
+        },
+    );
     for (&g, text) in glyphs {
         if !text.is_empty() {
             cmap.pair_with_multiple(g, text.chars());
@@ -465,7 +520,15 @@ fn top_refs(list: &[OutlineEntry], refs: &[Ref]) -> Vec<Ref> {
     out
 }
 
-fn write_outline(pdf: &mut Pdf, list: &[OutlineEntry], parent: Ref, refs: &[Ref], idx: &mut usize, pages: &[Ref], layout: &Layout) {
+fn write_outline(
+    pdf: &mut Pdf,
+    list: &[OutlineEntry],
+    parent: Ref,
+    refs: &[Ref],
+    idx: &mut usize,
+    pages: &[Ref],
+    layout: &Layout,
+) {
     // Refs of this level's entries, in preorder numbering.
     let mut mine = Vec::new();
     let mut j = *idx;

@@ -31,9 +31,13 @@ fn check(name: &str, src: &str) {
 
 #[test]
 fn many_list_items() {
-    let src: String = (0..2000).map(|i| format!("- item number {i} with some words\n")).collect();
+    let src: String = (0..2000)
+        .map(|i| format!("- item number {i} with some words\n"))
+        .collect();
     check("2000 bullets", &src);
-    let src: String = (0..2000).map(|i| format!("{}. ordered {i}\n", i + 1)).collect();
+    let src: String = (0..2000)
+        .map(|i| format!("{}. ordered {i}\n", i + 1))
+        .collect();
     check("2000 ordered", &src);
 }
 
@@ -49,7 +53,16 @@ fn deeply_nested_lists() {
 
 #[test]
 fn huge_paragraph_with_spaces() {
-    let words = ["service", "level", "agreement", "availability", "incident", "résumé", "Ωmega", "дата"];
+    let words = [
+        "service",
+        "level",
+        "agreement",
+        "availability",
+        "incident",
+        "résumé",
+        "Ωmega",
+        "дата",
+    ];
     let mut src = String::new();
     let mut i = 0;
     while src.len() < 1_000_000 {
@@ -70,7 +83,10 @@ fn long_word_without_spaces() {
 #[test]
 fn table_cell_longer_than_a_page() {
     let long = "clause ".repeat(6000);
-    let src = format!("| A | B |\n|---|---|\n| short | {long} |\n| {} | x |\n", "y".repeat(3000));
+    let src = format!(
+        "| A | B |\n|---|---|\n| short | {long} |\n| {} | x |\n",
+        "y".repeat(3000)
+    );
     check("tall cell", &src);
 }
 
@@ -83,7 +99,10 @@ fn control_characters_and_nul() {
     s.push('\u{7f}');
     s.push_str("\u{85}\u{9f} after\0\0 # not heading");
     check("controls", &s);
-    check("controls in table", &format!("| a |\n|---|\n| {} |\n", s.replace('\n', " ")));
+    check(
+        "controls in table",
+        &format!("| a |\n|---|\n| {} |\n", s.replace('\n', " ")),
+    );
 }
 
 #[test]
@@ -104,10 +123,16 @@ fn emoji_cjk_rtl_without_fallback() {
 fn empty_and_whitespace_documents() {
     check("empty", "");
     check("spaces", "   \n\n\t\n");
-    check("only directives", "::: pagebreak\n::: pagebreak\n::: toc\n::: keep\n:::\n::: signatures\n:::\n");
+    check(
+        "only directives",
+        "::: pagebreak\n::: pagebreak\n::: toc\n::: keep\n:::\n::: signatures\n:::\n",
+    );
     check("unclosed", "::: keep\n# Heading\ntext");
     check("deep divs", &"::: keep\n".repeat(200));
-    check("huge table", &format!("|{}\n|{}\n", "h|".repeat(200), "-|".repeat(200)));
+    check(
+        "huge table",
+        &format!("|{}\n|{}\n", "h|".repeat(200), "-|".repeat(200)),
+    );
 }
 
 #[test]
@@ -115,7 +140,12 @@ fn full_pipeline_fast_enough_in_debug() {
     // Not a benchmark (see BENCHMARKS.md): only catches accidental blowups.
     let src = "# Title\n\nSome text here. ".repeat(200);
     let start = Instant::now();
-    let out = pactwright_typeset::render_markdown_to_pdf(&src, &RenderOptions::default(), common::fonts()).unwrap();
+    let out = pactwright_typeset::render_markdown_to_pdf(
+        &src,
+        &RenderOptions::default(),
+        common::fonts(),
+    )
+    .unwrap();
     assert!(out.page_count > 1);
     assert!(start.elapsed().as_secs() < 30);
 }

@@ -13,12 +13,18 @@ fn text(inl: &[Inline]) -> String {
 fn in_paragraph(value: &str) -> String {
     let src = format!("Before {} after\n", escape(value));
     let doc = parse(&src, Meta::default());
-    assert_eq!(doc.blocks.len(), 1, "one block for {value:?}: {:?}", doc.blocks);
+    assert_eq!(
+        doc.blocks.len(),
+        1,
+        "one block for {value:?}: {:?}",
+        doc.blocks
+    );
     match &doc.blocks[0] {
         Block::Paragraph(inl) => {
             // Only plain text and line breaks: nothing was interpreted.
             assert!(
-                inl.iter().all(|i| matches!(i, Inline::Text(_) | Inline::LineBreak)),
+                inl.iter()
+                    .all(|i| matches!(i, Inline::Text(_) | Inline::LineBreak)),
                 "{value:?} produced markup: {inl:?}"
             );
             text(inl)
@@ -140,7 +146,11 @@ const CASES: &[&str] = &[
 fn round_trips_in_paragraphs_and_cells() {
     for value in CASES {
         let expected = escaped_rendering(value);
-        assert_eq!(in_paragraph(value), format!("Before {expected} after"), "paragraph: {value:?}");
+        assert_eq!(
+            in_paragraph(value),
+            format!("Before {expected} after"),
+            "paragraph: {value:?}"
+        );
         assert_eq!(in_cell(value), expected, "cell: {value:?}");
         match alone(value) {
             Some(t) => assert_eq!(t, expected, "alone: {value:?}"),
@@ -153,9 +163,18 @@ fn round_trips_in_paragraphs_and_cells() {
 fn every_ascii_character() {
     for b in 0u8..=127 {
         let c = char::from(b);
-        for value in [c.to_string(), format!("{c}{c}{c}"), format!("x{c}y{c}"), format!("{c} x")] {
+        for value in [
+            c.to_string(),
+            format!("{c}{c}{c}"),
+            format!("x{c}y{c}"),
+            format!("{c} x"),
+        ] {
             let expected = escaped_rendering(&value);
-            assert_eq!(in_paragraph(&value), format!("Before {expected} after"), "{value:?}");
+            assert_eq!(
+                in_paragraph(&value),
+                format!("Before {expected} after"),
+                "{value:?}"
+            );
             assert_eq!(in_cell(&value), expected, "cell {value:?}");
         }
     }
@@ -163,7 +182,10 @@ fn every_ascii_character() {
 
 #[test]
 fn pairs_of_punctuation_at_line_start() {
-    let punct: Vec<char> = (33u8..127).map(char::from).filter(|c| c.is_ascii_punctuation()).collect();
+    let punct: Vec<char> = (33u8..127)
+        .map(char::from)
+        .filter(|c| c.is_ascii_punctuation())
+        .collect();
     for a in &punct {
         for b in &punct {
             let value = format!("{a}{b} tail");
@@ -175,7 +197,10 @@ fn pairs_of_punctuation_at_line_start() {
 #[test]
 fn control_characters_become_visible_replacements() {
     let value = "a\u{0}b\u{1b}c\u{7f}d\u{85}e";
-    assert_eq!(in_paragraph(value), "Before a\u{FFFD}b\u{FFFD}c\u{FFFD}d\u{FFFD}e after");
+    assert_eq!(
+        in_paragraph(value),
+        "Before a\u{FFFD}b\u{FFFD}c\u{FFFD}d\u{FFFD}e after"
+    );
 }
 
 #[test]

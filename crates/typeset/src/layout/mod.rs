@@ -145,7 +145,12 @@ impl LayoutOptions {
     pub fn content_box(&self) -> [f32; 4] {
         let (w, h) = self.paper.size();
         let m = self.margins;
-        [m.left, m.top, (w - m.right).max(m.left + 72.0), (h - m.bottom).max(m.top + 72.0)]
+        [
+            m.left,
+            m.top,
+            (w - m.right).max(m.left + 72.0),
+            (h - m.bottom).max(m.top + 72.0),
+        ]
     }
 }
 
@@ -293,19 +298,31 @@ pub struct Page {
 impl Page {
     /// The page's text runs joined line by line, for snapshots and search.
     pub fn text(&self) -> String {
+        let mut runs: Vec<&TextRun> = self
+            .items
+            .iter()
+            .filter_map(|i| match i {
+                Item::Text(t) if t.role != Role::Watermark => Some(t),
+                _ => None,
+            })
+            .collect();
+        // Reading order: by baseline, then left to right.
+        runs.sort_by(|a, b| {
+            (a.y * 4.0)
+                .round()
+                .total_cmp(&(b.y * 4.0).round())
+                .then(a.x.total_cmp(&b.x))
+        });
         let mut out = String::new();
         let mut last_y: Option<f32> = None;
-        for item in &self.items {
-            if let Item::Text(t) = item {
-                if t.role == Role::Watermark {
-                    continue;
-                }
+        for t in runs {
+            {
                 match last_y {
                     Some(y) if (y - t.y).abs() < 0.5 => out.push(' '),
                     Some(_) => out.push('\n'),
                     None => {}
                 }
-                out.push_str(t.text.trim_end());
+                out.push_str(t.text.trim());
                 last_y = Some(t.y);
             }
         }
@@ -362,10 +379,18 @@ pub struct Layout {
 #[derive(Debug, Clone)]
 pub(crate) enum VItem {
     Item(Item),
-    InternalLink { rect: [f32; 4], anchor: String },
+    InternalLink {
+        rect: [f32; 4],
+        anchor: String,
+    },
     Dest(String),
     Heading(usize),
-    TocNumber { right: f32, baseline: f32, anchor: String, style: TextStyle },
+    TocNumber {
+        right: f32,
+        baseline: f32,
+        anchor: String,
+        style: TextStyle,
+    },
 }
 
 /// A vertical box: items relative to its top.
@@ -537,7 +562,14 @@ impl Ctx<'_> {
         style(Family::Serif, false, false, self.opts.body_size, TEXT)
     }
 
-    fn para(&mut self, inlines: &[Inline], st: TextStyle, x: f32, w: f32, lo: LineOpts) -> Vec<VBox> {
+    fn para(
+        &mut self,
+        inlines: &[Inline],
+        st: TextStyle,
+        x: f32,
+        w: f32,
+        lo: LineOpts,
+    ) -> Vec<VBox> {
         let code = style(Family::Mono, st.font.bold, false, st.size * 0.9, st.color);
         let p = Paragraph::build(&mut self.sh, inlines, st, move |_| code);
         p.lines(&mut self.sh, x, w, lo)
@@ -556,7 +588,15 @@ impl Ctx<'_> {
         }
     }
 
-    fn blocks(&mut self, blocks: &[Block], x: f32, w: f32, depth: usize, gap: f32, out: &mut Vec<Flow>) {
+    fn blocks(
+        &mut self,
+        blocks: &[Block],
+        x: f32,
+        w: f32,
+        depth: usize,
+        gap: f32,
+        out: &mut Vec<Flow>,
+    ) {
         for block in blocks {
             if depth == 0 {
                 self.block_no += 1;
@@ -569,7 +609,15 @@ impl Ctx<'_> {
         }
     }
 
-    fn block(&mut self, block: &Block, x: f32, w: f32, depth: usize, gap: f32, out: &mut Vec<Flow>) {
+    fn block(
+        &mut self,
+        block: &Block,
+        x: f32,
+        w: f32,
+        depth: usize,
+        gap: f32,
+        out: &mut Vec<Flow>,
+    ) {
         let kind = match block {
             Block::Heading(_) => "heading",
             Block::Paragraph(_) => "paragraph",
@@ -586,7 +634,11 @@ impl Ctx<'_> {
             self.sh.location = format!("block {} ({kind})", self.block_no);
         }
         // Very deep nesting is drawn flat rather than squeezed to nothing.
-        let (x, w) = if w < 120.0 { (x - (120.0 - w).min(x), w.max(120.0)) } else { (x, w) };
+        let (x, w) = if w < 120.0 {
+            (x - (120.0 - w).min(x), w.max(120.0))
+        } else {
+            (x, w)
+        };
         match block {
             Block::Heading(h) => self.heading(h, x, w, out),
             Block::Paragraph(inl) => {
@@ -682,7 +734,9 @@ impl Ctx<'_> {
                 let mut first_before = gap;
                 for (i, f) in flows.into_iter().enumerate() {
                     match f {
-                        Flow::Boxes { boxes: b, before, .. } => {
+                        Flow::Boxes {
+                            boxes: b, before, ..
+                        } => {
                             if i == 0 {
                                 first_before = before;
                             } else {
@@ -774,7 +828,16 @@ impl Ctx<'_> {
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn list(&mut self, start: Option<u64>, items: &[Vec<Block>], x: f32, w: f32, depth: usize, gap: f32, out: &mut Vec<Flow>) {
+    fn list(
+        &mut self,
+        start: Option<u64>,
+        items: &[Vec<Block>],
+        x: f32,
+        w: f32,
+        depth: usize,
+        gap: f32,
+        out: &mut Vec<Flow>,
+    ) {
         let st = self.body();
         let indent = match start {
             Some(s) => {
@@ -825,10 +888,16 @@ impl Ctx<'_> {
                 }
             };
             let baseline = target.baseline.unwrap_or(st.size);
-            let (runs, _) = self.sh.line_runs(&marker, st, x + indent - 6.0 - mw, baseline, Role::Body);
+            let (runs, _) =
+                self.sh
+                    .line_runs(&marker, st, x + indent - 6.0 - mw, baseline, Role::Body);
             target.items.extend(runs.into_iter().map(VItem::Item));
             if let Some(f) = flows.first_mut() {
-                f.set_before(if n == 0 { if depth == 0 { gap } else { 2.0 } } else { 3.0 });
+                f.set_before(if n == 0 {
+                    if depth == 0 { gap } else { 2.0 }
+                } else {
+                    3.0
+                });
             }
             out.extend(flows);
         }
@@ -885,7 +954,10 @@ impl Ctx<'_> {
             mins.iter().map(|m| m * w / sum_min.max(1.0)).collect()
         } else {
             let f = (w - sum_min) / (sum_max - sum_min).max(1.0);
-            mins.iter().zip(&maxs).map(|(a, b)| a + (b - a) * f).collect()
+            mins.iter()
+                .zip(&maxs)
+                .map(|(a, b)| a + (b - a) * f)
+                .collect()
         };
         let total: f32 = widths.iter().sum();
         if total > w {
@@ -978,9 +1050,13 @@ impl Ctx<'_> {
                     width: 0.6,
                     color: RULE_DARK,
                 }));
-                let (r, _) = self.sh.line_runs("Signature", small, cx, y + 10.0, Role::Body);
+                let (r, _) = self
+                    .sh
+                    .line_runs("Signature", small, cx, y + 10.0, Role::Body);
                 row.items.extend(r.into_iter().map(VItem::Item));
-                let (r, _) = self.sh.line_runs("Date", small, cx + sig_w + 12.0, y + 10.0, Role::Body);
+                let (r, _) =
+                    self.sh
+                        .line_runs("Date", small, cx + sig_w + 12.0, y + 10.0, Role::Body);
                 row.items.extend(r.into_iter().map(VItem::Item));
                 y += 14.0;
                 for (text, st) in [(&sig.name, name_st), (&sig.organization, small)] {
@@ -996,7 +1072,12 @@ impl Ctx<'_> {
                 }
                 row_h = row_h.max(y);
             }
-            row.h = row_h + if ri + 1 < list.len().div_ceil(cols) { 22.0 } else { 0.0 };
+            row.h = row_h
+                + if ri + 1 < list.len().div_ceil(cols) {
+                    22.0
+                } else {
+                    0.0
+                };
             boxes.push(row);
         }
         if boxes.is_empty() {
@@ -1020,7 +1101,13 @@ impl Ctx<'_> {
             hyphenate: false,
             role: Role::Body,
         };
-        let mut title = self.para(&[Inline::Text(self.opts.toc_title.clone())], title_st, x, w, lo);
+        let mut title = self.para(
+            &[Inline::Text(self.opts.toc_title.clone())],
+            title_st,
+            x,
+            w,
+            lo,
+        );
         if let Some(last) = title.last_mut() {
             last.h += 8.0;
         }
@@ -1055,7 +1142,13 @@ impl Ctx<'_> {
             } else {
                 format!("{}\u{2002}\u{2002}{}", h.number, h.title)
             };
-            let mut lines = self.para(&[Inline::Text(label)], st, x + indent, w - indent - num_w - 12.0, lo);
+            let mut lines = self.para(
+                &[Inline::Text(label)],
+                st,
+                x + indent,
+                w - indent - num_w - 12.0,
+                lo,
+            );
             if lvl == 0 {
                 if let Some(f) = lines.first_mut() {
                     f.shift(5.0);
@@ -1069,7 +1162,12 @@ impl Ctx<'_> {
                     _ => None,
                 });
                 b.items.push(VItem::InternalLink {
-                    rect: [x + indent, top.unwrap_or(0.0), w - indent, b.h - top.unwrap_or(0.0)],
+                    rect: [
+                        x + indent,
+                        top.unwrap_or(0.0),
+                        w - indent,
+                        b.h - top.unwrap_or(0.0),
+                    ],
                     anchor: h.anchor.clone(),
                 });
                 if i + 1 == n {
@@ -1093,7 +1191,9 @@ impl Ctx<'_> {
                     }
                     if count > 0 {
                         let start = dx - spacing * count as f32;
-                        let (mut runs, _) = self.sh.line_runs(&dots, dot_st, start, baseline, Role::Body);
+                        let (mut runs, _) =
+                            self.sh
+                                .line_runs(&dots, dot_st, start, baseline, Role::Body);
                         for r in &mut runs {
                             if let Item::Text(t) = r {
                                 for g in &mut t.glyphs {
@@ -1165,7 +1265,13 @@ impl Ctx<'_> {
             }));
             let start = fy + 5.0;
             let mut ky = start;
-            for mut l in self.para(&[Inline::Text(k.to_uppercase())], key_st, x, key_w - 8.0, lo) {
+            for mut l in self.para(
+                &[Inline::Text(k.to_uppercase())],
+                key_st,
+                x,
+                key_w - 8.0,
+                lo,
+            ) {
                 l.shift(ky + 1.5);
                 ky += l.h;
                 b.items.extend(l.items);
@@ -1299,7 +1405,14 @@ impl Pager {
         self.empty = false;
     }
 
-    fn boxes(&mut self, boxes: &[VBox], before: f32, together: bool, orphans: bool, keep_need: f32) {
+    fn boxes(
+        &mut self,
+        boxes: &[VBox],
+        before: f32,
+        together: bool,
+        orphans: bool,
+        keep_need: f32,
+    ) {
         let n = boxes.len();
         if n == 0 {
             return;
@@ -1312,7 +1425,10 @@ impl Pager {
         } else {
             boxes.iter().take(2).map(|b| b.h).sum()
         };
-        if !self.empty && gap + first_part + keep_need > self.remaining() && first_part + keep_need <= page_h {
+        if !self.empty
+            && gap + first_part + keep_need > self.remaining()
+            && first_part + keep_need <= page_h
+        {
             self.new_page();
             gap = 0.0;
         }
@@ -1502,16 +1618,30 @@ fn keep_need(flows: &[Flow], i: usize, page_h: f32) -> f32 {
     let mut need = 0.0;
     let mut j = i;
     for _ in 0..4 {
-        let keeps = matches!(flows.get(j), Some(Flow::Boxes { keep_next: true, .. }));
+        let keeps = matches!(
+            flows.get(j),
+            Some(Flow::Boxes {
+                keep_next: true,
+                ..
+            })
+        );
         if !keeps {
             break;
         }
         j += 1;
         let Some(next) = flows.get(j) else { break };
-        let chained = matches!(next, Flow::Boxes { keep_next: true, .. });
+        let chained = matches!(
+            next,
+            Flow::Boxes {
+                keep_next: true,
+                ..
+            }
+        );
         need += if chained {
             match next {
-                Flow::Boxes { boxes, before, .. } => before + boxes.iter().map(|b| b.h).sum::<f32>(),
+                Flow::Boxes { boxes, before, .. } => {
+                    before + boxes.iter().map(|b| b.h).sum::<f32>()
+                }
                 _ => 0.0,
             }
         } else {
@@ -1524,7 +1654,13 @@ fn keep_need(flows: &[Flow], i: usize, page_h: f32) -> f32 {
     need.min(page_h / 2.0)
 }
 
-fn finish(mut ctx: Ctx<'_>, pager: Pager, doc: &Document, opts: &LayoutOptions, (pw, ph): (f32, f32)) -> Result<Layout> {
+fn finish(
+    mut ctx: Ctx<'_>,
+    pager: Pager,
+    doc: &Document,
+    opts: &LayoutOptions,
+    (pw, ph): (f32, f32),
+) -> Result<Layout> {
     let mut pages: Vec<Page> = pager
         .pages
         .into_iter()
@@ -1539,7 +1675,11 @@ fn finish(mut ctx: Ctx<'_>, pager: Pager, doc: &Document, opts: &LayoutOptions, 
     let dests: HashMap<String, (usize, f32)> = pages
         .iter()
         .enumerate()
-        .flat_map(|(i, p)| p.destinations.iter().map(move |d| (d.name.clone(), (i, d.y))))
+        .flat_map(|(i, p)| {
+            p.destinations
+                .iter()
+                .map(move |d| (d.name.clone(), (i, d.y)))
+        })
         .collect();
     ctx.sh.location = "links".into();
     for pend in pager.pending {
@@ -1564,9 +1704,13 @@ fn finish(mut ctx: Ctx<'_>, pager: Pager, doc: &Document, opts: &LayoutOptions, 
                 anchor,
                 style,
             } => {
-                let label = dests.get(&anchor).map_or("?".to_string(), |(p, _)| (p + 1).to_string());
+                let label = dests
+                    .get(&anchor)
+                    .map_or("?".to_string(), |(p, _)| (p + 1).to_string());
                 let w = ctx.sh.measure(&label, style);
-                let (runs, _) = ctx.sh.line_runs(&label, style, right - w, baseline, Role::Body);
+                let (runs, _) = ctx
+                    .sh
+                    .line_runs(&label, style, right - w, baseline, Role::Body);
                 if let Some(p) = pages.get_mut(pend.page) {
                     p.items.extend(runs);
                 }
@@ -1607,7 +1751,12 @@ fn finish(mut ctx: Ctx<'_>, pager: Pager, doc: &Document, opts: &LayoutOptions, 
     };
     for (i, page) in pages.iter_mut().enumerate() {
         let mut chrome = Vec::new();
-        if let Some(wm) = doc.meta.watermark.as_deref().filter(|w| !w.trim().is_empty()) {
+        if let Some(wm) = doc
+            .meta
+            .watermark
+            .as_deref()
+            .filter(|w| !w.trim().is_empty())
+        {
             chrome.extend(watermark(&mut ctx.sh, wm, pw, ph));
         }
         if !page.cover {
@@ -1649,7 +1798,10 @@ fn finish(mut ctx: Ctx<'_>, pager: Pager, doc: &Document, opts: &LayoutOptions, 
             }
         }
         // Watermark behind everything, header/footer after content.
-        let wm_count = chrome.iter().filter(|c| matches!(c, Item::Text(t) if t.role == Role::Watermark)).count();
+        let wm_count = chrome
+            .iter()
+            .filter(|c| matches!(c, Item::Text(t) if t.role == Role::Watermark))
+            .count();
         let mut items: Vec<Item> = chrome.drain(..wm_count).collect();
         items.append(&mut page.items);
         items.extend(chrome);

@@ -83,7 +83,11 @@ impl<'a> Shaper<'a> {
         if usize::from(id) >= self.faces.len() {
             self.faces = self.fonts.faces();
         }
-        match self.faces.get(usize::from(id)).or_else(|| self.faces.first()) {
+        match self
+            .faces
+            .get(usize::from(id))
+            .or_else(|| self.faces.first())
+        {
             Some(f) => f.clone(),
             None => Arc::new(placeholder_face()),
         }
@@ -107,7 +111,8 @@ impl<'a> Shaper<'a> {
         let glyphs: Rc<[ShapedGlyph]> = fonts::shape(&face, text, rtl).into();
         // Huge pieces (a 1 MB word) are not worth keeping.
         if text.len() < 256 {
-            self.cache.insert((font, rtl, Box::from(text)), glyphs.clone());
+            self.cache
+                .insert((font, rtl, Box::from(text)), glyphs.clone());
         }
         glyphs
     }
@@ -120,7 +125,14 @@ impl<'a> Shaper<'a> {
 
     /// A single line of text as a run starting at `x` on baseline `y`
     /// (no wrapping; use for labels, numbers, header and footer).
-    pub fn line_runs(&mut self, text: &str, style: TextStyle, x: f32, y: f32, role: Role) -> (Vec<Item>, f32) {
+    pub fn line_runs(
+        &mut self,
+        text: &str,
+        style: TextStyle,
+        x: f32,
+        y: f32,
+        role: Role,
+    ) -> (Vec<Item>, f32) {
         let para = Paragraph::build(self, &[Inline::Text(text.into())], style, |_| style);
         let all: Vec<Slice> = (0..para.pieces.len())
             .map(|i| Slice {
@@ -233,7 +245,13 @@ fn flatten(
     }
 }
 
-fn push_span(text: &mut String, spans: &mut Vec<Span>, t: &str, style: TextStyle, link: Option<u32>) {
+fn push_span(
+    text: &mut String,
+    spans: &mut Vec<Span>,
+    t: &str,
+    style: TextStyle,
+    link: Option<u32>,
+) {
     for c in t.chars() {
         match c {
             '\t' => text.push(' '),
@@ -266,7 +284,15 @@ impl Paragraph {
         let mut text = String::new();
         let mut spans = Vec::new();
         let mut links = Vec::new();
-        flatten(inlines, base, None, &code_style, &mut text, &mut spans, &mut links);
+        flatten(
+            inlines,
+            base,
+            None,
+            &code_style,
+            &mut text,
+            &mut spans,
+            &mut links,
+        );
 
         // Per-char font resolution; characters no font has become U+FFFD.
         let mut fonts_runs: Vec<(usize, FontId)> = Vec::new();
@@ -282,9 +308,7 @@ impl Paragraph {
             }
             let style = spans.get(si).map_or(base, |s| s.style);
             let primary = sh.fonts.style_face(style.font);
-            let (font, ch) = if c == ' ' || c == '\n' {
-                (prev_font.unwrap_or(primary), c)
-            } else if is_attaching(c) && prev_font.is_some() {
+            let (font, ch) = if c == ' ' || c == '\n' || (is_attaching(c) && prev_font.is_some()) {
                 (prev_font.unwrap_or(primary), c)
             } else {
                 match sh.font_for(style.font, c) {
@@ -306,7 +330,11 @@ impl Paragraph {
             };
             any_rtl |= is_rtl_char(ch);
             // A font run boundary; spaces join the previous run.
-            let f = if c == ' ' { prev_font.unwrap_or(font) } else { font };
+            let f = if c == ' ' {
+                prev_font.unwrap_or(font)
+            } else {
+                font
+            };
             match fonts_runs.last_mut() {
                 Some((end, last)) if *last == f => *end = clean.len() + ch.len_utf8(),
                 _ => fonts_runs.push((clean.len() + ch.len_utf8(), f)),
@@ -495,7 +523,8 @@ impl Paragraph {
         let mut cur: Vec<Slice> = Vec::new();
         let mut cur_w = 0.0f32; // including trailing spaces so far
         let mut cur_w_content = 0.0f32; // without trailing spaces
-        let mut queue: std::collections::VecDeque<(Vec<usize>, bool)> = std::collections::VecDeque::new();
+        let mut queue: std::collections::VecDeque<(Vec<usize>, bool)> =
+            std::collections::VecDeque::new();
         let seg_count = self.segments.len();
         let mut si = 0;
         loop {
@@ -510,7 +539,11 @@ impl Paragraph {
             } else {
                 break;
             };
-            let word_w: f32 = pieces.iter().filter(|&&i| !self.pieces[i].space).map(|&i| self.pieces[i].width).sum();
+            let word_w: f32 = pieces
+                .iter()
+                .filter(|&&i| !self.pieces[i].space)
+                .map(|&i| self.pieces[i].width)
+                .sum();
             let total_w: f32 = pieces.iter().map(|&i| self.pieces[i].width).sum();
             if cur_w + word_w <= width + 0.01 {
                 for &i in &pieces {
@@ -568,7 +601,10 @@ impl Paragraph {
                         // Do not split before an attaching character.
                         while ge < n && {
                             let off = p.start + p.glyphs[ge].cluster as usize;
-                            self.text.get(off..).and_then(|s| s.chars().next()).is_some_and(is_attaching)
+                            self.text
+                                .get(off..)
+                                .and_then(|s| s.chars().next())
+                                .is_some_and(is_attaching)
                         } {
                             let c2 = p.glyphs[ge].cluster;
                             while ge < n && p.glyphs[ge].cluster == c2 {
@@ -622,20 +658,26 @@ impl Paragraph {
             reorder_visual(&self, &mut slices);
             let spaces = slices.iter().filter(|s| self.pieces[s.piece].space).count();
             let (x0, extra) = match opts.align {
-                TextAlign::Justify if !last && spaces > 0 => (x, (width - content_w).max(0.0) / spaces as f32),
+                TextAlign::Justify if !last && spaces > 0 => {
+                    (x, (width - content_w).max(0.0) / spaces as f32)
+                }
                 TextAlign::Center => (x + ((width - content_w) / 2.0).max(0.0), 0.0),
                 TextAlign::Right => (x + (width - content_w).max(0.0), 0.0),
                 _ => (x, 0.0),
             };
             // A single cluster wider than the column (a 2 pt table column):
             // shrink it rather than let it cross the edge.
-            let scale = if content_w > width + 0.01 { width / content_w } else { 1.0 };
-            let (items, link_rects) = emit_line(&self, &slices, x0, baseline, extra, scale, opts.role);
+            let scale = if content_w > width + 0.01 {
+                width / content_w
+            } else {
+                1.0
+            };
+            let (items, link_rects) =
+                emit_line(&self, &slices, x0, baseline, extra, scale, opts.role);
             let mut vb = VBox {
                 h: lh,
                 items: items.into_iter().map(VItem::Item).collect(),
                 baseline: Some(baseline),
-                ..VBox::default()
             };
             for (link, x, w) in link_rects {
                 let target = self.links.get(link as usize).cloned().unwrap_or_default();
@@ -658,15 +700,27 @@ impl Paragraph {
     }
 
     fn slice_width(&self, s: &Slice) -> f32 {
-        self.pieces[s.piece].glyphs[s.glyphs.clone()].iter().map(|g| g.advance).sum()
+        self.pieces[s.piece].glyphs[s.glyphs.clone()]
+            .iter()
+            .map(|g| g.advance)
+            .sum()
     }
 
     /// Splits the word made of `pieces` at a hyphenation point so that the
     /// head plus a hyphen fits `room`. Returns (head piece, tail pieces).
-    fn hyphenate_word(&mut self, sh: &mut Shaper<'_>, pieces: &[usize], room: f32) -> Option<(usize, Vec<usize>)> {
+    fn hyphenate_word(
+        &mut self,
+        sh: &mut Shaper<'_>,
+        pieces: &[usize],
+        room: f32,
+    ) -> Option<(usize, Vec<usize>)> {
         let dict = hyphenator()?;
         // Only plain single-piece words of letters.
-        let word_pieces: Vec<usize> = pieces.iter().copied().filter(|&i| !self.pieces[i].space).collect();
+        let word_pieces: Vec<usize> = pieces
+            .iter()
+            .copied()
+            .filter(|&i| !self.pieces[i].space)
+            .collect();
         if word_pieces.len() != 1 || room < self.size * 2.0 {
             return None;
         }
@@ -758,7 +812,11 @@ fn trim_trailing_spaces(p: &Paragraph, mut slices: Vec<Slice>) -> Vec<Slice> {
 
 /// Unicode bidi rule L2 on the pieces of one line.
 fn reorder_visual(p: &Paragraph, slices: &mut [Slice]) {
-    let max = slices.iter().map(|s| p.pieces[s.piece].level).max().unwrap_or(0);
+    let max = slices
+        .iter()
+        .map(|s| p.pieces[s.piece].level)
+        .max()
+        .unwrap_or(0);
     if max == 0 {
         return;
     }
@@ -807,7 +865,9 @@ fn emit_line(
         let piece = &p.pieces[s.piece];
         let ptext = p.piece_text(piece);
         let compatible = run.as_ref().is_some_and(|r| {
-            r.font == piece.font && r.size == piece.style.size * scale && r.color == piece.style.color
+            r.font == piece.font
+                && r.size == piece.style.size * scale
+                && r.color == piece.style.color
         });
         if !compatible {
             if let Some(r) = run.take() {
@@ -871,12 +931,19 @@ fn cluster_span(piece: &Piece, text: &str, s: &Slice) -> (usize, usize) {
     // for LTR pieces, decreasing for RTL ones.
     let g = &piece.glyphs;
     let first = g.get(s.glyphs.start).map_or(0, |g| g.cluster as usize);
-    let last = g.get(s.glyphs.end.saturating_sub(1)).map_or(0, |g| g.cluster as usize);
+    let last = g
+        .get(s.glyphs.end.saturating_sub(1))
+        .map_or(0, |g| g.cluster as usize);
     let lo = first.min(last);
     let hi = if piece.rtl {
-        s.glyphs.start.checked_sub(1).and_then(|i| g.get(i)).map_or(text.len(), |g| g.cluster as usize)
+        s.glyphs
+            .start
+            .checked_sub(1)
+            .and_then(|i| g.get(i))
+            .map_or(text.len(), |g| g.cluster as usize)
     } else {
-        g.get(s.glyphs.end).map_or(text.len(), |g| g.cluster as usize)
+        g.get(s.glyphs.end)
+            .map_or(text.len(), |g| g.cluster as usize)
     };
     (lo.min(text.len()), hi.clamp(lo.min(text.len()), text.len()))
 }

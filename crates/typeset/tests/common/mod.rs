@@ -11,6 +11,7 @@ pub fn fonts() -> &'static FontSet {
     F.get_or_init(|| FontSet::bundled().unwrap())
 }
 
+/// Fixed metadata, including the date and document id.
 pub fn meta() -> Meta {
     Meta {
         title: "Test Agreement".into(),
