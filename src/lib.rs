@@ -9,6 +9,7 @@ pub mod file;
 pub mod locate;
 pub mod migrate;
 pub mod model;
+pub mod render;
 pub mod schema;
 pub mod starter;
 pub mod units;

@@ -710,6 +710,16 @@ impl Schedule {
         merged
     }
 
+    /// True when the two schedules share any minute of the week.
+    pub fn overlaps(&self, other: &Schedule) -> bool {
+        (0..7).any(|day| {
+            let theirs = other.intervals_on(day);
+            self.intervals_on(day)
+                .iter()
+                .any(|&(s, e)| theirs.iter().any(|&(ts, te)| s < te && ts < e))
+        })
+    }
+
     /// Minutes of service in a week with no holidays.
     pub fn weekly_minutes(&self) -> u32 {
         (0..7).map(|d| self.minutes_on(d)).sum()

@@ -316,13 +316,7 @@ fn availability(a: &Agreement, f: &mut Findings) {
     let excluded_secs: f64 = av
         .maintenance
         .iter()
-        .filter(|m| !m.counts_as_downtime)
-        .filter(|m| match (m.when.parse::<Schedule>(), service_schedule) {
-            // A window written as a schedule ("Sun 02:00-04:00") that falls
-            // wholly outside the service hours costs no service time.
-            (Ok(when), Some(service)) => overlaps(&when, service),
-            _ => true,
-        })
+        .filter(|m| m.excluded_within(service_schedule))
         .map(|m| m.duration.as_secs() as f64 * m.frequency.per_average_month())
         .sum();
     if excluded_secs <= 0.0 {
@@ -550,16 +544,6 @@ fn underpinning(a: &Agreement, f: &mut Findings) {
             }
         }
     }
-}
-
-/// True when the two schedules share any minute.
-fn overlaps(a: &Schedule, b: &Schedule) -> bool {
-    (0..7).any(|day| {
-        let theirs = b.intervals_on(day);
-        a.intervals_on(day)
-            .iter()
-            .any(|&(s, e)| theirs.iter().any(|&(ts, te)| s < te && ts < e))
-    })
 }
 
 /// True when some minute of `needed` is not covered by `offered`.

@@ -173,6 +173,21 @@ pub struct MaintenanceWindow {
     pub counts_as_downtime: bool,
 }
 
+impl MaintenanceWindow {
+    /// True when time in this window is excluded from the availability
+    /// calculation and falls in the service hours (a window written as
+    /// days and hours wholly outside them costs no service time).
+    pub fn excluded_within(&self, service: Option<&Schedule>) -> bool {
+        if self.counts_as_downtime {
+            return false;
+        }
+        match (self.when.parse::<Schedule>(), service) {
+            (Ok(when), Some(service)) => when.overlaps(service),
+            _ => true,
+        }
+    }
+}
+
 /// A capacity commitment.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

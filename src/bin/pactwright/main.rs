@@ -4,7 +4,9 @@
 
 mod check;
 mod downtime;
+mod fonts;
 mod new;
+mod render;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -73,9 +75,41 @@ enum Command {
         #[arg(long)]
         maintenance: Option<String>,
     },
+    /// Render a draft to PDF (or Markdown, or HTML).
+    #[command(
+        after_help = "Examples:\n  pactwright render samples/it-service-desk.agreement.json\n  pactwright render desk.agreement.json -o out/desk.pdf --paper letter\n  pactwright render desk.agreement.json --format html --templates my-templates/\n\nThe output goes beside the draft unless -o says otherwise. A draft whose\nchecks have errors is refused (exit 1) unless --force, which renders it\nmarked DRAFT. Exit 2: the draft cannot be read or a template is broken."
+    )]
+    Render {
+        /// The draft file.
+        file: PathBuf,
+        /// Where to write (default: beside the draft, e.g. desk.pdf).
+        #[arg(short = 'o', long = "output")]
+        output: Option<PathBuf>,
+        /// What to write.
+        #[arg(long, value_enum, default_value = "pdf")]
+        format: render::OutFormat,
+        /// A template name (sla, ola, uc, offering, or one from --templates) or a template file.
+        #[arg(long)]
+        template: Option<String>,
+        /// A folder of templates and partials that add to or override the built-in ones.
+        #[arg(long)]
+        templates: Option<PathBuf>,
+        /// Paper size.
+        #[arg(long, value_enum, default_value = "a4")]
+        paper: PaperArg,
+        /// Render even when the checks find errors (marked DRAFT).
+        #[arg(long)]
+        force: bool,
+    },
     /// Print the JSON Schema of draft files.
     #[command(after_help = "Example:\n  pactwright schema > agreement.schema.json")]
     Schema,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum PaperArg {
+    A4,
+    Letter,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -127,6 +161,26 @@ fn main() -> ExitCode {
             &holiday,
             maintenance.as_deref(),
         ),
+        Command::Render {
+            file,
+            output,
+            format,
+            template,
+            templates,
+            paper,
+            force,
+        } => render::run(render::Args {
+            file: &file,
+            output: output.as_deref(),
+            format,
+            template: template.as_deref(),
+            templates: templates.as_deref(),
+            paper: match paper {
+                PaperArg::A4 => pactwright::render::Paper::A4,
+                PaperArg::Letter => pactwright::render::Paper::Letter,
+            },
+            force,
+        }),
         Command::Schema => {
             print!("{}", pactwright::schema::agreement_schema());
             0

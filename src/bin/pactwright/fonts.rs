@@ -1,0 +1,68 @@
+//! Fonts for the command line: the bundled faces, plus the system's fonts
+//! as a fallback only when the agreement holds characters the bundled faces
+//! lack (scanning the system fonts costs more than rendering a contract).
+
+use pactwright::model::Agreement;
+use pactwright_typeset::fonts::{Family, FontStyle};
+use pactwright_typeset::{FontSet, Warning};
+
+/// The font set for rendering this agreement.
+pub fn font_set(agreement: &Agreement) -> Result<FontSet, pactwright_typeset::Error> {
+    let fonts = FontSet::bundled()?;
+    let text = serde_json::to_string(agreement).unwrap_or_default();
+    let style = FontStyle::regular(Family::Serif);
+    let mut seen = std::collections::HashSet::new();
+    let missing = text
+        .chars()
+        .filter(|c| !c.is_control() && seen.insert(*c))
+        .any(|c| fonts.face_for_char(style, c).is_none());
+    if missing {
+        // The probe above cached its answers; start from a fresh set so the
+        // fallback is consulted.
+        Ok(FontSet::bundled()?.with_fallback(FontSet::system_database()))
+    } else {
+        Ok(fonts)
+    }
+}
+
+/// A layout warning, with the field of the draft that holds the character
+/// it names (found by searching the draft's values), when there is one.
+pub fn describe_warning(agreement: &Agreement, warning: &Warning) -> String {
+    let base = warning.to_string();
+    let Some(c) = named_char(&warning.message) else {
+        return base;
+    };
+    let value = serde_json::to_value(agreement).unwrap_or_default();
+    match find_pointer(&value, c, String::new()) {
+        Some(pointer) => format!("{base} (in the field {pointer})"),
+        None => base,
+    }
+}
+
+/// The character a warning names as `U+XXXX`.
+fn named_char(message: &str) -> Option<char> {
+    let at = message.find("U+")?;
+    let hex: String = message[at + 2..]
+        .chars()
+        .take_while(char::is_ascii_hexdigit)
+        .collect();
+    u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32)
+}
+
+fn find_pointer(value: &serde_json::Value, c: char, at: String) -> Option<String> {
+    match value {
+        serde_json::Value::String(s) if s.contains(c) => Some(at),
+        serde_json::Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .find_map(|(i, v)| find_pointer(v, c, format!("{at}/{i}"))),
+        serde_json::Value::Object(map) => map.iter().find_map(|(k, v)| {
+            find_pointer(
+                v,
+                c,
+                format!("{at}/{}", pactwright::checks::escape_pointer(k)),
+            )
+        }),
+        _ => None,
+    }
+}

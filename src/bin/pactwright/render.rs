@@ -1,0 +1,168 @@
+//! `pactwright render`: the agreement as PDF, Markdown or HTML, written
+//! atomically beside the draft (or where `-o` says). A draft whose checks
+//! have errors is refused unless `--force`, which still marks it DRAFT.
+
+use std::path::{Path, PathBuf};
+
+use pactwright::checks;
+use pactwright::render::{self, Paper};
+
+/// What to write.
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum OutFormat {
+    /// A PDF to review and sign.
+    Pdf,
+    /// The Markdown source the templates produce.
+    Md,
+    /// A standalone HTML page with print CSS.
+    Html,
+}
+
+impl OutFormat {
+    fn extension(self) -> &'static str {
+        match self {
+            OutFormat::Pdf => "pdf",
+            OutFormat::Md => "md",
+            OutFormat::Html => "html",
+        }
+    }
+}
+
+/// The command's arguments.
+pub struct Args<'a> {
+    pub file: &'a Path,
+    pub output: Option<&'a Path>,
+    pub format: OutFormat,
+    pub template: Option<&'a str>,
+    pub templates: Option<&'a Path>,
+    pub paper: Paper,
+    pub force: bool,
+}
+
+/// `desk.agreement.json` -> `desk.pdf` in the same folder.
+fn default_output(file: &Path, format: OutFormat) -> PathBuf {
+    let name = file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let stem = name
+        .strip_suffix(pactwright::file::EXTENSION)
+        .or_else(|| name.strip_suffix(".json"))
+        .unwrap_or(&name);
+    file.with_file_name(format!("{stem}.{}", format.extension()))
+}
+
+pub fn run(args: Args<'_>) -> u8 {
+    let loaded = match pactwright::file::load(args.file) {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return 2;
+        }
+    };
+    let agreement = &loaded.agreement;
+    let findings = checks::check(agreement);
+    let errors: Vec<_> = findings
+        .iter()
+        .filter(|f| f.severity == checks::Severity::Error)
+        .collect();
+    if !errors.is_empty() && !args.force {
+        for f in &errors {
+            eprintln!("error[{}]: {} (at {})", f.code, f.message, f.pointer);
+        }
+        eprintln!(
+            "{}: not rendered: {} error{} found; fix them (see `pactwright check {}`), or pass --force to render it marked DRAFT",
+            args.file.display(),
+            errors.len(),
+            if errors.len() == 1 { "" } else { "s" },
+            args.file.display()
+        );
+        return 1;
+    }
+    let (templates, name) =
+        match render::load_templates(agreement.document.kind, args.template, args.templates) {
+            Ok(t) => t,
+            Err(e) => {
+                eprintln!("error: {e}");
+                return 2;
+            }
+        };
+    let force_watermark = !errors.is_empty();
+    let output = args
+        .output
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| default_output(args.file, args.format));
+    if output.is_dir() {
+        eprintln!(
+            "error: {}: is a folder; give a file name with -o",
+            output.display()
+        );
+        return 2;
+    }
+    let bytes = match args.format {
+        OutFormat::Md => render::to_markdown(agreement, &templates, &name).map(String::into_bytes),
+        OutFormat::Html => {
+            render::to_html(agreement, &templates, &name, args.paper, force_watermark)
+                .map(String::into_bytes)
+        }
+        OutFormat::Pdf => {
+            let fonts = match crate::fonts::font_set(agreement) {
+                Ok(f) => f,
+                Err(e) => {
+                    eprintln!("error: cannot load fonts: {e}");
+                    return 2;
+                }
+            };
+            match render::to_pdf(
+                agreement,
+                &templates,
+                &name,
+                args.paper,
+                &fonts,
+                force_watermark,
+            ) {
+                Ok(out) => {
+                    for w in &out.warnings {
+                        eprintln!("warning: {}", crate::fonts::describe_warning(agreement, w));
+                    }
+                    Ok(out.pdf)
+                }
+                Err(render::RenderError::Template(e)) => Err(e),
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    return 2;
+                }
+            }
+        }
+    };
+    let bytes = match bytes {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return 2;
+        }
+    };
+    if let Err(e) = pactwright::file::write_atomic(&output, &bytes) {
+        eprintln!("error: {e}");
+        return 2;
+    }
+    println!("Wrote {}", output.display());
+    0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn output_sits_beside_the_draft() {
+        assert_eq!(
+            default_output(Path::new("a/desk.agreement.json"), OutFormat::Pdf),
+            PathBuf::from("a/desk.pdf")
+        );
+        assert_eq!(
+            default_output(Path::new("x.json"), OutFormat::Html),
+            PathBuf::from("x.html")
+        );
+    }
+}

@@ -1,0 +1,213 @@
+//! Rendering an agreement: the view (what templates see), the templates
+//! (Handlebars, producing Markdown with Pactwright's contract extensions),
+//! then the typeset engine (document tree, layout, PDF) or an HTML page.
+//!
+//! Everything that varies between runs comes from the draft: the creation
+//! date is the effective date (or the latest change), the document id is the
+//! reference and version. The same draft renders to the same bytes.
+
+mod helpers;
+pub mod html;
+pub mod markdown;
+pub mod templates;
+pub mod view;
+
+use std::path::Path;
+
+use pactwright_typeset as typeset;
+
+use crate::model::{Agreement, Kind, Status};
+pub use templates::{TemplateError, Templates};
+
+/// Paper sizes for PDF output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Paper {
+    /// ISO A4.
+    #[default]
+    A4,
+    /// US Letter.
+    Letter,
+}
+
+/// Why a render failed.
+#[derive(Debug, thiserror::Error)]
+pub enum RenderError {
+    /// A template is broken.
+    #[error(transparent)]
+    Template(#[from] TemplateError),
+    /// The typeset engine failed.
+    #[error("typesetting failed: {0}")]
+    Typeset(#[from] typeset::Error),
+}
+
+/// The default template of a kind.
+pub fn default_template(kind: Kind) -> &'static str {
+    kind.code()
+}
+
+/// Renders the agreement's Markdown source with a template.
+pub fn to_markdown(
+    agreement: &Agreement,
+    templates: &Templates,
+    template: &str,
+) -> Result<String, TemplateError> {
+    let view = view::view(agreement);
+    let text = templates.render(template, &view)?;
+    Ok(tidy(&text))
+}
+
+/// Collapses runs of blank lines that vanished sections leave behind.
+fn tidy(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut blank = 0;
+    for line in text.lines() {
+        if line.trim().is_empty() {
+            blank += 1;
+            if blank > 1 {
+                continue;
+            }
+        } else {
+            blank = 0;
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out.trim_start_matches('\n').to_owned()
+}
+
+/// The document metadata: title, author, subject, keywords, running header,
+/// watermark (DRAFT unless approved, or when `force_watermark`), the date
+/// and id taken from the draft.
+pub fn meta(agreement: &Agreement, force_watermark: bool) -> typeset::Meta {
+    let d = &agreement.document;
+    let title = if d.title.is_empty() {
+        d.kind.title().to_owned()
+    } else {
+        d.title.clone()
+    };
+    let mut header = title.clone();
+    if !d.version.is_empty() {
+        header.push_str(&format!(" · v{}", d.version));
+    }
+    header.push_str(&format!(" · {}", d.status.label()));
+    let parties: Vec<&str> = [
+        agreement.parties.provider.name.as_str(),
+        agreement.parties.consumer.name.as_str(),
+    ]
+    .into_iter()
+    .filter(|s| !s.is_empty())
+    .collect();
+    let subject = if parties.len() == 2 {
+        format!(
+            "{} between {} and {}",
+            d.kind.title(),
+            parties[0],
+            parties[1]
+        )
+    } else {
+        d.kind.title().to_owned()
+    };
+    let mut keywords = vec![d.kind.title().to_owned(), "ITIL 4".to_owned()];
+    for k in [&agreement.service.name, &d.reference] {
+        if !k.is_empty() {
+            keywords.push(k.clone());
+        }
+    }
+    let date = d
+        .effective_date
+        .or_else(|| d.change_history.iter().filter_map(|c| c.date).max())
+        .map(|date| typeset::DocDate {
+            year: date.0.year().max(0) as u16,
+            month: date.0.month() as u8,
+            day: date.0.day() as u8,
+            hour: 0,
+            minute: 0,
+            second: 0,
+        });
+    let watermark = (force_watermark || d.status != Status::Approved).then(|| "DRAFT".to_owned());
+    typeset::Meta {
+        title,
+        author: agreement.parties.provider.name.clone(),
+        subject,
+        keywords,
+        header,
+        watermark,
+        created: date,
+        document_id: format!("{}|{}|{}", d.kind.code(), d.reference, d.version),
+    }
+}
+
+/// Layout options for a paper size.
+pub fn layout_options(paper: Paper) -> typeset::LayoutOptions {
+    typeset::LayoutOptions {
+        paper: match paper {
+            Paper::A4 => typeset::Paper::A4,
+            Paper::Letter => typeset::Paper::Letter,
+        },
+        ..typeset::LayoutOptions::default()
+    }
+}
+
+/// Renders Markdown source to the typeset document tree.
+pub fn to_document(source: &str, meta: typeset::Meta) -> typeset::Document {
+    typeset::markdown::parse(source, meta)
+}
+
+/// Renders an agreement all the way to PDF.
+pub fn to_pdf(
+    agreement: &Agreement,
+    templates: &Templates,
+    template: &str,
+    paper: Paper,
+    fonts: &typeset::FontSet,
+    force_watermark: bool,
+) -> Result<typeset::RenderOutput, RenderError> {
+    let source = to_markdown(agreement, templates, template)?;
+    let options = typeset::RenderOptions {
+        meta: meta(agreement, force_watermark),
+        layout: layout_options(paper),
+    };
+    Ok(typeset::render_markdown_to_pdf(&source, &options, fonts)?)
+}
+
+/// Renders an agreement to a standalone HTML page (print-ready CSS).
+pub fn to_html(
+    agreement: &Agreement,
+    templates: &Templates,
+    template: &str,
+    paper: Paper,
+    force_watermark: bool,
+) -> Result<String, TemplateError> {
+    let source = to_markdown(agreement, templates, template)?;
+    let doc = to_document(&source, meta(agreement, force_watermark));
+    Ok(html::to_html(&doc, paper))
+}
+
+/// Loads the templates for a render: the built-in set, a folder of
+/// additions and overrides, and `template` given as a path to one file.
+/// Returns the set and the name of the template to render.
+pub fn load_templates(
+    kind: Kind,
+    template: Option<&str>,
+    dir: Option<&Path>,
+) -> Result<(Templates, String), TemplateError> {
+    let mut set = match dir {
+        Some(d) => Templates::with_dir(d)?,
+        None => Templates::builtin()?,
+    };
+    let name = match template {
+        None => default_template(kind).to_owned(),
+        Some(t) if set.has(t) => t.to_owned(),
+        Some(t) if t.ends_with(".hbs") || t.contains('/') || Path::new(t).is_file() => {
+            set.add_file("custom", Path::new(t))?;
+            "custom".to_owned()
+        }
+        Some(t) => {
+            return Err(TemplateError::NotFound {
+                name: t.to_owned(),
+                available: set.documents().join(", "),
+            });
+        }
+    };
+    Ok((set, name))
+}

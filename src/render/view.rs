@@ -1,0 +1,538 @@
+//! The view: what templates see. A JSON tree built from the agreement with
+//! every key always present (strict mode then catches typos in templates),
+//! references resolved (stakeholder ids become names and titles), and the
+//! derived facts a reader needs (downtime budgets, signatories, side-by-side
+//! duties) computed here rather than in template logic.
+//!
+//! Values keep their canonical forms (`"4h"`, `"99.9%"`, `"2026-01-01"`);
+//! templates format them with the helpers (`{{duration x}}`,
+//! `{{percent x}}`, `{{date x}}`). Absent values are empty strings or empty
+//! lists, so `{{#if x}}` hides what is not there. The full list of keys is
+//! in `templates/README.md`.
+
+use serde_json::{Value, json};
+
+use crate::downtime::{self, Calendar, Period};
+use crate::model::*;
+use crate::units::{Duration, Percent};
+
+fn opt<T: ToString>(value: &Option<T>) -> String {
+    value.as_ref().map(ToString::to_string).unwrap_or_default()
+}
+
+fn person(a: &Agreement, id: &str) -> Value {
+    match a.stakeholder(id) {
+        Some(s) => stakeholder(a, s),
+        None => json!({
+            "id": id, "name": id, "title": "", "kind": "", "side": "", "side_label": "",
+            "organization": "", "roles": [], "roles_text": "", "email": "", "phone": "", "signs": false,
+        }),
+    }
+}
+
+fn side_org(a: &Agreement, side: Side) -> String {
+    match side {
+        Side::Provider => a.parties.provider.name.clone(),
+        Side::Consumer => a.parties.consumer.name.clone(),
+        Side::ThirdParty => String::new(),
+    }
+}
+
+fn side_label(side: Side) -> &'static str {
+    match side {
+        Side::Provider => "Provider",
+        Side::Consumer => "Consumer",
+        Side::ThirdParty => "Third party",
+    }
+}
+
+fn stakeholder(a: &Agreement, s: &Stakeholder) -> Value {
+    let roles: Vec<&str> = s.roles.iter().map(|r| r.label()).collect();
+    json!({
+        "id": s.id,
+        "name": if s.name.is_empty() { s.id.clone() } else { s.name.clone() },
+        "title": s.title,
+        "kind": match s.kind { StakeholderKind::Person => "person", StakeholderKind::Team => "team" },
+        "side": match s.side { Side::Provider => "provider", Side::Consumer => "consumer", Side::ThirdParty => "third_party" },
+        "side_label": side_label(s.side),
+        "organization": side_org(a, s.side),
+        "roles": roles,
+        "roles_text": roles.join(", "),
+        "email": s.email,
+        "phone": s.phone,
+        "signs": s.signs,
+    })
+}
+
+fn names(a: &Agreement, ids: &[String]) -> Vec<String> {
+    ids.iter()
+        .map(|id| match a.stakeholder(id) {
+            Some(s) if !s.name.is_empty() => s.name.clone(),
+            _ => id.clone(),
+        })
+        .collect()
+}
+
+fn organization(o: &Organization) -> Value {
+    json!({
+        "name": o.name,
+        "legal_name": o.legal_name,
+        "address": o.address,
+        "registration": o.registration,
+    })
+}
+
+/// Builds the template view of an agreement.
+pub fn view(a: &Agreement) -> Value {
+    let d = &a.document;
+    let stakeholders: Vec<Value> = a.stakeholders.iter().map(|s| stakeholder(a, s)).collect();
+    let signatories: Vec<Value> = signatories(a);
+    let sponsors: Vec<Value> = a
+        .with_role(Role::Sponsor)
+        .map(|s| stakeholder(a, s))
+        .collect();
+    let offering = offering(a);
+    let availability = availability(a);
+    let support = support(a);
+    let relationship = relationship(a);
+    let service = &a.service;
+    let dependencies: Vec<Value> = service
+        .dependencies
+        .iter()
+        .map(|dep| {
+            json!({
+                "name": dep.name,
+                "kind": match dep.kind {
+                    DependencyKind::Ola => "OLA",
+                    DependencyKind::Uc => "Underpinning contract",
+                    DependencyKind::Internal => "Internal service",
+                    DependencyKind::External => "External",
+                },
+                "reference": dep.reference,
+                "provider": dep.provider,
+                "description": dep.description,
+                "availability": opt(&dep.availability),
+                "support_hours": opt(&dep.support_hours),
+                "resolution": opt(&dep.resolution),
+            })
+        })
+        .collect();
+    let levels: Vec<Value> = a
+        .service_levels
+        .iter()
+        .map(|t| {
+            json!({
+                "id": t.id,
+                "name": if t.name.is_empty() { t.metric.label().to_owned() } else { t.name.clone() },
+                "metric": t.metric.label(),
+                "priority": opt(&t.priority),
+                "target": t.target.to_string(),
+                "target_kind": match t.target {
+                    TargetValue::Percent(_) => "percent",
+                    TargetValue::Duration(_) => "duration",
+                    TargetValue::Number(_) => "number",
+                    TargetValue::Text(_) => "text",
+                },
+                "comparison": match t.comparison { Comparison::AtLeast => "at least", Comparison::AtMost => "at most" },
+                "unit": t.unit,
+                "attainment": opt(&t.attainment),
+                "measurement": t.measurement,
+                "data_source": t.data_source,
+                "reporting_period": t.reporting_period.map(|c| c.label()).unwrap_or(""),
+            })
+        })
+        .collect();
+    let credits = match &a.credits {
+        None => Value::Null,
+        Some(c) => json!({
+            "applies_to": c.applies_to,
+            "applies_to_name": a.service_levels.iter().find(|t| t.id == c.applies_to).map(|t| if t.name.is_empty() { t.id.clone() } else { t.name.clone() }).unwrap_or_default(),
+            "basis": c.basis,
+            "tiers": c.tiers.iter().map(|t| json!({"below": t.below.to_string(), "credit": t.credit.to_string()})).collect::<Vec<_>>(),
+            "claim_window": opt(&c.claim_window),
+            "evidence": c.evidence,
+            "cap": opt(&c.cap),
+            "sole_remedy": c.sole_remedy,
+        }),
+    };
+    let w = &a.warranty;
+    let continuity = match &w.continuity {
+        None => Value::Null,
+        Some(c) => json!({
+            "rto": opt(&c.rto),
+            "rpo": opt(&c.rpo),
+            "arrangements": c.arrangements,
+            "test_frequency": c.test_frequency.map(|f| f.label()).unwrap_or(""),
+        }),
+    };
+    let security = match &w.security {
+        None => Value::Null,
+        Some(s) => json!({
+            "commitments": s.commitments,
+            "standards": s.standards,
+            "data_location": s.data_location,
+            "breach_notification": opt(&s.breach_notification),
+        }),
+    };
+    let capacity: Vec<Value> = w
+        .capacity
+        .iter()
+        .map(|c| json!({"metric": c.metric, "commitment": c.commitment}))
+        .collect();
+    let provider_duties = &a.responsibilities.provider;
+    let consumer_duties = &a.responsibilities.consumer;
+    let rows: Vec<Value> = (0..provider_duties.len().max(consumer_duties.len()))
+        .map(|i| {
+            json!({
+                "provider": provider_duties.get(i).cloned().unwrap_or_default(),
+                "consumer": consumer_duties.get(i).cloned().unwrap_or_default(),
+            })
+        })
+        .collect();
+    let history: Vec<Value> = d
+        .change_history
+        .iter()
+        .map(|c| json!({"version": c.version, "date": opt(&c.date), "author": c.author, "summary": c.summary}))
+        .collect();
+    let glossary: Vec<Value> = a
+        .glossary
+        .iter()
+        .map(|g| json!({"term": g.term, "definition": g.definition}))
+        .collect();
+    let clauses: Vec<Value> = a
+        .clauses
+        .iter()
+        .map(|c| json!({"title": c.title, "body": super::markdown::contain(&c.body)}))
+        .collect();
+    let has_warranty = w.availability.is_some()
+        || !w.capacity.is_empty()
+        || w.continuity.is_some()
+        || w.security.is_some();
+    let utility = &a.utility;
+    let has_utility = !utility.purpose.is_empty()
+        || !utility.capabilities.is_empty()
+        || !utility.constraints_removed.is_empty();
+    let has_costs_risks = !service.costs_removed.is_empty()
+        || !service.risks_removed.is_empty()
+        || !service.costs_imposed.is_empty()
+        || !service.risks_imposed.is_empty();
+    let terms = &a.terms;
+    let has_terms = !terms.changes.is_empty()
+        || !terms.termination.is_empty()
+        || terms.end_date.is_some()
+        || d.term.months.is_some()
+        || d.term.notice.is_some()
+        || d.term.renewal != Renewal::Unspecified;
+    let o = &a.offering;
+    let r = &a.relationship;
+    let s = &a.support;
+    json!({
+        "kind": {
+            "code": d.kind.code(),
+            "title": d.kind.title(),
+            "signed": d.kind.is_signed(),
+            "is_sla": d.kind == Kind::Sla,
+            "is_ola": d.kind == Kind::Ola,
+            "is_uc": d.kind == Kind::Uc,
+            "is_offering": d.kind == Kind::Offering,
+        },
+        "document": {
+            "title": if d.title.is_empty() { d.kind.title().to_owned() } else { d.title.clone() },
+            "reference": d.reference,
+            "version": d.version,
+            "status": d.status.label(),
+            "approved": d.status == Status::Approved,
+            "effective_date": opt(&d.effective_date),
+            "term_months": d.term.months.map(|m| m.to_string()).unwrap_or_default(),
+            "renewal": match d.term.renewal {
+                Renewal::Unspecified => "",
+                Renewal::Automatic => "renews automatically for a further term unless either party gives notice",
+                Renewal::ByAgreement => "renews only when both parties agree in writing",
+                Renewal::None => "ends at the end of the term",
+            },
+            "notice": opt(&d.term.notice),
+            "owner": if d.owner.is_empty() { Value::Null } else { person(a, &d.owner) },
+            "approver": if d.approver.is_empty() { Value::Null } else { person(a, &d.approver) },
+            "supports": d.supports,
+            "history": history,
+        },
+        "provider": organization(&a.parties.provider),
+        "consumer": organization(&a.parties.consumer),
+        "stakeholders": stakeholders,
+        "sponsors": sponsors,
+        "signatories": signatories,
+        "glossary": glossary,
+        "service": {
+            "name": service.name,
+            "description": service.description,
+            "outcomes": service.outcomes,
+            "costs_removed": service.costs_removed,
+            "risks_removed": service.risks_removed,
+            "costs_imposed": service.costs_imposed,
+            "risks_imposed": service.risks_imposed,
+            "in_scope": service.in_scope,
+            "out_of_scope": service.out_of_scope,
+            "dependencies": dependencies,
+        },
+        "offering": offering,
+        "utility": {
+            "purpose": utility.purpose,
+            "capabilities": utility.capabilities,
+            "constraints_removed": utility.constraints_removed,
+        },
+        "availability": availability,
+        "capacity": capacity,
+        "continuity": continuity,
+        "security": security,
+        "support": support,
+        "responsibilities": {
+            "provider": provider_duties,
+            "consumer": consumer_duties,
+            "rows": rows,
+        },
+        "relationship": relationship,
+        "service_levels": levels,
+        "credits": credits,
+        "exclusions": a.exclusions,
+        "terms": {
+            "changes": terms.changes,
+            "termination": terms.termination,
+            "end_date": opt(&terms.end_date),
+        },
+        "clauses": clauses,
+        "has": {
+            "glossary": !a.glossary.is_empty(),
+            "history": !d.change_history.is_empty(),
+            "costs_risks": has_costs_risks,
+            "scope": !service.in_scope.is_empty() || !service.out_of_scope.is_empty(),
+            "dependencies": !service.dependencies.is_empty(),
+            "offering": !o.goods.is_empty() || !o.access.is_empty() || !o.actions.is_empty(),
+            "utility": has_utility,
+            "warranty": has_warranty,
+            "support": !s.channels.is_empty() || !s.priorities.is_empty() || !s.escalation.is_empty() || !s.clock_stops.is_empty(),
+            "responsibilities": !provider_duties.is_empty() || !consumer_duties.is_empty(),
+            "relationship": !r.reviews.is_empty() || !r.reports.is_empty() || !r.contacts.is_empty() || !r.improvement.is_empty(),
+            "service_levels": !a.service_levels.is_empty(),
+            "credits": a.credits.is_some(),
+            "exclusions": !a.exclusions.is_empty(),
+            "terms": has_terms,
+            "clauses": !a.clauses.is_empty(),
+            "signatures": d.kind.is_signed() && !a.stakeholders.iter().all(|s| !s.signs),
+        },
+    })
+}
+
+fn signatories(a: &Agreement) -> Vec<Value> {
+    // Provider side first, then consumer, then others; in stakeholder order.
+    let mut list: Vec<&Stakeholder> = a.stakeholders.iter().filter(|s| s.signs).collect();
+    list.sort_by_key(|s| match s.side {
+        Side::Provider => 0,
+        Side::Consumer => 1,
+        Side::ThirdParty => 2,
+    });
+    list.into_iter()
+        .map(|s| {
+            let signed = a.signatures.iter().find(|g| g.stakeholder == s.id);
+            let mut v = stakeholder(a, s);
+            v["signed_on"] = json!(signed.map(|g| opt(&g.date)).unwrap_or_default());
+            v["capacity"] = json!(format!(
+                "For the {}{}",
+                side_label(s.side).to_lowercase(),
+                match side_org(a, s.side) {
+                    org if org.is_empty() => String::new(),
+                    org => format!(", {org}"),
+                }
+            ));
+            v
+        })
+        .collect()
+}
+
+fn offering(a: &Agreement) -> Value {
+    let o = &a.offering;
+    json!({
+        "goods": o.goods.iter().map(|g| json!({
+            "name": g.name, "description": g.description, "owner_after_handover": g.owner_after_handover,
+        })).collect::<Vec<_>>(),
+        "access": o.access.iter().map(|r| json!({
+            "resource": r.resource, "who": r.who, "how": r.how, "limits": r.limits, "data_boundaries": r.data_boundaries,
+        })).collect::<Vec<_>>(),
+        "actions": o.actions.iter().map(|s| json!({
+            "action": s.action,
+            "trigger": s.trigger,
+            "channel": s.channel,
+            "hours": s.hours.label(),
+            "owner": if s.owner.is_empty() { Value::Null } else { person(a, &s.owner) },
+            "owner_name": names(a, std::slice::from_ref(&s.owner)).join(""),
+            "target": opt(&s.target),
+        })).collect::<Vec<_>>(),
+    })
+}
+
+fn availability(a: &Agreement) -> Value {
+    let Some(av) = &a.warranty.availability else {
+        return Value::Null;
+    };
+    let hours = av.service_hours.as_ref();
+    let calendar = match hours {
+        Some(h) => Calendar {
+            schedule: h.schedule.clone(),
+            time_zone: Some(h.time_zone.clone()),
+            holidays: h.holidays.iter().map(|d| d.date.0).collect(),
+        },
+        None => Calendar::always(),
+    };
+    // Excluded maintenance inside the service hours, per average month.
+    let excluded: f64 = av
+        .maintenance
+        .iter()
+        .filter(|m| m.excluded_within(hours.map(|h| &h.schedule)))
+        .map(|m| m.duration.as_secs() as f64 * m.frequency.per_average_month())
+        .sum();
+    let excluded = excluded.round() as u64;
+    let budgets = budgets(
+        a,
+        av.target,
+        av.period,
+        &calendar,
+        Duration::from_secs(excluded),
+    );
+    json!({
+        "target": av.target.to_string(),
+        "measurement": av.measurement,
+        "data_source": av.data_source,
+        "period": av.period.label(),
+        "period_stated": av.period != PeriodConvention::Unspecified,
+        "schedule": hours.map(|h| h.schedule.to_string()).unwrap_or_default(),
+        "always": hours.is_none_or(|h| h.schedule.is_always()),
+        "time_zone": hours.map(|h| h.time_zone.clone()).unwrap_or_default(),
+        "holidays": hours.map(|h| h.holidays.iter().map(|d| json!({"date": d.date.to_string(), "name": d.name})).collect::<Vec<_>>()).unwrap_or_default(),
+        "critical_periods": hours.map(|h| h.critical_periods.clone()).unwrap_or_default(),
+        "maintenance": av.maintenance.iter().map(|m| json!({
+            "when": m.when,
+            "frequency": m.frequency.label(),
+            "duration": m.duration.to_string(),
+            "notice": opt(&m.notice),
+            "counts_as_downtime": m.counts_as_downtime,
+        })).collect::<Vec<_>>(),
+        "budget": budgets,
+    })
+}
+
+/// The downtime budget under the agreement's own period convention, in
+/// numbers and words; for calendar months, the shortest and longest month
+/// of the year the agreement takes effect.
+fn budgets(
+    a: &Agreement,
+    target: Percent,
+    convention: PeriodConvention,
+    calendar: &Calendar,
+    excluded: Duration,
+) -> Value {
+    let row = |period: Period| -> Option<Value> {
+        let b = downtime::budget(target, period, calendar, excluded).ok()?;
+        Some(json!({
+            "period": period.to_string(),
+            "allowed": downtime::format_ms(b.allowed_ms),
+            "allowed_ms": b.allowed_ms,
+            "words": downtime::ms_in_words(b.allowed_ms),
+            "service_hours": format!("{:.1}", (b.service_ms - b.excluded_ms) as f64 / 3_600_000.0).trim_end_matches(".0").to_owned(),
+        }))
+    };
+    let fixed = match convention {
+        PeriodConvention::Unspecified => return Value::Null,
+        PeriodConvention::Month30Days => Some(Period::Month30),
+        PeriodConvention::AverageMonth => Some(Period::AverageMonth),
+        PeriodConvention::Year365Days => Some(Period::Year365),
+        PeriodConvention::CalendarMonth | PeriodConvention::CalendarQuarter => None,
+    };
+    let rows: Vec<Value> = match fixed {
+        Some(p) => row(p).into_iter().collect(),
+        None => {
+            let year = a.document.effective_date.map_or(2026, |d| d.0.year());
+            let periods: Vec<Period> = if convention == PeriodConvention::CalendarMonth {
+                (1..=12)
+                    .map(|month| Period::CalendarMonth { year, month })
+                    .collect()
+            } else {
+                (1..=4)
+                    .map(|quarter| Period::CalendarQuarter { year, quarter })
+                    .collect()
+            };
+            periods.into_iter().filter_map(row).collect()
+        }
+    };
+    let (least, most) = match (
+        rows.iter().min_by_key(|r| ms_of(r)),
+        rows.iter().max_by_key(|r| ms_of(r)),
+    ) {
+        (Some(l), Some(m)) => (l.clone(), m.clone()),
+        _ => return Value::Null,
+    };
+    json!({
+        "rows": rows,
+        "least": least,
+        "most": most,
+        "varies": least["allowed"] != most["allowed"],
+        "excluded_maintenance": if excluded.as_secs() > 0 { excluded.to_string() } else { String::new() },
+    })
+}
+
+fn ms_of(row: &Value) -> u64 {
+    row["allowed_ms"].as_u64().unwrap_or(0)
+}
+
+fn support(a: &Agreement) -> Value {
+    let s = &a.support;
+    json!({
+        "channels": s.channels.iter().map(|c| json!({
+            "name": c.name, "kind": c.kind.label(), "address": c.address, "hours": c.hours.label(),
+        })).collect::<Vec<_>>(),
+        "priorities": s.priorities.iter().map(|p| json!({
+            "id": p.id,
+            "name": p.name,
+            "definition": p.definition,
+            "impact": p.impact.map(|l| l.label()).unwrap_or(""),
+            "urgency": p.urgency.map(|l| l.label()).unwrap_or(""),
+            "response": opt(&p.response),
+            "resolution": opt(&p.resolution),
+            "update_every": opt(&p.update_every),
+        })).collect::<Vec<_>>(),
+        "clock": match s.clock {
+            Clock::ServiceHours => "Response and resolution times count time within the service hours only.",
+            Clock::Calendar => "Response and resolution times count every hour, around the clock.",
+        },
+        "clock_stops": s.clock_stops,
+        "escalation": s.escalation.iter().enumerate().map(|(i, e)| json!({
+            "level": i + 1,
+            "contact": person(a, &e.contact),
+            "when": e.when,
+            "priorities": e.priorities.join(", "),
+            "after": opt(&e.after),
+        })).collect::<Vec<_>>(),
+    })
+}
+
+fn relationship(a: &Agreement) -> Value {
+    let r = &a.relationship;
+    json!({
+        "reviews": r.reviews.iter().map(|v| json!({
+            "name": v.name,
+            "cadence": v.cadence.label(),
+            "participants": names(a, &v.participants),
+            "agenda": v.agenda,
+        })).collect::<Vec<_>>(),
+        "reports": r.reports.iter().map(|v| json!({
+            "name": v.name,
+            "frequency": v.frequency.label(),
+            "contents": v.contents,
+            "recipients": names(a, &v.recipients),
+        })).collect::<Vec<_>>(),
+        "contacts": r.contacts.iter().map(|c| {
+            let mut p = person(a, &c.stakeholder);
+            p["purpose"] = json!(c.purpose);
+            p
+        }).collect::<Vec<_>>(),
+        "improvement": r.improvement,
+    })
+}
