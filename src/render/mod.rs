@@ -126,14 +126,19 @@ pub fn meta(agreement: &Agreement, force_watermark: bool) -> typeset::Meta {
         });
     let watermark = (force_watermark || d.status != Status::Approved).then(|| "DRAFT".to_owned());
     typeset::Meta {
-        title,
+        title: title.clone(),
         author: agreement.parties.provider.name.clone(),
         subject,
         keywords,
         header,
         watermark,
         created: date,
-        document_id: format!("{}|{}|{}", d.kind.code(), d.reference, d.version),
+        document_id: match (d.reference.is_empty(), d.version.is_empty()) {
+            (false, false) => format!("{} v{}", d.reference, d.version),
+            (false, true) => d.reference.clone(),
+            (true, false) => format!("{} v{}", title, d.version),
+            (true, true) => title.clone(),
+        },
     }
 }
 
