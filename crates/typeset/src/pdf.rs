@@ -393,17 +393,26 @@ fn write_font(
         .descendant_font(cid)
         .to_unicode(cmap_ref);
 
+    // CFF-flavoured OpenType (e.g. Noto CJK) is embedded as an OpenType
+    // FontFile3 with a Type 0 CIDFont; TrueType as FontFile2.
+    let cff = parsed.is_some_and(|f| f.tables().cff.is_some());
     let mut cf = pdf.cid_font(cid);
-    cf.subtype(CidFontType::Type2)
-        .base_font(Name(base_font.as_bytes()))
-        .system_info(SystemInfo {
-            registry: Str(b"Adobe"),
-            ordering: Str(b"Identity"),
-            supplement: 0,
-        })
-        .font_descriptor(desc)
-        .default_width(0.0)
-        .cid_to_gid_map_predefined(Name(b"Identity"));
+    cf.subtype(if cff {
+        CidFontType::Type0
+    } else {
+        CidFontType::Type2
+    })
+    .base_font(Name(base_font.as_bytes()))
+    .system_info(SystemInfo {
+        registry: Str(b"Adobe"),
+        ordering: Str(b"Identity"),
+        supplement: 0,
+    })
+    .font_descriptor(desc)
+    .default_width(0.0);
+    if !cff {
+        cf.cid_to_gid_map_predefined(Name(b"Identity"));
+    }
     {
         let mut w = cf.widths();
         for &g in &gids {
@@ -425,8 +434,8 @@ fn write_font(
     if face.monospace {
         flags |= FontFlags::FIXED_PITCH;
     }
-    pdf.font_descriptor(desc)
-        .name(Name(base_font.as_bytes()))
+    let mut fd = pdf.font_descriptor(desc);
+    fd.name(Name(base_font.as_bytes()))
         .flags(flags)
         .bbox(Rect::new(
             face.bbox[0] * k,
@@ -438,14 +447,26 @@ fn write_font(
         .ascent(face.ascender * k)
         .descent(face.descender * k)
         .cap_height(face.cap_height * k)
-        .stem_v(if face.bold { 140.0 } else { 80.0 })
-        .font_file2(file);
+        .stem_v(if face.bold { 140.0 } else { 80.0 });
+    if cff {
+        fd.font_file3(file);
+    } else {
+        fd.font_file2(file);
+    }
+    fd.finish();
 
     let data = compress(&subset);
-    pdf.stream(file, &data).filter(Filter::FlateDecode).pair(
-        Name(b"Length1"),
-        i32::try_from(subset.len()).unwrap_or(i32::MAX),
-    );
+    let mut stream = pdf.stream(file, &data);
+    stream.filter(Filter::FlateDecode);
+    if cff {
+        stream.pair(Name(b"Subtype"), Name(b"OpenType"));
+    } else {
+        stream.pair(
+            Name(b"Length1"),
+            i32::try_from(subset.len()).unwrap_or(i32::MAX),
+        );
+    }
+    stream.finish();
 
     let mut cmap = UnicodeCmap::new(
         Name(b"Custom"),

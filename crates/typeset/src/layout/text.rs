@@ -177,6 +177,9 @@ pub(crate) struct Piece {
     glyphs: Vec<Glyph>,
     width: f32,
     space: bool,
+    /// Font ascent and descent at this size (points, both positive).
+    ascent: f32,
+    descent: f32,
     /// Text the glyphs were shaped from when it differs from the
     /// paragraph's (hyphenated prefixes end in "-").
     own_text: Option<String>,
@@ -472,7 +475,10 @@ impl Paragraph {
             })
             .collect();
         let width = glyphs.iter().map(|g| g.advance).sum();
+        let (ascent, descent) = (face.ascender * k, -face.descender * k);
         self.pieces.push(Piece {
+            ascent,
+            descent,
             start,
             end,
             font,
@@ -672,10 +678,22 @@ impl Paragraph {
             } else {
                 1.0
             };
+            // Taller fallback fonts (Arabic, CJK) grow the line box.
+            let asc = slices
+                .iter()
+                .map(|s| self.pieces[s.piece].ascent * scale)
+                .fold(0.0, f32::max);
+            let desc = slices
+                .iter()
+                .map(|s| self.pieces[s.piece].descent * scale)
+                .fold(0.0, f32::max);
+            let grow_top = (asc - self.ascent).max(0.0);
+            let grow_bottom = (desc - self.descent).max(0.0);
+            let baseline = baseline + grow_top;
             let (items, link_rects) =
                 emit_line(&self, &slices, x0, baseline, extra, scale, opts.role);
             let mut vb = VBox {
-                h: lh,
+                h: lh + grow_top + grow_bottom,
                 items: items.into_iter().map(VItem::Item).collect(),
                 baseline: Some(baseline),
             };
@@ -761,7 +779,10 @@ impl Paragraph {
                     })
                     .collect();
                 let head = self.pieces.len();
+                let (ascent, descent) = (face.ascender * k, -face.descender * k);
                 self.pieces.push(Piece {
+                    ascent,
+                    descent,
                     start,
                     end: start + b,
                     font,
