@@ -362,7 +362,7 @@ fn set_matrix(c: &mut Content, run: &TextRun, cos: f32, sin: f32, dx: f32, dy: f
 }
 
 fn compress(data: &[u8]) -> Vec<u8> {
-    miniz_oxide::deflate::compress_to_vec_zlib(data, 6)
+    miniz_oxide::deflate::compress_to_vec_zlib(data, 3)
 }
 
 fn write_font(
