@@ -3,6 +3,8 @@
 //! Tauri dependency; the command line and the desktop app are thin adapters
 //! over it.
 
+#![recursion_limit = "256"]
+
 pub mod checks;
 pub mod downtime;
 pub mod file;

@@ -161,7 +161,7 @@ mod tests {
     fn finds_nested_values() {
         let text = "{\n  \"a\": {\"b\": [1, {\"c\": \"x,}\"}]},\n  \"d\": 2\n}";
         assert_eq!(locate(text, "/d"), Some((3, 8)));
-        assert_eq!(locate(text, "/a/b/1/c"), Some((2, 21)));
+        assert_eq!(locate(text, "/a/b/1/c"), Some((2, 24)));
         // A missing field lands on its nearest ancestor.
         assert_eq!(locate(text, "/a/zzz"), Some((2, 8)));
         assert_eq!(locate(text, ""), Some((1, 1)));

@@ -216,6 +216,13 @@ pub fn view(a: &Agreement) -> Value {
         || !service.risks_removed.is_empty()
         || !service.costs_imposed.is_empty()
         || !service.risks_imposed.is_empty();
+    let has_service = !service.name.is_empty()
+        || !service.description.is_empty()
+        || !service.outcomes.is_empty()
+        || has_costs_risks
+        || !service.in_scope.is_empty()
+        || !service.out_of_scope.is_empty()
+        || !service.dependencies.is_empty();
     let terms = &a.terms;
     let has_terms = !terms.changes.is_empty()
         || !terms.termination.is_empty()
@@ -301,6 +308,7 @@ pub fn view(a: &Agreement) -> Value {
         },
         "clauses": clauses,
         "has": {
+            "service": has_service,
             "glossary": !a.glossary.is_empty(),
             "history": !d.change_history.is_empty(),
             "costs_risks": has_costs_risks,
