@@ -3,7 +3,8 @@
 //! nothing about Tauri.
 //!
 //! Stages (each usable alone, e.g. for benchmarks):
-//! [`markdown::parse`] -> [`layout::layout`] -> [`pdf::write_pdf`].
+//! [`markdown::parse`] -> [`layout::layout`] -> [`pdf::write_pdf`]
+//! (or [`svg::page_to_svg`] for a preview of one page).
 //!
 //! Why `pdf-writer` and not `printpdf`: see the [`pdf`] module docs.
 
@@ -13,6 +14,7 @@ pub mod fonts;
 pub mod layout;
 pub mod markdown;
 pub mod pdf;
+pub mod svg;
 
 pub use doc::*;
 pub use error::{Error, Result};

@@ -356,3 +356,18 @@ fn pdf_passes_external_tools() {
         assert_eq!(field("Pages:"), out.page_count.to_string());
     }
 }
+
+#[test]
+fn svg_preview_draws_the_same_page() {
+    let l = render(DEMO);
+    let svg = pactwright_typeset::svg::page_to_svg(&l, 2).unwrap();
+    assert!(svg.starts_with("<svg"));
+    let runs = l.pages[2]
+        .items
+        .iter()
+        .filter(|i| matches!(i, Item::Text(_)))
+        .count();
+    assert_eq!(svg.matches("<g fill=").count(), runs);
+    assert!(svg.matches("<use ").count() > 500);
+    assert!(pactwright_typeset::svg::page_to_svg(&l, 99).is_none());
+}

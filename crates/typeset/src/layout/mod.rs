@@ -57,6 +57,9 @@ const SHADE: Color = rgb(0.925, 0.937, 0.953);
 const CODE_BG: Color = rgb(0.955, 0.958, 0.962);
 const WATERMARK: Color = rgb(0.90, 0.905, 0.915);
 
+/// Columns beyond this are dropped with a warning (each would be < 2 pt).
+const MAX_COLUMNS: usize = 256;
+
 /// Paper size.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub enum Paper {
@@ -910,8 +913,16 @@ impl Ctx<'_> {
             .map(Vec::len)
             .chain(std::iter::once(t.header.len()))
             .max()
-            .unwrap_or(0)
-            .clamp(1, 64);
+            .unwrap_or(0);
+        if ncols > MAX_COLUMNS {
+            self.sh.warnings.push(Warning {
+                message: format!(
+                    "table has {ncols} columns; only the first {MAX_COLUMNS} are printed"
+                ),
+                location: self.sh.location.clone(),
+            });
+        }
+        let ncols = ncols.clamp(1, MAX_COLUMNS);
         let s = self.opts.body_size / 10.5;
         let cell_st = style(Family::Sans, false, false, 9.0 * s, TEXT);
         let head_st = style(Family::Sans, true, false, 9.0 * s, HEADING);
