@@ -79,14 +79,14 @@ fn render(layout: &Layout, page: &Page) -> String {
                 let mut x = 0.0;
                 for g in &run.glyphs {
                     let key = (run.font, g.id);
-                    if !symbols.contains_key(&key) {
+                    let path = symbols.entry(key).or_insert_with(|| {
                         let mut pb = PathBuilder(String::new());
                         if let Some(f) = face.as_ref() {
                             let _ = f.outline_glyph(ttf_parser::GlyphId(g.id), &mut pb);
                         }
-                        symbols.insert(key, pb.0);
-                    }
-                    if symbols.get(&key).is_some_and(|p| !p.is_empty()) {
+                        pb.0
+                    });
+                    if !path.is_empty() {
                         let _ = write!(
                             body,
                             r##"<use href="#g{}_{}" transform="translate({} {}) scale({k})"/>"##,
