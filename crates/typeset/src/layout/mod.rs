@@ -956,19 +956,47 @@ impl Ctx<'_> {
         for m in &mut mins {
             *m = m.min(w * 0.4);
         }
-        let sum_min: f32 = mins.iter().sum();
         let sum_max: f32 = maxs.iter().sum();
         let mut widths: Vec<f32> = if sum_max <= w {
             let total = sum_max.max(1.0);
             maxs.iter().map(|m| m + (w - sum_max) * m / total).collect()
-        } else if sum_min >= w {
-            mins.iter().map(|m| m * w / sum_min.max(1.0)).collect()
         } else {
-            let f = (w - sum_min) / (sum_max - sum_min).max(1.0);
-            mins.iter()
-                .zip(&maxs)
-                .map(|(a, b)| a + (b - a) * f)
-                .collect()
+            // Columns whose natural width is below a fair share get it in
+            // full (short labels never wrap); the rest share what is left
+            // between their minimum and natural widths.
+            let mut widths = vec![0.0f32; ncols];
+            let mut fixed = vec![false; ncols];
+            loop {
+                let used: f32 = (0..ncols).filter(|&c| fixed[c]).map(|c| widths[c]).sum();
+                let open: Vec<usize> = (0..ncols).filter(|&c| !fixed[c]).collect();
+                if open.is_empty() {
+                    break;
+                }
+                let share = (w - used) / open.len() as f32;
+                let mut changed = false;
+                for &c in &open {
+                    if maxs[c] <= share {
+                        widths[c] = maxs[c];
+                        fixed[c] = true;
+                        changed = true;
+                    }
+                }
+                if !changed {
+                    let room = w - used;
+                    let (lo, hi): (f32, f32) = open
+                        .iter()
+                        .fold((0.0, 0.0), |(a, b), &c| (a + mins[c], b + maxs[c]));
+                    for &c in &open {
+                        widths[c] = if lo >= room {
+                            mins[c] * room / lo.max(1.0)
+                        } else {
+                            mins[c] + (maxs[c] - mins[c]) * (room - lo) / (hi - lo).max(1.0)
+                        };
+                    }
+                    break;
+                }
+            }
+            widths
         };
         let total: f32 = widths.iter().sum();
         if total > w {
