@@ -1,0 +1,186 @@
+//! Hostile content through the whole pipeline (draft -> templates ->
+//! layout -> PDF): each renders, with nothing outside the page, no panic
+//! and no hang, or fails with a clear message.
+#![allow(clippy::unwrap_used)]
+
+use std::path::Path;
+use std::process::Command;
+
+use pactwright::model::{Agreement, Clause, ServiceAction};
+use pactwright::render::{self, Paper, Templates};
+use pactwright_typeset::layout::{Item, Role};
+use pactwright_typeset::{FontSet, RenderOutput};
+
+const COMPLETE: &str = include_str!("fixtures/complete-sla.agreement.json");
+
+fn complete() -> Agreement {
+    pactwright::file::parse_str(Path::new("x"), COMPLETE).unwrap().agreement
+}
+
+fn render_pdf(a: &Agreement, fonts: &FontSet) -> RenderOutput {
+    let templates = Templates::builtin().unwrap();
+    render::to_pdf(a, &templates, "sla", Paper::A4, fonts, false).unwrap()
+}
+
+/// Every glyph run lies inside its page (chrome included; the watermark is
+/// rotated and exempt).
+#[track_caller]
+fn assert_on_pages(out: &RenderOutput) {
+    for (i, page) in out.layout.pages.iter().enumerate() {
+        for item in &page.items {
+            if let Item::Text(t) = item {
+                if t.role == Role::Watermark {
+                    continue;
+                }
+                let right = t.x + t.width();
+                assert!(
+                    t.x >= 0.0 && right <= page.width + 0.5 && t.y >= 0.0 && t.y <= page.height,
+                    "page {}: text `{}` at x {}..{} y {} runs off a {}x{} page",
+                    i + 1,
+                    t.text.chars().take(40).collect::<String>(),
+                    t.x,
+                    right,
+                    t.y,
+                    page.width,
+                    page.height
+                );
+            }
+        }
+    }
+}
+
+fn text_of(out: &RenderOutput) -> String {
+    out.layout.pages.iter().map(|p| p.text()).collect::<Vec<_>>().join("\n")
+}
+
+fn qpdf_ok(pdf: &[u8]) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("t.pdf");
+    std::fs::write(&path, pdf).unwrap();
+    match Command::new("qpdf").arg("--check").arg(&path).output() {
+        Ok(out) => assert!(out.status.success(), "qpdf --check: {}", String::from_utf8_lossy(&out.stdout)),
+        Err(_) => eprintln!("qpdf is not installed; skipping its check"),
+    }
+}
+
+#[test]
+fn control_characters_nul_and_template_syntax_in_values() {
+    let mut a = complete();
+    a.service.outcomes = vec![
+        "tab\there, bell\u{7} and NUL\u{0} inside".to_owned(),
+        "{{document.title}} and {{{raw}}} stay literal".to_owned(),
+        "line one\nline two\r\nline three".to_owned(),
+    ];
+    let out = render_pdf(&a, &FontSet::bundled().unwrap());
+    assert_on_pages(&out);
+    let text = text_of(&out);
+    assert!(text.contains("{{document.title}} and {{{raw}}} stay literal"), "{text}");
+    assert!(text.contains("line two"));
+    assert!(text.contains("NUL\u{FFFD} inside") || text.contains("NUL"), "{text}");
+    qpdf_ok(&out.pdf);
+}
+
+#[test]
+fn scripts_beyond_the_bundled_fonts() {
+    let mut a = complete();
+    a.service.outcomes = vec![
+        "Greek: Συμφωνία επιπέδου υπηρεσιών".to_owned(),
+        "Cyrillic: Соглашение об уровне обслуживания".to_owned(),
+        "CJK: 服务级别协议".to_owned(),
+        "Arabic: اتفاقية مستوى الخدمة".to_owned(),
+        "Hebrew: הסכם רמת שירות".to_owned(),
+        "Combining: e\u{301}te\u{301} and a\u{30a}".to_owned(),
+        "Emoji: ✅ 🚀".to_owned(),
+    ];
+    let fonts = FontSet::bundled().unwrap().with_fallback(FontSet::system_database());
+    let out = render_pdf(&a, &fonts);
+    assert_on_pages(&out);
+    let text = text_of(&out);
+    assert!(text.contains("Συμφωνία επιπέδου υπηρεσιών"));
+    assert!(text.contains("Соглашение об уровне обслуживания"));
+    qpdf_ok(&out.pdf);
+    // Without any fallback, characters no font has are drawn as a visible
+    // placeholder and named in a warning.
+    let bare = render_pdf(&a, &FontSet::bundled().unwrap());
+    assert_on_pages(&bare);
+    assert!(
+        bare.warnings.iter().any(|w| w.message.contains("U+670D")),
+        "{:?}",
+        bare.warnings
+    );
+}
+
+#[test]
+fn a_20000_character_word_is_broken_not_lost() {
+    let mut a = complete();
+    let word: String = "x".repeat(20_000);
+    a.service.description = word.clone();
+    a.stakeholders[0].title = "y".repeat(20_000);
+    let out = render_pdf(&a, &FontSet::bundled().unwrap());
+    assert_on_pages(&out);
+    let count = text_of(&out).chars().filter(|c| *c == 'x').count();
+    assert!(count >= 20_000, "only {count} of 20000 characters printed");
+}
+
+#[test]
+fn a_table_cell_longer_than_a_page() {
+    let mut a = complete();
+    a.exclusions = vec!["long ".repeat(3_000)];
+    a.offering.actions[0].trigger = "Cell text that goes on. ".repeat(800);
+    let out = render_pdf(&a, &FontSet::bundled().unwrap());
+    assert_on_pages(&out);
+    assert!(out.page_count > 8);
+}
+
+#[test]
+fn two_thousand_service_actions() {
+    let mut a = complete();
+    let template = a.offering.actions[0].clone();
+    a.offering.actions = (0..2_000)
+        .map(|i| ServiceAction {
+            action: format!("Service action number {i}"),
+            ..template.clone()
+        })
+        .collect();
+    let out = render_pdf(&a, &FontSet::bundled().unwrap());
+    assert_on_pages(&out);
+    let text = text_of(&out);
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains("number 1999"), "the last action is missing");
+    assert!(out.page_count > 40, "{}", out.page_count);
+}
+
+#[test]
+fn a_clause_of_one_megabyte() {
+    let mut a = complete();
+    let paragraph = "This clause is long and says the same thing again and again, which is tedious but legal. ".repeat(40);
+    let mut body = String::new();
+    while body.len() < 1_000_000 {
+        body.push_str(&paragraph);
+        body.push_str("\n\n");
+    }
+    a.clauses = vec![Clause {
+        title: "An extremely long clause".to_owned(),
+        body,
+    }];
+    let out = render_pdf(&a, &FontSet::bundled().unwrap());
+    assert_on_pages(&out);
+    assert!(out.page_count > 200, "{}", out.page_count);
+}
+
+#[test]
+fn hostile_clause_markdown_stays_inside_its_clause() {
+    let mut a = complete();
+    a.clauses = vec![Clause {
+        title: "Hostile".to_owned(),
+        body: "# Not a chapter\n\n::: pagebreak\n\n<script>alert(1)</script>\n\n```\nunclosed code".to_owned(),
+    }];
+    let templates = Templates::builtin().unwrap();
+    let md = render::to_markdown(&a, &templates, "sla").unwrap();
+    let doc = render::to_document(&md, render::meta(&a, false));
+    let headings: Vec<String> = pactwright_typeset::number_headings(&doc.blocks).into_iter().map(|h| h.title).collect();
+    assert!(!headings.iter().any(|h| h == "Not a chapter"));
+    assert!(headings.iter().any(|h| h == "Signatures"), "the code fence swallowed the rest: {headings:?}");
+    let out = render_pdf(&a, &FontSet::bundled().unwrap());
+    assert!(text_of(&out).contains("<script>alert(1)</script>"));
+}
