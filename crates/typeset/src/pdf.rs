@@ -220,6 +220,23 @@ pub fn write_pdf(layout: &Layout, meta: &Meta) -> Result<Vec<u8>> {
         Some(root)
     };
 
+    // Named destinations for every heading anchor (sorted, as the name
+    // tree requires), so `file.pdf#anchor` opens at the heading.
+    let mut named: BTreeMap<&str, Ref> = BTreeMap::new();
+    for (pi, page) in layout.pages.iter().enumerate() {
+        for d in &page.destinations {
+            if named.contains_key(d.name.as_str()) {
+                continue;
+            }
+            let r = next2();
+            named.insert(&d.name, r);
+            pdf.indirect(r)
+                .start::<pdf_writer::writers::Destination>()
+                .page(page_ids[pi])
+                .xyz(0.0, page.height - d.y + 4.0, None);
+        }
+    }
+
     pdf.pages(pages_id)
         .kids(page_ids.iter().copied())
         .count(i32::try_from(page_ids.len()).unwrap_or(i32::MAX));
@@ -228,6 +245,14 @@ pub fn write_pdf(layout: &Layout, meta: &Meta) -> Result<Vec<u8>> {
     if let Some(o) = outline_id {
         cat.outlines(o);
         cat.pair(Name(b"PageMode"), Name(b"UseOutlines"));
+    }
+    if !named.is_empty() {
+        let mut names = cat.names();
+        let mut tree = names.destinations();
+        let mut entries = tree.names();
+        for (name, r) in &named {
+            entries.insert(Str(name.as_bytes()), *r);
+        }
     }
     cat.viewer_preferences().display_doc_title(true);
     cat.finish();

@@ -342,7 +342,47 @@ fn pdf_passes_external_tools() {
             assert!(s.contains(needle), "`{needle}` not extracted:\n{s}");
         }
     }
+    if tool("qpdf") {
+        // The PDF outline (bookmarks) is nested like the headings.
+        let o = Command::new("qpdf")
+            .args(["--json=2", "--json-key=outlines"])
+            .arg(&path)
+            .output()
+            .unwrap();
+        let json = String::from_utf8_lossy(&o.stdout);
+        let titles: Vec<&str> = json
+            .lines()
+            .filter_map(|l| l.trim().strip_prefix("\"title\": \""))
+            .map(|t| t.trim_end_matches(['"', ',']))
+            .collect();
+        // qpdf prints each entry's "kids" before its "title", so the titles
+        // come in post-order: comparing with the heading tree's post-order
+        // checks the nesting too.
+        fn post(list: &[OutlineEntry], out: &mut Vec<String>) {
+            for e in list {
+                post(&e.children, out);
+                out.push(e.title.clone());
+            }
+        }
+        let mut expected = Vec::new();
+        post(&out.layout.outline, &mut expected);
+        assert_eq!(titles, expected);
+        assert_eq!(
+            titles[..3],
+            ["1.1 Purpose", "1.2 Parties and contacts", "1 Introduction"]
+        );
+    }
     if tool("pdfinfo") {
+        let o = Command::new("pdfinfo")
+            .arg("-dests")
+            .arg(&path)
+            .output()
+            .unwrap();
+        let s = String::from_utf8_lossy(&o.stdout);
+        assert!(
+            s.contains("\"parties-and-contacts\""),
+            "named destinations: {s}"
+        );
         let o = Command::new("pdfinfo").arg(&path).output().unwrap();
         let s = String::from_utf8_lossy(&o.stdout);
         let field = |k: &str| {
