@@ -411,3 +411,32 @@ fn svg_preview_draws_the_same_page() {
     assert!(svg.matches("<use ").count() > 500);
     assert!(pactwright_typeset::svg::page_to_svg(&l, 99).is_none());
 }
+
+#[test]
+fn no_widows_or_orphans() {
+    let filler = "Filler text for the page that wraps over a few lines of the body. ".repeat(5);
+    let marked: String = (0..90).map(|i| format!("zq{i} ")).collect();
+    let mut splits = 0;
+    for n in 0..30 {
+        let mut src = String::new();
+        for _ in 0..n {
+            src.push_str(&filler);
+            src.push_str("\n\n");
+        }
+        src.push_str(&marked);
+        src.push('\n');
+        let l = render(&src);
+        let mut pages_with = 0;
+        for p in &l.pages {
+            let lines = p.text().lines().filter(|l| l.contains("zq")).count();
+            assert!(
+                lines == 0 || lines >= 2,
+                "n={n}: a page holds {lines} line(s) of the paragraph"
+            );
+            pages_with += usize::from(lines > 0);
+        }
+        assert!(pages_with >= 1);
+        splits += usize::from(pages_with > 1);
+    }
+    assert!(splits > 0, "the test never split the paragraph");
+}
