@@ -65,6 +65,24 @@ fn rtl_and_cjk_through_fallback() {
         }
         Err(_) => println!("NOTICE: pdftotext not installed; skipping extraction check"),
     }
+    // A paragraph that starts with Hebrew is right-to-left: it ends at the
+    // right margin.
+    let rtl = render_markdown_to_pdf("שלום עולם\n", &opts, &fonts).unwrap();
+    let [_, _, right, _] = opts.layout.content_box();
+    let run = rtl.layout.pages[0]
+        .items
+        .iter()
+        .find_map(|i| match i {
+            pactwright_typeset::layout::Item::Text(t) if t.text.contains("שלום") => {
+                Some(t.clone())
+            }
+            _ => None,
+        })
+        .unwrap();
+    assert!(
+        (run.x + run.width() - right).abs() < 0.5,
+        "RTL paragraph not right-aligned"
+    );
     if let Ok(o) = Command::new("qpdf").arg("--check").arg(&path).output() {
         assert!(o.status.success());
     }

@@ -201,6 +201,9 @@ pub(crate) struct Paragraph {
     descent: f32,
     size: f32,
     hyphenate: bool,
+    /// Right-to-left paragraph (first strong character is RTL): ragged
+    /// lines align right.
+    rtl_base: bool,
 }
 
 /// A glyph range of one piece, placed on a line.
@@ -353,8 +356,10 @@ impl Paragraph {
         }
         let text = clean;
 
+        let mut rtl_base = false;
         let levels: Vec<u8> = if any_rtl {
             let info = unicode_bidi::BidiInfo::new(&text, None);
+            rtl_base = info.paragraphs.first().is_some_and(|p| p.level.is_rtl());
             info.levels.iter().map(|l| l.number()).collect()
         } else {
             Vec::new()
@@ -371,6 +376,7 @@ impl Paragraph {
             descent: -face.descender * k,
             size,
             hyphenate: base.font.family == crate::fonts::Family::Serif,
+            rtl_base,
             text,
         };
 
@@ -669,6 +675,9 @@ impl Paragraph {
                 }
                 TextAlign::Center => (x + ((width - content_w) / 2.0).max(0.0), 0.0),
                 TextAlign::Right => (x + (width - content_w).max(0.0), 0.0),
+                TextAlign::Left | TextAlign::Justify if self.rtl_base => {
+                    (x + (width - content_w).max(0.0), 0.0)
+                }
                 _ => (x, 0.0),
             };
             // A single cluster wider than the column (a 2 pt table column):
