@@ -149,3 +149,72 @@ fn full_pipeline_fast_enough_in_debug() {
     assert!(out.page_count > 1);
     assert!(start.elapsed().as_secs() < 30);
 }
+
+#[test]
+fn random_markup_soup() {
+    // Deterministic pseudo-random documents from Markdown-significant pieces.
+    let pieces = [
+        "# ",
+        "## ",
+        "#### ",
+        "- ",
+        "1. ",
+        "> ",
+        "| a | b |\n|---|---|\n",
+        "| x |",
+        "```\n",
+        "~~~",
+        "::: keep\n",
+        "::: signatures\n",
+        "::: cover\n",
+        ":::\n",
+        "::: toc\n",
+        "::: pagebreak\n",
+        "::: note\n",
+        "*",
+        "**",
+        "_",
+        "`",
+        "[",
+        "](#x)",
+        "](http://e.x)",
+        "<b>",
+        "\\",
+        "\n",
+        "\n\n",
+        "    ",
+        "\t",
+        "{.unnumbered}",
+        "{#id}",
+        "word ",
+        "long-compound-word-with-hyphens ",
+        "Ελληνικά ",
+        "العربية ",
+        "中文",
+        "😀",
+        "e\u{301}",
+        "\u{0}",
+        "\u{202E}",
+        "\u{200B}",
+        "&amp;",
+        "&#0;",
+        "|",
+        "Title: x\n",
+        "A | B | C\n",
+    ];
+    let mut state = 0x2545_f491_4f6c_dd1du64;
+    for round in 0..150 {
+        let mut src = String::new();
+        for _ in 0..(20 + round) {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            src.push_str(pieces[(state % pieces.len() as u64) as usize]);
+        }
+        let doc = markdown::parse(&src, common::meta());
+        let opts = LayoutOptions::default();
+        let lay = layout::layout(&doc, &opts, common::fonts()).unwrap();
+        common::assert_inside(&lay, &opts);
+        pdf::write_pdf(&lay, &doc.meta).unwrap();
+    }
+}
