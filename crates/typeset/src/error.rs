@@ -19,15 +19,6 @@ pub enum Error {
         /// What the parser reported.
         reason: String,
     },
-    /// A font file could not be read from disk.
-    #[error("font file `{path}` could not be read: {source}")]
-    FontIo {
-        /// Path of the font file.
-        path: String,
-        /// The underlying I/O error.
-        #[source]
-        source: std::io::Error,
-    },
     /// Subsetting a font for embedding failed.
     #[error("font `{name}` could not be subset for embedding: {reason}")]
     Subset {
