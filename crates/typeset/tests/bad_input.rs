@@ -218,3 +218,24 @@ fn random_markup_soup() {
         pdf::write_pdf(&lay, &doc.meta).unwrap();
     }
 }
+
+#[test]
+fn cover_with_huge_values_flows_instead_of_overflowing() {
+    let word = "x".repeat(20_000);
+    let src = format!(
+        "::: cover\nTitle: {word}\nSubtitle: {}\nOwner: {}\nShort: value\n:::\n\n# After\n\ntext\n",
+        "sub ".repeat(2000),
+        "y".repeat(20_000)
+    );
+    check("huge cover", &src);
+    let doc = markdown::parse(&src, common::meta());
+    let lay = layout::layout(&doc, &LayoutOptions::default(), common::fonts()).unwrap();
+    let text: String = lay.pages.iter().map(|p| p.text()).collect();
+    assert!(text.matches('x').count() >= 20_000, "title characters lost");
+    assert_eq!(
+        text.matches('y').count(),
+        20_000 + text.matches("y").count() - text.matches('y').count()
+    );
+    assert!(lay.pages.iter().take_while(|p| p.cover).count() > 1);
+    assert!(text.contains("SHORT value"));
+}

@@ -661,7 +661,9 @@ impl Paragraph {
         }
 
         // Emit boxes.
-        let lh = self.size * opts.leading;
+        // Never tighter than the font's own ascent + descent, so glyphs stay
+        // inside their line box (and thus inside the page margins).
+        let lh = (self.size * opts.leading).max(self.ascent + self.descent);
         let baseline = (lh - (self.ascent + self.descent)) / 2.0 + self.ascent;
         let mut out = Vec::with_capacity(lines.len());
         for (slices, last) in lines {
