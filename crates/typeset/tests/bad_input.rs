@@ -239,3 +239,12 @@ fn cover_with_huge_values_flows_instead_of_overflowing() {
     assert!(lay.pages.iter().take_while(|p| p.cover).count() > 1);
     assert!(text.contains("SHORT value"));
 }
+
+#[test]
+fn signatory_fields_longer_than_a_page() {
+    let long = "y".repeat(20_000);
+    check(
+        "huge signatory",
+        &format!("::: signatures\n{long} | Ann | {long}\nB | {long} | C\nD | E | F\n:::\n"),
+    );
+}
