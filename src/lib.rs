@@ -14,4 +14,5 @@ pub mod model;
 pub mod render;
 pub mod schema;
 pub mod starter;
+pub mod synthetic;
 pub mod units;

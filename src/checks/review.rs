@@ -15,7 +15,6 @@ use crate::units::{Duration, Percent, Schedule};
 /// Words that promise nothing measurable on their own.
 const VAGUE: &[&str] = &[
     "promptly",
-    "prompt",
     "reasonable",
     "reasonably",
     "best effort",

@@ -78,6 +78,7 @@ handlebars_helper!(capitalize: |v: Value| {
 });
 
 handlebars_helper!(br: | | "\n");
+handlebars_helper!(nodot: |v: Value| text(&v).trim_end().trim_end_matches(['.', ';', ',']).to_owned());
 
 /// Registers every helper.
 pub fn register(registry: &mut Handlebars<'_>) {
@@ -91,6 +92,9 @@ pub fn register(registry: &mut Handlebars<'_>) {
     // A line break inside a paragraph or table cell: the newline is escaped
     // into a hard break.
     registry.register_helper("br", Box::new(br));
+    // A value without its closing full stop, for templates that end the
+    // sentence themselves: `{{nodot measurement}}.`
+    registry.register_helper("nodot", Box::new(nodot));
 }
 
 #[cfg(test)]
