@@ -52,12 +52,13 @@ impl FontStyle {
 }
 
 /// One parsed font face with the metrics layout and PDF need.
-#[derive(Debug)]
 pub struct FontFace {
     /// PostScript-ish name used for PDF `BaseFont` (no spaces).
     pub name: String,
-    /// The font file.
-    pub data: Arc<Vec<u8>>,
+    /// The font file. Bundled faces point into the binary; fallback faces
+    /// are loaded once per font set and kept for the life of the process,
+    /// which lets the parsed shaping face below be built once, not per call.
+    pub data: &'static [u8],
     /// Face index inside a collection file.
     pub index: u32,
     /// Design units per em.
@@ -80,12 +81,24 @@ pub struct FontFace {
     pub serif: bool,
     /// Fixed pitch (PDF font flag).
     pub monospace: bool,
+    /// The parsed face for shaping and glyph lookups, built once.
+    pub shaping: Option<rustybuzz::Face<'static>>,
+}
+
+impl std::fmt::Debug for FontFace {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("FontFace")
+            .field("name", &self.name)
+            .field("index", &self.index)
+            .field("bytes", &self.data.len())
+            .finish()
+    }
 }
 
 impl FontFace {
     /// Parses a face from font file bytes.
-    pub fn from_data(data: Arc<Vec<u8>>, index: u32, label: &str) -> Result<Self> {
-        let face = ttf_parser::Face::parse(&data, index).map_err(|e| Error::Font {
+    pub fn from_data(data: &'static [u8], index: u32, label: &str) -> Result<Self> {
+        let face = ttf_parser::Face::parse(data, index).map_err(|e| Error::Font {
             name: label.to_string(),
             reason: e.to_string(),
         })?;
@@ -119,12 +132,13 @@ impl FontFace {
             serif: label.contains("Serif"),
             monospace: face.is_monospaced(),
             data,
+            shaping: rustybuzz::Face::from_slice(data, index),
         })
     }
 
-    /// A rustybuzz face for shaping (cheap: parses the table directory).
-    pub fn shaper(&self) -> Option<rustybuzz::Face<'_>> {
-        rustybuzz::Face::from_slice(&self.data, self.index)
+    /// The rustybuzz face for shaping (also a `ttf_parser::Face`).
+    pub fn shaper(&self) -> Option<&rustybuzz::Face<'static>> {
+        self.shaping.as_ref()
     }
 }
 
@@ -244,7 +258,7 @@ impl FontSet {
         let mut styles = HashMap::new();
         for (label, family, bold, italic, bytes) in BUNDLED {
             let id = FontId::try_from(faces.len()).unwrap_or(FontId::MAX);
-            let mut face = FontFace::from_data(Arc::new(bytes.to_vec()), 0, label)?;
+            let mut face = FontFace::from_data(bytes, 0, label)?;
             face.serif = family == Family::Serif;
             faces.push(Arc::new(face));
             styles.insert(
@@ -316,8 +330,7 @@ impl FontSet {
     }
 
     fn has_glyph(face: &FontFace, c: char) -> bool {
-        ttf_parser::Face::parse(&face.data, face.index)
-            .ok()
+        face.shaper()
             .and_then(|f| {
                 let g = f.glyph_index(c)?;
                 // Bitmap-only glyphs (color emoji) cannot be embedded as
@@ -389,7 +402,9 @@ impl FontSet {
                     .face(id)
                     .map(|f| f.post_script_name.clone())
                     .unwrap_or_else(|| "Fallback".into());
-                let Ok(face) = FontFace::from_data(Arc::new(data), index, &label) else {
+                // Kept for the life of the process: see `FontFace::data`.
+                let data: &'static [u8] = Box::leak(data.into_boxed_slice());
+                let Ok(face) = FontFace::from_data(data, index, &label) else {
                     continue;
                 };
                 let mut faces = match self.faces.write() {
@@ -435,7 +450,7 @@ pub fn shape(face: &FontFace, text: &str, rtl: bool) -> Vec<ShapedGlyph> {
     } else {
         rustybuzz::Direction::LeftToRight
     });
-    let out = rustybuzz::shape(&rb, &[], buffer);
+    let out = rustybuzz::shape(rb, &[], buffer);
     out.glyph_infos()
         .iter()
         .zip(out.glyph_positions())

@@ -70,7 +70,7 @@ pub fn write_pdf(layout: &Layout, meta: &Meta) -> Result<Vec<u8>> {
         .collect::<Result<_>>()?;
     let parsed: Vec<Option<ttf_parser::Face<'_>>> = faces
         .iter()
-        .map(|f| ttf_parser::Face::parse(&f.data, f.index).ok())
+        .map(|f| ttf_parser::Face::parse(f.data, f.index).ok())
         .collect();
 
     // Five objects per font, numbered before the pages' content.
@@ -403,10 +403,12 @@ fn write_font(
     let file = Ref::new(base + 3);
     let cmap_ref = Ref::new(base + 4);
     let gids: Vec<u16> = std::iter::once(0).chain(glyphs.keys().copied()).collect();
-    let subset = subsetter::subset(&face.data, face.index, subsetter::Profile::pdf(&gids))
-        .map_err(|e| Error::Subset {
-            name: face.name.clone(),
-            reason: format!("{e:?}"),
+    let subset =
+        subsetter::subset(face.data, face.index, subsetter::Profile::pdf(&gids)).map_err(|e| {
+            Error::Subset {
+                name: face.name.clone(),
+                reason: format!("{e:?}"),
+            }
         })?;
     let tag = subset_tag(&face.name, &gids);
     let base_font = format!("{tag}+{}", face.name);

@@ -61,7 +61,7 @@ fn render(layout: &Layout, page: &Page) -> String {
                     layout
                         .fonts
                         .get(usize::from(run.font))
-                        .and_then(|f| ttf_parser::Face::parse(&f.data, f.index).ok())
+                        .and_then(|f| ttf_parser::Face::parse(f.data, f.index).ok())
                 });
                 let upem = layout
                     .fonts

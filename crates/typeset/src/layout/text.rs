@@ -11,6 +11,9 @@ use crate::doc::Inline;
 use crate::fonts::{self, FontFace, FontId, FontSet, FontStyle, ShapedGlyph};
 use hyphenation::{Hyphenator, Language, Load, Standard};
 use std::collections::HashMap;
+
+/// Shaped glyphs of pieces of text in one font and direction.
+type ShapeCache = HashMap<Box<str>, Rc<[ShapedGlyph]>>;
 use std::rc::Rc;
 use std::sync::{Arc, OnceLock};
 use unicode_linebreak::{BreakOpportunity, linebreaks};
@@ -35,7 +38,9 @@ struct Span {
 pub(crate) struct Shaper<'a> {
     fonts: &'a FontSet,
     faces: Vec<Arc<FontFace>>,
-    cache: HashMap<(FontId, bool, Box<str>), Rc<[ShapedGlyph]>>,
+    /// Shaped pieces per (font, right-to-left), looked up by text without
+    /// allocating a key.
+    cache: HashMap<(FontId, bool), ShapeCache>,
     choice: HashMap<(FontStyle, char), Option<FontId>>,
     pub warnings: Vec<Warning>,
     pub location: String,
@@ -104,7 +109,7 @@ impl<'a> Shaper<'a> {
 
     /// Shapes one piece of text with a face, cached.
     pub fn shape(&mut self, font: FontId, text: &str, rtl: bool) -> Rc<[ShapedGlyph]> {
-        if let Some(g) = self.cache.get(&(font, rtl, Box::from(text))) {
+        if let Some(g) = self.cache.get(&(font, rtl)).and_then(|m| m.get(text)) {
             return g.clone();
         }
         let face = self.face(font);
@@ -112,7 +117,9 @@ impl<'a> Shaper<'a> {
         // Huge pieces (a 1 MB word) are not worth keeping.
         if text.len() < 256 {
             self.cache
-                .insert((font, rtl, Box::from(text)), glyphs.clone());
+                .entry((font, rtl))
+                .or_default()
+                .insert(Box::from(text), glyphs.clone());
         }
         glyphs
     }
@@ -149,7 +156,8 @@ impl<'a> Shaper<'a> {
 fn placeholder_face() -> FontFace {
     FontFace {
         name: "None".into(),
-        data: Arc::new(Vec::new()),
+        data: &[],
+        shaping: None,
         index: 0,
         units_per_em: 1000.0,
         ascender: 800.0,
