@@ -12,7 +12,7 @@
 
 use crate::error::{Error, Result};
 use rustybuzz::ttf_parser;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::{Arc, Mutex, RwLock};
 
 /// Index of a face in a [`FontSet`] (and in a layout's font list).
@@ -255,7 +255,7 @@ impl FontSet {
     /// Other characters print as a visible box with a warning.
     pub fn bundled() -> Result<Self> {
         let mut faces = Vec::new();
-        let mut styles = HashMap::new();
+        let mut styles = HashMap::default();
         for (label, family, bold, italic, bytes) in BUNDLED {
             let id = FontId::try_from(faces.len()).unwrap_or(FontId::MAX);
             let mut face = FontFace::from_data(bytes, 0, label)?;

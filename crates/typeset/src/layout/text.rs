@@ -10,7 +10,7 @@ use super::{Color, Glyph, Item, LinkTarget, Role, TextRun, VBox, VItem, Warning}
 use crate::doc::Inline;
 use crate::fonts::{self, FontFace, FontId, FontSet, FontStyle, ShapedGlyph};
 use hyphenation::{Hyphenator, Language, Load, Standard};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// Shaped glyphs of pieces of text in one font and direction.
 type ShapeCache = HashMap<Box<str>, Rc<[ShapedGlyph]>>;
@@ -73,8 +73,8 @@ impl<'a> Shaper<'a> {
         Self {
             fonts,
             faces: fonts.faces(),
-            cache: HashMap::new(),
-            choice: HashMap::new(),
+            cache: HashMap::default(),
+            choice: HashMap::default(),
             warnings: Vec::new(),
             location: String::new(),
         }
