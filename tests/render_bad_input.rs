@@ -14,7 +14,9 @@ use pactwright_typeset::{FontSet, RenderOutput};
 const COMPLETE: &str = include_str!("fixtures/complete-sla.agreement.json");
 
 fn complete() -> Agreement {
-    pactwright::file::parse_str(Path::new("x"), COMPLETE).unwrap().agreement
+    pactwright::file::parse_str(Path::new("x"), COMPLETE)
+        .unwrap()
+        .agreement
 }
 
 fn render_pdf(a: &Agreement, fonts: &FontSet) -> RenderOutput {
@@ -50,7 +52,12 @@ fn assert_on_pages(out: &RenderOutput) {
 }
 
 fn text_of(out: &RenderOutput) -> String {
-    out.layout.pages.iter().map(|p| p.text()).collect::<Vec<_>>().join("\n")
+    out.layout
+        .pages
+        .iter()
+        .map(|p| p.text())
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 fn qpdf_ok(pdf: &[u8]) {
@@ -58,7 +65,11 @@ fn qpdf_ok(pdf: &[u8]) {
     let path = dir.path().join("t.pdf");
     std::fs::write(&path, pdf).unwrap();
     match Command::new("qpdf").arg("--check").arg(&path).output() {
-        Ok(out) => assert!(out.status.success(), "qpdf --check: {}", String::from_utf8_lossy(&out.stdout)),
+        Ok(out) => assert!(
+            out.status.success(),
+            "qpdf --check: {}",
+            String::from_utf8_lossy(&out.stdout)
+        ),
         Err(_) => eprintln!("qpdf is not installed; skipping its check"),
     }
 }
@@ -74,9 +85,15 @@ fn control_characters_nul_and_template_syntax_in_values() {
     let out = render_pdf(&a, &FontSet::bundled().unwrap());
     assert_on_pages(&out);
     let text = text_of(&out);
-    assert!(text.contains("{{document.title}} and {{{raw}}} stay literal"), "{text}");
+    assert!(
+        text.contains("{{document.title}} and {{{raw}}} stay literal"),
+        "{text}"
+    );
     assert!(text.contains("line two"));
-    assert!(text.contains("NUL\u{FFFD} inside") || text.contains("NUL"), "{text}");
+    assert!(
+        text.contains("NUL\u{FFFD} inside") || text.contains("NUL"),
+        "{text}"
+    );
     qpdf_ok(&out.pdf);
 }
 
@@ -92,7 +109,9 @@ fn scripts_beyond_the_bundled_fonts() {
         "Combining: e\u{301}te\u{301} and a\u{30a}".to_owned(),
         "Emoji: ✅ 🚀".to_owned(),
     ];
-    let fonts = FontSet::bundled().unwrap().with_fallback(FontSet::system_database());
+    let fonts = FontSet::bundled()
+        .unwrap()
+        .with_fallback(FontSet::system_database());
     let out = render_pdf(&a, &fonts);
     assert_on_pages(&out);
     let text = text_of(&out);
@@ -153,7 +172,9 @@ fn two_thousand_service_actions() {
 #[test]
 fn a_clause_of_one_megabyte() {
     let mut a = complete();
-    let paragraph = "This clause is long and says the same thing again and again, which is tedious but legal. ".repeat(40);
+    let paragraph =
+        "This clause is long and says the same thing again and again, which is tedious but legal. "
+            .repeat(40);
     let mut body = String::new();
     while body.len() < 1_000_000 {
         body.push_str(&paragraph);
@@ -173,14 +194,21 @@ fn hostile_clause_markdown_stays_inside_its_clause() {
     let mut a = complete();
     a.clauses = vec![Clause {
         title: "Hostile".to_owned(),
-        body: "# Not a chapter\n\n::: pagebreak\n\n<script>alert(1)</script>\n\n```\nunclosed code".to_owned(),
+        body: "# Not a chapter\n\n::: pagebreak\n\n<script>alert(1)</script>\n\n```\nunclosed code"
+            .to_owned(),
     }];
     let templates = Templates::builtin().unwrap();
     let md = render::to_markdown(&a, &templates, "sla").unwrap();
     let doc = render::to_document(&md, render::meta(&a, false));
-    let headings: Vec<String> = pactwright_typeset::number_headings(&doc.blocks).into_iter().map(|h| h.title).collect();
+    let headings: Vec<String> = pactwright_typeset::number_headings(&doc.blocks)
+        .into_iter()
+        .map(|h| h.title)
+        .collect();
     assert!(!headings.iter().any(|h| h == "Not a chapter"));
-    assert!(headings.iter().any(|h| h == "Signatures"), "the code fence swallowed the rest: {headings:?}");
+    assert!(
+        headings.iter().any(|h| h == "Signatures"),
+        "the code fence swallowed the rest: {headings:?}"
+    );
     let out = render_pdf(&a, &FontSet::bundled().unwrap());
     assert!(text_of(&out).contains("<script>alert(1)</script>"));
 }
