@@ -1,0 +1,255 @@
+// End-to-end tests: the real app window (a debug build with the `e2e`
+// feature), driven through tauri-driver and WebKitWebDriver under Xvfb.
+// Run by scripts/e2e.sh. Dialogs are replaced by PACTWRIGHT_E2E_DIR (save
+// picks the suggested name there, open picks the newest draft there).
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { spawn, execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, existsSync, readdirSync, readlinkSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import net from "node:net";
+import { remote } from "webdriverio";
+
+const root = resolve(import.meta.dirname, "..");
+const BIN = process.env.PACTWRIGHT_APP ?? join(process.env.CARGO_TARGET_DIR ?? join(root, "target"), "debug", "pactwright-app");
+const work = mkdtempSync(join(tmpdir(), "pactwright-e2e-"));
+const E2E_DIR = join(work, "files");
+const DATA = join(work, "data");
+execFileSync("mkdir", ["-p", E2E_DIR, DATA]);
+
+const TITLE = "Harbour Desk SLA E2E";
+const SPONSOR = "Ada Lovelace-Sponsor";
+const CUSTOMER = "Ben Okonkwo-Customer";
+const ACTION = "Replace broken headsets at the desk";
+
+let driver;
+let browser;
+const timings = [];
+
+function waitForPort(port, ms = 20000) {
+  const end = Date.now() + ms;
+  return new Promise((ok, fail) => {
+    const tryOnce = () => {
+      const s = net.connect(port, "127.0.0.1", () => {
+        s.end();
+        ok();
+      });
+      s.on("error", () => (Date.now() > end ? fail(new Error("tauri-driver did not start")) : setTimeout(tryOnce, 200)));
+    };
+    tryOnce();
+  });
+}
+
+async function startApp() {
+  browser = await remote({
+    hostname: "127.0.0.1",
+    port: 4444,
+    logLevel: "warn",
+    capabilities: { "tauri:options": { application: BIN } },
+  });
+  await browser.setTimeout({ implicit: 0 });
+}
+
+async function stopApp() {
+  if (!browser) return;
+  try {
+    await browser.deleteSession();
+  } catch {
+    /* the app may already be gone */
+  }
+  browser = undefined;
+}
+
+/** The pids of app processes started for this test run (by their environment). */
+function appPids() {
+  const pids = [];
+  for (const pid of readdirSync("/proc").filter((p) => /^\d+$/.test(p))) {
+    try {
+      if (!readlinkSync(`/proc/${pid}/exe`).endsWith("pactwright-app")) continue;
+      const env = readFileSync(`/proc/${pid}/environ`, "utf8");
+      if (env.includes(`PACTWRIGHT_E2E_DIR=${E2E_DIR}\0`)) pids.push(Number(pid));
+    } catch {
+      /* gone, or not ours */
+    }
+  }
+  return pids;
+}
+
+const $ = (sel) => browser.$(sel);
+
+async function waitText(sel, pred, ms = 10000) {
+  let last = "";
+  await browser.waitUntil(
+    async () => {
+      const el = await $(sel);
+      if (!(await el.isExisting())) return false;
+      last = await el.getText();
+      return pred(last);
+    },
+    { timeout: ms, timeoutMsg: `${sel}: text was ${JSON.stringify(last)}` },
+  );
+  return last;
+}
+
+async function value(sel) {
+  return (await $(sel)).getValue();
+}
+
+/** Replaces a field's text by typing, as a user would. */
+async function type(sel, text) {
+  const el = await $(sel);
+  await el.waitForExist({ timeout: 10000 });
+  await el.scrollIntoView({ block: "center" });
+  await el.click();
+  await browser.keys(["Control", "a"]);
+  await browser.keys("Backspace");
+  if (text) await el.addValue(text);
+  await browser.waitUntil(async () => (await el.getValue()) === text, { timeout: 5000, timeoutMsg: `${sel} did not take ${text}` });
+}
+
+async function step(id) {
+  await (await $(`#step-${id}`)).click();
+  await browser.waitUntil(async () => (await (await $(`#step-${id}`)).getAttribute("aria-current")) === "step");
+}
+
+async function cardCount() {
+  return (await browser.$$(".form .card")).length;
+}
+
+before(async () => {
+  assert.ok(existsSync(BIN), `build the app first: ${BIN}`);
+  driver = spawn("tauri-driver", ["--port", "4444"], {
+    env: { ...process.env, PACTWRIGHT_E2E_DIR: E2E_DIR, XDG_DATA_HOME: DATA, XDG_CONFIG_HOME: join(work, "config") },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  await waitForPort(4444);
+});
+
+after(async () => {
+  await stopApp();
+  driver?.kill();
+  console.log(`preview latency (edit -> page shown), ms: ${JSON.stringify(timings.map(Math.round))}`);
+});
+
+test("create an SLA, add stakeholders and a service action", async () => {
+  await startApp();
+  await (await $("#new-sla")).waitForClickable({ timeout: 15000 });
+  await (await $("#new-sla")).click();
+  await waitText("#step-title", (t) => t === "Basics");
+  await type("#f-document-title", TITLE);
+  await waitText("#unsaved-mark", (t) => t.includes("Edited"));
+
+  await step("stakeholders");
+  const before = await cardCount();
+  await (await $("#f-stakeholders")).click();
+  await type(`#f-stakeholders-${before}-name`, SPONSOR);
+  await (await $(`#f-stakeholders-${before}-roles-sponsor`)).click();
+  await (await $("#f-stakeholders")).click();
+  await type(`#f-stakeholders-${before + 1}-name`, CUSTOMER);
+  await (await $(`#f-stakeholders-${before + 1}-roles`)).click(); // customer, the first role
+  assert.equal(await cardCount(), before + 2);
+
+  await step("offering");
+  const actions = (await browser.$$("[aria-label='Service actions'] .card")).length;
+  await (await $("#f-offering-actions")).click();
+  await type(`#f-offering-actions-${actions}-action`, ACTION);
+});
+
+test("typing an availability target recomputes the downtime budget", async () => {
+  await step("warranty");
+  await type("#f-warranty-availability-target", "99.9%");
+  await (await $("#f-warranty-availability-period")).selectByAttribute("value", "month30_days");
+  await waitText("#budget-allowed", (t) => t === "43m 12s");
+  await type("#f-warranty-availability-target", "99%");
+  await waitText("#budget-allowed", (t) => t === "7h 12m");
+});
+
+test("the preview follows the edit within a few frames", async () => {
+  const meta = await $("#preview-meta");
+  const pages = Number(await meta.getAttribute("data-pages"));
+  assert.ok(pages >= 1, "the preview shows pages");
+  const lat = await browser.execute(() => window.__pactwright.latencies.slice());
+  timings.push(...lat);
+  assert.ok(lat.length > 0, "latency was measured");
+});
+
+test("an empty required field shows a finding that links to the field", async () => {
+  await step("basics");
+  await type("#f-document-title", "");
+  await step("review");
+  const link = await $("a.finding-link[data-pointer='/document/title']");
+  await link.waitForExist({ timeout: 10000 });
+  await link.click();
+  await waitText("#step-title", (t) => t === "Basics");
+  await browser.waitUntil(async () => (await browser.execute(() => document.activeElement?.id)) === "f-document-title", {
+    timeout: 5000,
+    timeoutMsg: "the title field was not focused",
+  });
+  await browser.keys(TITLE.split(""));
+  await browser.waitUntil(async () => !(await (await $("a.finding-link[data-pointer='/document/title']")).isExisting()) && (await value("#f-document-title")) === TITLE, {
+    timeout: 10000,
+    timeoutMsg: "the finding did not go away",
+  });
+  // The field-level finding under the input is gone too.
+  assert.equal(await (await $("#f-document-title-finding")).isExisting(), false);
+});
+
+test("save, close, reopen: the same values", async () => {
+  await browser.keys(["Control", "s"]);
+  await waitText("#toast", (t) => t.startsWith("Saved"));
+  const file = join(E2E_DIR, "harbour-desk-sla-e2e.agreement.json");
+  assert.ok(existsSync(file), "saved where the (test) dialog pointed");
+  const saved = JSON.parse(readFileSync(file, "utf8"));
+  assert.equal(saved.document.title, TITLE);
+  assert.equal(saved.warranty.availability.target, "99%");
+  assert.ok((await $("#unsaved-mark")).isExisting().then((e) => !e));
+  await stopApp();
+
+  await startApp();
+  const recent = await $(`#recent-list button[data-path='${file}']`);
+  await recent.waitForClickable({ timeout: 15000 });
+  await recent.click();
+  await waitText("#step-title", (t) => t === "Basics");
+  assert.equal(await value("#f-document-title"), TITLE);
+  await step("stakeholders");
+  const names = await browser.execute(() => Array.from(document.querySelectorAll("input[id$='-name']")).map((e) => e.value));
+  assert.ok(names.includes(SPONSOR) && names.includes(CUSTOMER), JSON.stringify(names));
+  await step("warranty");
+  assert.equal(await value("#f-warranty-availability-target"), "99%");
+  await waitText("#budget-allowed", (t) => t === "7h 12m");
+});
+
+test("export the PDF: its text holds what was typed", async () => {
+  await browser.keys(["Control", "e"]);
+  const result = await $("#export-result");
+  await result.waitForExist({ timeout: 60000 });
+  const pdf = await result.getAttribute("data-path");
+  assert.ok(pdf.endsWith(".pdf") && existsSync(pdf), pdf);
+  const text = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
+  for (const want of [TITLE, SPONSOR, CUSTOMER, ACTION, "99%"]) {
+    assert.ok(text.includes(want), `the PDF text lacks ${want}`);
+  }
+});
+
+test("kill the app mid-edit, start again, recover the unsaved edits", async () => {
+  await step("basics");
+  await type("#f-document-owner", "Owner typed before the crash");
+  await waitText("#unsaved-mark", (t) => t.includes("Edited"));
+  // The recovery copy is written every 2 s while there are unsaved changes.
+  await browser.pause(3500);
+  const pids = appPids();
+  assert.ok(pids.length > 0, "found the app process");
+  for (const pid of pids) process.kill(pid, "SIGKILL");
+  await stopApp();
+
+  await startApp();
+  await waitText("#modal-title", (t) => t === "Recover unsaved changes?", 15000);
+  const recover = await browser.$("button=Recover");
+  await recover.click();
+  await waitText("#step-title", (t) => t === "Basics");
+  assert.equal(await value("#f-document-owner"), "Owner typed before the crash");
+  assert.equal(await value("#f-document-title"), TITLE);
+  await waitText("#unsaved-mark", (t) => t.includes("Edited"));
+  await stopApp();
+});

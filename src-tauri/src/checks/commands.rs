@@ -1,0 +1,177 @@
+//! Check commands: thin calls into `pactwright::checks` and the render
+//! view's downtime budget (the same numbers the PDF prints).
+
+use pactwright::model::{Agreement, Availability, Kind};
+use serde_json::Value;
+use serde_path_to_error::Segment;
+
+use super::CheckError;
+use crate::dto::{BudgetRow, CheckResult, DowntimeBudget, FindingDto};
+
+/// How many unreadable fields are set aside before giving up.
+const MAX_INVALID: usize = 20;
+
+/// A serde path as a JSON pointer.
+fn pointer(path: &serde_path_to_error::Path) -> String {
+    let mut out = String::new();
+    for seg in path.iter() {
+        match seg {
+            Segment::Seq { index } => out.push_str(&format!("/{index}")),
+            Segment::Map { key } => {
+                out.push('/');
+                out.push_str(&pactwright::checks::escape_pointer(key));
+            }
+            Segment::Enum { .. } | Segment::Unknown => {}
+        }
+    }
+    out
+}
+
+/// Removes the value at a pointer (so the rest can still be read).
+fn remove_at(root: &mut Value, ptr: &str) -> bool {
+    let Some((parent, last)) = ptr.rsplit_once('/') else {
+        return false;
+    };
+    let key = last.replace("~1", "/").replace("~0", "~");
+    match root.pointer_mut(parent) {
+        Some(Value::Object(map)) => map.shift_remove(&key).is_some(),
+        Some(Value::Array(items)) => match key.parse::<usize>() {
+            Ok(i) if i < items.len() => {
+                items[i] = Value::Null;
+                true
+            }
+            _ => false,
+        },
+        _ => false,
+    }
+}
+
+/// Reads the draft, setting aside fields whose values cannot be read; each
+/// of those becomes an "invalid-value" finding on its field.
+pub fn read_leniently(mut draft: Value) -> (Option<Agreement>, Vec<FindingDto>) {
+    let mut invalid = Vec::new();
+    for _ in 0..MAX_INVALID {
+        match serde_path_to_error::deserialize::<_, Agreement>(draft.clone()) {
+            Ok(a) => return (Some(a), invalid),
+            Err(e) => {
+                let ptr = pointer(e.path());
+                invalid.push(FindingDto {
+                    severity: "error".to_owned(),
+                    code: "invalid-value".to_owned(),
+                    pointer: ptr.clone(),
+                    message: format!("this value cannot be read: {}", e.inner()),
+                    hint: "Use the form shown in the field's example.".to_owned(),
+                });
+                if ptr.is_empty() || !remove_at(&mut draft, &ptr) {
+                    return (None, invalid);
+                }
+            }
+        }
+    }
+    (None, invalid)
+}
+
+/// Every finding on the draft, in document order; unreadable values first.
+pub fn check(draft: Value) -> CheckResult {
+    let (agreement, mut findings) = read_leniently(draft);
+    let invalid = !findings.is_empty();
+    if let Some(a) = agreement {
+        findings.extend(
+            pactwright::checks::check(&a)
+                .into_iter()
+                .map(|f| FindingDto {
+                    severity: f.severity.to_string(),
+                    code: f.code.to_owned(),
+                    pointer: f.pointer,
+                    message: f.message,
+                    hint: f.hint,
+                }),
+        );
+    }
+    CheckResult { findings, invalid }
+}
+
+/// The downtime budget of the draft's availability section, through the
+/// render view (the numbers the PDF prints).
+pub fn budget(draft: &Value) -> Result<DowntimeBudget, CheckError> {
+    let empty = |note: &str| DowntimeBudget {
+        rows: Vec::new(),
+        least: None,
+        most: None,
+        excluded_maintenance: String::new(),
+        note: Some(note.to_owned()),
+    };
+    let Some(av) = draft.pointer("/warranty/availability") else {
+        return Ok(empty(
+            "Set an availability target to see the downtime it allows.",
+        ));
+    };
+    let availability: Availability = match serde_path_to_error::deserialize(av.clone()) {
+        Ok(a) => a,
+        Err(e) => {
+            let field = e.path().to_string();
+            return Ok(empty(&format!(
+                "The {} cannot be read yet ({}).",
+                if field.is_empty() {
+                    "availability".to_owned()
+                } else {
+                    field.replace('_', " ")
+                },
+                e.inner()
+            )));
+        }
+    };
+    let mut a = Agreement::empty(Kind::Sla);
+    if let Some(d) = draft.pointer("/document/effective_date") {
+        a.document.effective_date = serde_json::from_value(d.clone()).unwrap_or(None);
+    }
+    a.warranty.availability = Some(availability);
+    let view = pactwright::render::view::view(&a);
+    let b = &view["availability"]["budget"];
+    if b.is_null() {
+        return Ok(empty(
+            "Choose the period the target is measured over to see the downtime it allows.",
+        ));
+    }
+    let row = |v: &Value| -> Option<BudgetRow> {
+        Some(BudgetRow {
+            period: v.get("period")?.as_str()?.to_owned(),
+            allowed: v.get("allowed")?.as_str()?.to_owned(),
+            words: v.get("words")?.as_str()?.to_owned(),
+            service_hours: v.get("service_hours")?.as_str()?.to_owned(),
+        })
+    };
+    let rows: Vec<BudgetRow> = b["rows"]
+        .as_array()
+        .map(|r| r.iter().filter_map(row).collect())
+        .unwrap_or_default();
+    if rows.is_empty() {
+        return Err(CheckError::Downtime(
+            "the service hours or time zone cannot be used for the arithmetic".to_owned(),
+        ));
+    }
+    Ok(DowntimeBudget {
+        rows,
+        least: row(&b["least"]),
+        most: row(&b["most"]),
+        excluded_maintenance: b["excluded_maintenance"].as_str().unwrap_or("").to_owned(),
+        note: None,
+    })
+}
+
+/// Checks the draft being edited.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn check_draft(draft: Value) -> CheckResult {
+    tauri::async_runtime::spawn_blocking(move || check(draft))
+        .await
+        .unwrap_or(CheckResult {
+            findings: Vec::new(),
+            invalid: false,
+        })
+}
+
+/// The downtime budget of the draft's availability target.
+#[tauri::command(rename_all = "snake_case")]
+pub fn downtime_budget(draft: Value) -> Result<DowntimeBudget, CheckError> {
+    budget(&draft)
+}

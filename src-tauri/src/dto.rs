@@ -1,0 +1,205 @@
+//! Every type that crosses IPC besides the draft itself. TypeScript
+//! declarations are generated from these (tests/bindings.rs writes
+//! ui/src/bindings/ipc.ts and fails when the committed file is stale).
+//! The draft is `Agreement`, typed in TypeScript from the core's JSON Schema.
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use ts_rs::TS;
+
+/// What the UI needs at start.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct StartInfo {
+    /// The draft named on the command line, opened.
+    pub initial: Option<Opened>,
+    /// Why the draft named on the command line could not be opened.
+    pub initial_error: Option<String>,
+    /// Unsaved edits left by a session that did not end cleanly.
+    pub recovery: Option<Recovery>,
+    /// Recently used files, newest first.
+    pub recent: Vec<RecentFile>,
+    /// The sample drafts that ship with Pactwright.
+    pub samples: Vec<Sample>,
+    /// True in the test build, where dialogs pick paths in a test folder.
+    pub e2e: bool,
+}
+
+/// A draft that was opened.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct Opened {
+    /// The file, or `None` for a draft not yet saved (a sample, a new one).
+    pub path: Option<String>,
+    /// The file name shown in the title bar.
+    pub name: String,
+    /// The draft.
+    #[ts(type = "Agreement")]
+    pub draft: Value,
+    /// Set when an older file was migrated on load.
+    pub migrated_from: Option<u32>,
+}
+
+/// A draft that was saved.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct Saved {
+    /// Where.
+    pub path: String,
+    /// The file name.
+    pub name: String,
+}
+
+/// A file in the recent list.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct RecentFile {
+    /// The full path.
+    pub path: String,
+    /// The file name.
+    pub name: String,
+    /// The folder it is in.
+    pub folder: String,
+    /// False when it has been moved or deleted since.
+    pub exists: bool,
+}
+
+/// A sample draft.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct Sample {
+    /// Its id (the file stem), passed to `file_open_sample`.
+    pub id: String,
+    /// Its title.
+    pub title: String,
+    /// Its kind, e.g. "Service level agreement".
+    pub kind: String,
+}
+
+/// A recovery copy of unsaved edits.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct Recovery {
+    /// The file the edits belong to, if it had been saved.
+    pub path: Option<String>,
+    /// When the copy was written, in milliseconds since 1970.
+    #[ts(type = "number")]
+    pub saved_at_ms: u64,
+    /// The draft with the unsaved edits.
+    #[ts(type = "Agreement")]
+    pub draft: Value,
+}
+
+/// A finding, as the review list and the sidebar show it.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct FindingDto {
+    /// "error", "warning" or "info".
+    pub severity: String,
+    /// A stable code, e.g. "missing-sponsor".
+    pub code: String,
+    /// JSON pointer to the field.
+    pub pointer: String,
+    /// What is wrong.
+    pub message: String,
+    /// How to fix it.
+    pub hint: String,
+}
+
+/// The result of checking a draft.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct CheckResult {
+    /// Every finding, in document order. When a field holds a value that
+    /// cannot be read (e.g. "99.9" with no %), that is the only finding.
+    pub findings: Vec<FindingDto>,
+    /// True when a field's value could not be read.
+    pub invalid: bool,
+}
+
+/// One row of a downtime budget.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct BudgetRow {
+    /// The period, e.g. "30.4375-day month" or "2026-02".
+    pub period: String,
+    /// Allowed downtime, e.g. "43m 12s".
+    pub allowed: String,
+    /// The same in words.
+    pub words: String,
+    /// Service hours in the period after exclusions.
+    pub service_hours: String,
+}
+
+/// The downtime budget of the draft's availability target, computed by the
+/// same code the PDF uses.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct DowntimeBudget {
+    /// One row per period (twelve for calendar months).
+    pub rows: Vec<BudgetRow>,
+    /// The period allowing least downtime.
+    pub least: Option<BudgetRow>,
+    /// The period allowing most.
+    pub most: Option<BudgetRow>,
+    /// Excluded maintenance per month, when there is some.
+    pub excluded_maintenance: String,
+    /// Why there is no budget (no target, unreadable target, no period).
+    pub note: Option<String>,
+}
+
+/// A heading in the laid-out pages.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct OutlineItem {
+    /// Heading level 1-4.
+    pub level: u8,
+    /// Numbered title, e.g. "4.2 Availability".
+    pub title: String,
+    /// 0-based page index.
+    pub page: u32,
+}
+
+/// A fresh layout of the draft, held by the shell; pages are fetched one by
+/// one with `preview_page`.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct PreviewInfo {
+    /// Increases with every layout; pass it back to `preview_page`.
+    pub revision: u32,
+    /// Number of pages.
+    pub page_count: u32,
+    /// Page width in points.
+    pub width: f32,
+    /// Page height in points.
+    pub height: f32,
+    /// The headings, flattened in order, with their pages.
+    pub outline: Vec<OutlineItem>,
+    /// Time spent in Rust (template, layout), in milliseconds.
+    pub millis: f64,
+}
+
+/// Export formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ExportFormat {
+    /// The signed-off document.
+    Pdf,
+    /// The Markdown source.
+    Markdown,
+    /// A standalone HTML page.
+    Html,
+}
+
+/// Progress of an export, streamed to the UI.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct ExportProgress {
+    /// What is happening now.
+    pub stage: String,
+    /// 0.0 to 1.0.
+    pub fraction: f32,
+}
+
+/// A finished export.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct Exported {
+    /// The file written.
+    pub path: String,
+    /// Its name.
+    pub name: String,
+    /// Pages (PDF only).
+    pub pages: Option<u32>,
+    /// Size in bytes.
+    #[ts(type = "number")]
+    pub bytes: u64,
+    /// Layout warnings (missing glyphs and the like).
+    pub warnings: Vec<String>,
+}

@@ -1,0 +1,176 @@
+//! Export commands.
+
+use std::path::{Path, PathBuf};
+
+use pactwright_typeset as typeset;
+use serde_json::Value;
+use tauri::ipc::Channel;
+use tauri::{AppHandle, Manager, Runtime, State};
+use tauri_plugin_opener::OpenerExt;
+
+use super::ExportError;
+use crate::dialogs;
+use crate::dto::{ExportFormat, ExportProgress, Exported};
+use crate::engine::engine;
+use crate::files::commands::{parse_draft, suggested_name};
+use crate::files::recent::file_name;
+use crate::state::AppState;
+
+/// The file name for an export of the open document.
+fn export_name(state: &AppState, draft: &Value, format: ExportFormat) -> (String, Option<PathBuf>) {
+    let doc = state.doc();
+    let base = doc
+        .path
+        .as_deref()
+        .map(file_name)
+        .unwrap_or_else(|| suggested_name(draft));
+    let stem = base
+        .strip_suffix(pactwright::file::EXTENSION)
+        .unwrap_or(&base)
+        .to_owned();
+    let ext = extension(format);
+    (
+        format!("{stem}.{ext}"),
+        doc.path
+            .as_deref()
+            .and_then(Path::parent)
+            .map(Path::to_owned),
+    )
+}
+
+fn extension(format: ExportFormat) -> &'static str {
+    match format {
+        ExportFormat::Pdf => "pdf",
+        ExportFormat::Markdown => "md",
+        ExportFormat::Html => "html",
+    }
+}
+
+/// Renders and writes an export to `path`, reporting progress.
+pub fn write_export(
+    draft: Value,
+    format: ExportFormat,
+    path: &Path,
+    progress: &dyn Fn(&str, f32),
+) -> Result<Exported, ExportError> {
+    progress("Reading the draft", 0.05);
+    let agreement = parse_draft(draft).map_err(|e| ExportError::Invalid(e.to_string()))?;
+    let engine = engine().map_err(ExportError::Engine)?;
+    let render = |e: pactwright::render::RenderError| ExportError::Render(e.to_string());
+    let (bytes, pages, warnings) = match format {
+        ExportFormat::Markdown => {
+            progress("Filling in the template", 0.4);
+            (
+                engine.markdown(&agreement).map_err(render)?.into_bytes(),
+                None,
+                Vec::new(),
+            )
+        }
+        ExportFormat::Html => {
+            progress("Filling in the template", 0.4);
+            (
+                engine.html(&agreement).map_err(render)?.into_bytes(),
+                None,
+                Vec::new(),
+            )
+        }
+        ExportFormat::Pdf => {
+            progress("Laying out the pages", 0.2);
+            let laid = engine.layout(&agreement).map_err(render)?;
+            progress(&format!("Writing {} pages", laid.layout.pages.len()), 0.7);
+            let pdf = typeset::pdf::write_pdf(&laid.layout, &laid.doc.meta)
+                .map_err(|e| ExportError::Render(e.to_string()))?;
+            let warnings = laid.layout.warnings.iter().map(|w| w.to_string()).collect();
+            (pdf, Some(laid.layout.pages.len() as u32), warnings)
+        }
+    };
+    progress("Saving", 0.9);
+    pactwright::file::write_atomic(path, &bytes)?;
+    progress("Done", 1.0);
+    Ok(Exported {
+        path: path.display().to_string(),
+        name: file_name(path),
+        pages,
+        bytes: bytes.len() as u64,
+        warnings,
+    })
+}
+
+/// Asks where to export, then renders and writes; `None` if cancelled.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn export_document<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    draft: Value,
+    format: ExportFormat,
+    on_progress: Channel<ExportProgress>,
+) -> Result<Option<Exported>, ExportError> {
+    let (name, folder) = export_name(&state, &draft, format);
+    let ext = extension(format);
+    let handle = app.clone();
+    let picked = tauri::async_runtime::spawn_blocking(move || {
+        let filter = match format {
+            ExportFormat::Pdf => "PDF document",
+            ExportFormat::Markdown => "Markdown",
+            ExportFormat::Html => "HTML page",
+        };
+        dialogs::pick_save(
+            &handle,
+            "Export the agreement",
+            &name,
+            (filter, ext),
+            folder,
+        )
+    })
+    .await
+    .ok()
+    .flatten();
+    let Some(path) = picked else {
+        return Ok(None);
+    };
+    let target = path.clone();
+    let result = tauri::async_runtime::spawn_blocking(move || {
+        write_export(draft, format, &target, &|stage, fraction| {
+            let _ = on_progress.send(ExportProgress {
+                stage: stage.to_owned(),
+                fraction,
+            });
+        })
+    })
+    .await
+    .map_err(|e| ExportError::Render(e.to_string()))??;
+    app.state::<AppState>().add_exported(path);
+    Ok(Some(result))
+}
+
+/// Opens an exported file with the system's default application.
+#[tauri::command(rename_all = "snake_case")]
+pub fn export_open<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    path: String,
+) -> Result<(), ExportError> {
+    let p = PathBuf::from(&path);
+    if !state.was_exported(&p) {
+        return Err(ExportError::NotExported(path));
+    }
+    app.opener()
+        .open_path(&path, None::<&str>)
+        .map_err(|e| ExportError::Open(path.clone(), e.to_string()))
+}
+
+/// Shows an exported file in its folder.
+#[tauri::command(rename_all = "snake_case")]
+pub fn export_reveal<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    path: String,
+) -> Result<(), ExportError> {
+    let p = PathBuf::from(&path);
+    if !state.was_exported(&p) {
+        return Err(ExportError::NotExported(path));
+    }
+    app.opener()
+        .reveal_item_in_dir(&p)
+        .map_err(|e| ExportError::Open(path.clone(), e.to_string()))
+}

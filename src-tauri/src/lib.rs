@@ -1,0 +1,78 @@
+//! The desktop shell: a thin Tauri 2 adapter over the Tauri-free
+//! `pactwright` core. Commands are grouped by concern (files, checks,
+//! preview, export); each group has its own error type, serialized only at
+//! the IPC edge ([`ipc::IpcError`]). The shell holds the state the webview
+//! must not: which file is open, where it may be saved, what was exported.
+
+pub mod checks;
+pub mod dialogs;
+pub mod dto;
+pub mod engine;
+pub mod export;
+pub mod files;
+pub mod ipc;
+pub mod preview;
+pub mod state;
+
+use tauri::{Emitter, Manager, Runtime};
+
+pub use state::AppState;
+
+/// Registers the commands and the state on a builder. Used by [`run`] and by
+/// the window-less test host.
+pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
+    builder.invoke_handler(tauri::generate_handler![
+        files::commands::app_start,
+        files::commands::app_set_state,
+        files::commands::app_close,
+        files::commands::file_new,
+        files::commands::file_open_dialog,
+        files::commands::file_open_recent,
+        files::commands::file_open_sample,
+        files::commands::file_save,
+        files::commands::file_save_as,
+        files::commands::recovery_write,
+        files::commands::recovery_discard,
+        files::commands::recovery_restore,
+        checks::commands::check_draft,
+        checks::commands::downtime_budget,
+        preview::commands::preview_render,
+        preview::commands::preview_page,
+        export::commands::export_document,
+        export::commands::export_open,
+        export::commands::export_reveal,
+    ])
+}
+
+/// Starts the app. The first command-line argument, if any, is a draft to
+/// open at start.
+pub fn run() {
+    let initial = std::env::args_os().nth(1).map(std::path::PathBuf::from);
+    let builder = tauri::Builder::default()
+        .plugin(tauri_plugin_window_state::Builder::default().build())
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init());
+    let result = with_commands(builder)
+        .setup(move |app| {
+            let data_dir = app.path().app_data_dir()?;
+            app.manage(AppState::new(data_dir, initial.clone()));
+            Ok(())
+        })
+        .on_window_event(|window, event| {
+            if let tauri::WindowEvent::CloseRequested { api, .. } = event {
+                let state = window.state::<AppState>();
+                if state.is_dirty() {
+                    // The UI asks the user, then calls `app_close`.
+                    api.prevent_close();
+                    let _ = window.emit("close-requested", ());
+                } else {
+                    state.recovery().discard();
+                }
+            }
+        })
+        .run(tauri::generate_context!("../tauri.conf.json"));
+    if let Err(e) = result {
+        eprintln!("pactwright-app: {e}");
+        std::process::exit(1);
+    }
+}

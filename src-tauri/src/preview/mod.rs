@@ -1,0 +1,22 @@
+//! The live preview: the draft laid out by the same engine as the PDF, each
+//! page drawn as SVG by the typeset crate's SVG backend. Layout runs on a
+//! blocking worker thread, never on the UI thread; the last layout is kept
+//! so the UI fetches only the pages it shows.
+
+pub mod commands;
+pub mod error;
+
+use std::sync::Arc;
+
+use pactwright_typeset::Layout;
+
+pub use error::PreviewError;
+
+/// The last layout.
+#[derive(Debug, Default)]
+pub struct PreviewCache {
+    /// Increases with every layout.
+    pub revision: u32,
+    /// The pages.
+    pub layout: Option<Arc<Layout>>,
+}

@@ -1,0 +1,260 @@
+//! Runs the command handlers with no window (Tauri's mock runtime), through
+//! the same IPC layer the webview uses: the shell is a thin adapter, and
+//! everything it does can be exercised without a display.
+
+use pactwright_app::AppState;
+use serde_json::{Value, json};
+use tauri::Manager;
+use tauri::test::{INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder};
+use tauri::webview::InvokeRequest;
+
+struct Host {
+    _app: tauri::App<MockRuntime>,
+    webview: tauri::WebviewWindow<MockRuntime>,
+    dir: tempfile::TempDir,
+}
+
+fn host() -> Host {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let app = pactwright_app::with_commands(mock_builder())
+        // The real configuration and capabilities: commands are allowed (or
+        // not) exactly as in the app.
+        .build(tauri::generate_context!("../tauri.conf.json"))
+        .expect("mock app");
+    app.manage(AppState::new(dir.path().join("app-data"), None));
+    let webview = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
+        .build()
+        .expect("mock window");
+    Host {
+        _app: app,
+        webview,
+        dir,
+    }
+}
+
+impl Host {
+    fn call(&self, cmd: &str, args: Value) -> Result<Value, Value> {
+        get_ipc_response(
+            &self.webview,
+            InvokeRequest {
+                cmd: cmd.into(),
+                callback: tauri::ipc::CallbackFn(0),
+                error: tauri::ipc::CallbackFn(1),
+                url: "tauri://localhost".parse().expect("url"),
+                body: tauri::ipc::InvokeBody::Json(args),
+                headers: Default::default(),
+                invoke_key: INVOKE_KEY.to_string(),
+            },
+        )
+        .map(|r| r.deserialize::<Value>().expect("json response"))
+    }
+
+    fn ok(&self, cmd: &str, args: Value) -> Value {
+        match self.call(cmd, args) {
+            Ok(v) => v,
+            Err(e) => panic!("{cmd} failed: {e}"),
+        }
+    }
+
+    fn state(&self) -> tauri::State<'_, AppState> {
+        self.webview.state::<AppState>()
+    }
+}
+
+fn new_sla(h: &Host) -> Value {
+    let opened = h.ok("file_new", json!({ "kind": "sla" }));
+    assert_eq!(opened["path"], Value::Null);
+    opened["draft"].clone()
+}
+
+#[test]
+fn new_draft_is_checked_and_previewed() {
+    let h = host();
+    let draft = new_sla(&h);
+    assert_eq!(draft["document"]["kind"], "sla");
+
+    let checked = h.ok("check_draft", json!({ "draft": draft }));
+    let findings = checked["findings"].as_array().expect("findings");
+    assert!(!findings.is_empty(), "a starter SLA has findings");
+    assert!(findings.iter().all(|f| f["pointer"].as_str().is_some()));
+    assert_eq!(checked["invalid"], false);
+
+    let info = h.ok("preview_render", json!({ "draft": draft }));
+    let pages = info["page_count"].as_u64().expect("page count");
+    assert!(pages >= 1);
+    let svg = h.ok(
+        "preview_page",
+        json!({ "revision": info["revision"], "index": 0 }),
+    );
+    assert!(svg.as_str().expect("svg").starts_with("<svg"));
+    // A page of an older layout is refused, not mixed up.
+    let again = h.ok("preview_render", json!({ "draft": draft }));
+    assert_ne!(again["revision"], info["revision"]);
+    let stale = h
+        .call(
+            "preview_page",
+            json!({ "revision": info["revision"], "index": 0 }),
+        )
+        .expect_err("stale revision");
+    assert_eq!(stale["group"], "preview");
+    assert_eq!(stale["kind"], "no_page");
+}
+
+#[test]
+fn unreadable_value_is_a_finding_on_its_field() {
+    let h = host();
+    let mut draft = new_sla(&h);
+    draft["warranty"] =
+        json!({ "availability": { "target": "ninety-nine", "period": "average_month" } });
+    let checked = h.ok("check_draft", json!({ "draft": draft }));
+    assert_eq!(checked["invalid"], true);
+    let first = &checked["findings"][0];
+    assert_eq!(first["code"], "invalid-value");
+    assert_eq!(first["pointer"], "/warranty/availability/target");
+    // The rest of the draft is still checked.
+    assert!(checked["findings"].as_array().expect("list").len() > 1);
+    // And still previewed.
+    h.ok("preview_render", json!({ "draft": draft }));
+}
+
+#[test]
+fn downtime_budget_follows_the_target() {
+    let h = host();
+    let mut draft = new_sla(&h);
+    draft["warranty"] = json!({ "availability": { "target": "99.9%", "period": "month30_days" } });
+    let b = h.ok("downtime_budget", json!({ "draft": draft }));
+    assert_eq!(b["rows"][0]["allowed"], "43m 12s", "{b}");
+    draft["warranty"]["availability"]["target"] = json!("99%");
+    let b = h.ok("downtime_budget", json!({ "draft": draft }));
+    assert_eq!(b["rows"][0]["allowed"], "7h 12m", "{b}");
+    draft["warranty"]["availability"]["target"] = json!("99.");
+    let b = h.ok("downtime_budget", json!({ "draft": draft }));
+    assert!(b["note"].as_str().is_some(), "{b}");
+}
+
+#[test]
+fn save_refuses_a_file_changed_on_disk_unless_forced() {
+    let h = host();
+    let path = h.dir.path().join("desk.agreement.json");
+    let mut draft = new_sla(&h);
+    draft["document"]["title"] = json!("Desk SLA");
+    pactwright::file::save(
+        &path,
+        &serde_json::from_value(draft.clone()).expect("agreement"),
+    )
+    .expect("save");
+    pactwright_app::files::commands::open_path(&h.state(), &path).expect("open");
+
+    draft["document"]["title"] = json!("Desk SLA v2");
+    let saved = h.ok("file_save", json!({ "draft": draft, "force": false }));
+    assert_eq!(saved["name"], "desk.agreement.json");
+    let text = std::fs::read_to_string(&path).expect("read");
+    assert!(text.contains("Desk SLA v2"));
+
+    // Someone else edits the file.
+    std::fs::write(&path, text.replace("Desk SLA v2", "Edited elsewhere")).expect("write");
+    draft["document"]["title"] = json!("Desk SLA v3");
+    let err = h
+        .call("file_save", json!({ "draft": draft, "force": false }))
+        .expect_err("changed on disk");
+    assert_eq!(err["group"], "files");
+    assert_eq!(err["kind"], "changed_on_disk");
+    assert!(
+        std::fs::read_to_string(&path)
+            .expect("read")
+            .contains("Edited elsewhere")
+    );
+    h.ok("file_save", json!({ "draft": draft, "force": true }));
+    assert!(
+        std::fs::read_to_string(&path)
+            .expect("read")
+            .contains("Desk SLA v3")
+    );
+
+    // Saved files are on the recent list and may be reopened from it.
+    let start = h.ok("app_start", json!({}));
+    assert_eq!(start["recent"][0]["name"], "desk.agreement.json");
+    let reopened = h.ok(
+        "file_open_recent",
+        json!({ "path": path.display().to_string() }),
+    );
+    assert_eq!(reopened["draft"]["document"]["title"], "Desk SLA v3");
+}
+
+#[test]
+fn paths_not_chosen_by_the_user_are_refused() {
+    let h = host();
+    let err = h
+        .call("file_open_recent", json!({ "path": "/etc/passwd" }))
+        .expect_err("not on the recent list");
+    assert_eq!(err["kind"], "not_allowed");
+    let err = h
+        .call("file_open_sample", json!({ "id": "../../etc/passwd" }))
+        .expect_err("not a sample id");
+    assert_eq!(err["kind"], "no_sample");
+    let err = h
+        .call("export_open", json!({ "path": "/etc/passwd" }))
+        .expect_err("not exported here");
+    assert_eq!(err["kind"], "not_exported");
+}
+
+#[test]
+fn unreadable_file_gives_the_core_message() {
+    let h = host();
+    let path = h.dir.path().join("newer.agreement.json");
+    std::fs::write(
+        &path,
+        r#"{"schema_version": 99, "document": {"kind": "sla"}}"#,
+    )
+    .expect("write");
+    let err = pactwright_app::files::commands::open_path(&h.state(), &path).expect_err("newer");
+    let core = pactwright::file::load(&path)
+        .expect_err("core refuses")
+        .to_string();
+    assert_eq!(err.to_string(), core);
+}
+
+#[test]
+fn recovery_copy_survives_until_discarded() {
+    let h = host();
+    let mut draft = new_sla(&h);
+    draft["document"]["title"] = json!("Unsaved title");
+    h.ok("recovery_write", json!({ "draft": draft }));
+    let start = h.ok("app_start", json!({}));
+    assert_eq!(
+        start["recovery"]["draft"]["document"]["title"],
+        "Unsaved title"
+    );
+    let restored = h.ok("recovery_restore", json!({}));
+    assert_eq!(restored["draft"]["document"]["title"], "Unsaved title");
+    h.ok("recovery_discard", json!({}));
+    let start = h.ok("app_start", json!({}));
+    assert_eq!(start["recovery"], Value::Null);
+}
+
+#[test]
+fn export_writes_pdf_markdown_and_html() {
+    let h = host();
+    let mut draft = new_sla(&h);
+    draft["document"]["title"] = json!("Export Check Agreement");
+    for (format, name) in [("pdf", "a.pdf"), ("markdown", "a.md"), ("html", "a.html")] {
+        let path = h.dir.path().join(name);
+        let fmt: pactwright_app::dto::ExportFormat =
+            serde_json::from_value(json!(format)).expect("format");
+        let stages = std::cell::RefCell::new(Vec::new());
+        let out =
+            pactwright_app::export::commands::write_export(draft.clone(), fmt, &path, &|s, f| {
+                stages.borrow_mut().push((s.to_owned(), f))
+            })
+            .expect("export");
+        assert_eq!(stages.borrow().last().map(|s| s.1), Some(1.0));
+        assert!(out.bytes > 0);
+        let bytes = std::fs::read(&path).expect("written");
+        if format == "pdf" {
+            assert!(bytes.starts_with(b"%PDF"));
+            assert!(out.pages.unwrap_or(0) >= 1);
+        } else {
+            assert!(String::from_utf8_lossy(&bytes).contains("Export Check Agreement"));
+        }
+    }
+}

@@ -1,0 +1,267 @@
+// DO NOT EDIT. Generated from the Rust types in src-tauri/src/dto.rs and
+// src-tauri/src/ipc.rs by src-tauri/tests/bindings.rs (ts-rs).
+// Regenerate: UPDATE_BINDINGS=1 cargo test -p pactwright-app --test bindings
+
+import type { Agreement } from "./agreement";
+
+export type StartInfo = { 
+/**
+ * The draft named on the command line, opened.
+ */
+initial: Opened | null, 
+/**
+ * Why the draft named on the command line could not be opened.
+ */
+initial_error: string | null, 
+/**
+ * Unsaved edits left by a session that did not end cleanly.
+ */
+recovery: Recovery | null, 
+/**
+ * Recently used files, newest first.
+ */
+recent: Array<RecentFile>, 
+/**
+ * The sample drafts that ship with Pactwright.
+ */
+samples: Array<Sample>, 
+/**
+ * True in the test build, where dialogs pick paths in a test folder.
+ */
+e2e: boolean, };
+
+export type Opened = { 
+/**
+ * The file, or `None` for a draft not yet saved (a sample, a new one).
+ */
+path: string | null, 
+/**
+ * The file name shown in the title bar.
+ */
+name: string, 
+/**
+ * The draft.
+ */
+draft: Agreement, 
+/**
+ * Set when an older file was migrated on load.
+ */
+migrated_from: number | null, };
+
+export type Saved = { 
+/**
+ * Where.
+ */
+path: string, 
+/**
+ * The file name.
+ */
+name: string, };
+
+export type RecentFile = { 
+/**
+ * The full path.
+ */
+path: string, 
+/**
+ * The file name.
+ */
+name: string, 
+/**
+ * The folder it is in.
+ */
+folder: string, 
+/**
+ * False when it has been moved or deleted since.
+ */
+exists: boolean, };
+
+export type Sample = { 
+/**
+ * Its id (the file stem), passed to `file_open_sample`.
+ */
+id: string, 
+/**
+ * Its title.
+ */
+title: string, 
+/**
+ * Its kind, e.g. "Service level agreement".
+ */
+kind: string, };
+
+export type Recovery = { 
+/**
+ * The file the edits belong to, if it had been saved.
+ */
+path: string | null, 
+/**
+ * When the copy was written, in milliseconds since 1970.
+ */
+saved_at_ms: number, 
+/**
+ * The draft with the unsaved edits.
+ */
+draft: Agreement, };
+
+export type FindingDto = { 
+/**
+ * "error", "warning" or "info".
+ */
+severity: string, 
+/**
+ * A stable code, e.g. "missing-sponsor".
+ */
+code: string, 
+/**
+ * JSON pointer to the field.
+ */
+pointer: string, 
+/**
+ * What is wrong.
+ */
+message: string, 
+/**
+ * How to fix it.
+ */
+hint: string, };
+
+export type CheckResult = { 
+/**
+ * Every finding, in document order. When a field holds a value that
+ * cannot be read (e.g. "99.9" with no %), that is the only finding.
+ */
+findings: Array<FindingDto>, 
+/**
+ * True when a field's value could not be read.
+ */
+invalid: boolean, };
+
+export type BudgetRow = { 
+/**
+ * The period, e.g. "30.4375-day month" or "2026-02".
+ */
+period: string, 
+/**
+ * Allowed downtime, e.g. "43m 12s".
+ */
+allowed: string, 
+/**
+ * The same in words.
+ */
+words: string, 
+/**
+ * Service hours in the period after exclusions.
+ */
+service_hours: string, };
+
+export type DowntimeBudget = { 
+/**
+ * One row per period (twelve for calendar months).
+ */
+rows: Array<BudgetRow>, 
+/**
+ * The period allowing least downtime.
+ */
+least: BudgetRow | null, 
+/**
+ * The period allowing most.
+ */
+most: BudgetRow | null, 
+/**
+ * Excluded maintenance per month, when there is some.
+ */
+excluded_maintenance: string, 
+/**
+ * Why there is no budget (no target, unreadable target, no period).
+ */
+note: string | null, };
+
+export type OutlineItem = { 
+/**
+ * Heading level 1-4.
+ */
+level: number, 
+/**
+ * Numbered title, e.g. "4.2 Availability".
+ */
+title: string, 
+/**
+ * 0-based page index.
+ */
+page: number, };
+
+export type PreviewInfo = { 
+/**
+ * Increases with every layout; pass it back to `preview_page`.
+ */
+revision: number, 
+/**
+ * Number of pages.
+ */
+page_count: number, 
+/**
+ * Page width in points.
+ */
+width: number, 
+/**
+ * Page height in points.
+ */
+height: number, 
+/**
+ * The headings, flattened in order, with their pages.
+ */
+outline: Array<OutlineItem>, 
+/**
+ * Time spent in Rust (template, layout), in milliseconds.
+ */
+millis: number, };
+
+export type ExportFormat = "pdf" | "markdown" | "html";
+
+export type ExportProgress = { 
+/**
+ * What is happening now.
+ */
+stage: string, 
+/**
+ * 0.0 to 1.0.
+ */
+fraction: number, };
+
+export type Exported = { 
+/**
+ * The file written.
+ */
+path: string, 
+/**
+ * Its name.
+ */
+name: string, 
+/**
+ * Pages (PDF only).
+ */
+pages: number | null, 
+/**
+ * Size in bytes.
+ */
+bytes: number, 
+/**
+ * Layout warnings (missing glyphs and the like).
+ */
+warnings: Array<string>, };
+
+export type IpcError = { 
+/**
+ * The command group: "files", "checks", "preview" or "export".
+ */
+group: string, 
+/**
+ * A stable code within the group, e.g. "changed_on_disk".
+ */
+kind: string, 
+/**
+ * What happened, in words for the user (the core's message when the
+ * core refused).
+ */
+message: string, };

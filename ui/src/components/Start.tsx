@@ -1,0 +1,84 @@
+import type { Kind } from "../host/types";
+import { useStore } from "../context";
+
+const KIND_CARDS: { kind: Kind; title: string; text: string }[] = [
+  { kind: "sla", title: "Service level agreement", text: "Provider and customer: targets, credits and duties on both sides." },
+  { kind: "ola", title: "Operational level agreement", text: "Between teams of one organization, holding up an SLA." },
+  { kind: "uc", title: "Underpinning contract", text: "With an external supplier, holding up an SLA." },
+  { kind: "offering", title: "Service offering", text: "The catalogue entry: goods, access and actions, no targets signed." },
+];
+
+export function Start() {
+  const store = useStore();
+  const start = store.state.start;
+  return (
+    <main class="start">
+      <header class="start-hero">
+        <img src="/icon.png" alt="" class="logo" />
+        <div>
+          <h1>Pactwright</h1>
+          <p>Draft service agreements the ITIL 4 way: both sides' duties, measured targets, and a PDF the sponsor signs.</p>
+        </div>
+      </header>
+      {store.state.startError && (
+        <div class="notice error start-error" role="alert" id="start-error">
+          <strong>The file could not be opened.</strong>
+          <span>{store.state.startError}</span>
+        </div>
+      )}
+      <section class="start-section" aria-labelledby="new-heading">
+        <h2 id="new-heading">New agreement</h2>
+        <div class="kind-grid">
+          {KIND_CARDS.map((k) => (
+            <button type="button" class="kind-card" id={`new-${k.kind}`} key={k.kind} onClick={() => store.newDraft(k.kind)}>
+              <span class="kind-code">{k.kind.toUpperCase()}</span>
+              <span class="kind-title">{k.title}</span>
+              <span class="kind-text">{k.text}</span>
+            </button>
+          ))}
+        </div>
+      </section>
+      <div class="start-columns">
+        <section class="start-section" aria-labelledby="recent-heading">
+          <div class="section-row">
+            <h2 id="recent-heading">Recent</h2>
+            <button type="button" id="open-file" onClick={() => store.open()}>
+              Open a file…
+            </button>
+          </div>
+          {start && start.recent.length > 0 ? (
+            <ul class="file-list" id="recent-list">
+              {start.recent.map((r) => (
+                <li key={r.path}>
+                  <button type="button" class="file" disabled={!r.exists} onClick={() => store.openRecent(r.path)} data-path={r.path}>
+                    <span class="file-name">{r.name}</span>
+                    <span class="file-folder">{r.exists ? r.folder : "moved or deleted"}</span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p class="empty-note">Agreements you open or save appear here.</p>
+          )}
+        </section>
+        <section class="start-section" aria-labelledby="samples-heading">
+          <h2 id="samples-heading">Start from a sample</h2>
+          {start && start.samples.length > 0 ? (
+            <ul class="file-list">
+              {start.samples.map((s) => (
+                <li key={s.id}>
+                  <button type="button" class="file" id={`sample-${s.id}`} onClick={() => store.openSample(s.id)}>
+                    <span class="file-name">{s.title}</span>
+                    <span class="file-folder">{s.kind}</span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p class="empty-note">No samples found.</p>
+          )}
+        </section>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,274 @@
+// Form fields bound to a JSON pointer in the draft. Each has a label, the
+// help for its field (why it matters, an example) and the findings that
+// point at it; its id is fieldId(pointer), so a finding can focus it.
+import type { ComponentChildren } from "preact";
+import { useEffect, useState } from "preact/hooks";
+import { useStore } from "../context";
+import { helpFor } from "../model/help";
+import { fieldId } from "../model/pointer";
+
+function useFindings(ptr: string) {
+  const store = useStore();
+  return store.state.findings.filter((f) => f.pointer === ptr);
+}
+
+interface FieldShell {
+  ptr: string;
+  label: string;
+  children: ComponentChildren;
+  wide?: boolean;
+  hideHelp?: boolean;
+}
+
+function Shell({ ptr, label, children, wide }: FieldShell) {
+  const id = fieldId(ptr);
+  const help = helpFor(ptr);
+  const findings = useFindings(ptr);
+  const severity = findings.some((f) => f.severity === "error")
+    ? "error"
+    : findings.some((f) => f.severity === "warning")
+      ? "warning"
+      : null;
+  return (
+    <div class={`field ${wide ? "wide" : ""} ${severity ? "has-" + severity : ""}`}>
+      <label for={id}>{label}</label>
+      {children}
+      {findings.map((f) => (
+        <p class={`field-finding ${f.severity}`} id={`${id}-finding`} key={f.code + f.message}>
+          {f.message}
+        </p>
+      ))}
+      {help && (
+        <p class="help" id={`${id}-help`}>
+          {help.why} <span class="eg">e.g. {help.example}</span>
+        </p>
+      )}
+    </div>
+  );
+}
+
+function describedBy(ptr: string, hasFinding: boolean): string {
+  const id = fieldId(ptr);
+  return [hasFinding ? `${id}-finding` : "", `${id}-help`].filter(Boolean).join(" ");
+}
+
+export function Text(props: { ptr: string; label: string; wide?: boolean; type?: string; multiline?: boolean }) {
+  const store = useStore();
+  const { ptr, label } = props;
+  const v = store.value(ptr);
+  const value = v === undefined || v === null ? "" : String(v);
+  const findings = useFindings(ptr);
+  const help = helpFor(ptr);
+  const common = {
+    id: fieldId(ptr),
+    value,
+    placeholder: help ? help.example : "",
+    "aria-describedby": describedBy(ptr, findings.length > 0),
+    "aria-invalid": findings.some((f) => f.severity === "error") ? true : undefined,
+    onInput: (e: Event) => store.edit(ptr, (e.currentTarget as HTMLInputElement).value),
+  };
+  return (
+    <Shell ptr={ptr} label={label} wide={props.wide || props.multiline}>
+      {props.multiline ? <textarea rows={3} {...common} /> : <input type={props.type ?? "text"} {...common} />}
+    </Shell>
+  );
+}
+
+export function NumberField(props: { ptr: string; label: string }) {
+  const store = useStore();
+  const v = store.value(props.ptr);
+  const findings = useFindings(props.ptr);
+  return (
+    <Shell ptr={props.ptr} label={props.label}>
+      <input
+        id={fieldId(props.ptr)}
+        type="number"
+        min={0}
+        value={typeof v === "number" ? String(v) : ""}
+        placeholder={helpFor(props.ptr)?.example}
+        aria-describedby={describedBy(props.ptr, findings.length > 0)}
+        onInput={(e) => {
+          const t = (e.currentTarget as HTMLInputElement).value;
+          store.edit(props.ptr, t === "" ? undefined : Math.max(0, Math.round(Number(t))));
+        }}
+      />
+    </Shell>
+  );
+}
+
+export function Select(props: { ptr: string; label: string; options: [string, string][]; empty?: string }) {
+  const store = useStore();
+  const v = store.value(props.ptr);
+  const findings = useFindings(props.ptr);
+  return (
+    <Shell ptr={props.ptr} label={props.label}>
+      <select
+        id={fieldId(props.ptr)}
+        value={typeof v === "string" ? v : ""}
+        aria-describedby={describedBy(props.ptr, findings.length > 0)}
+        onChange={(e) => store.edit(props.ptr, (e.currentTarget as HTMLSelectElement).value || undefined, null)}
+      >
+        {props.empty !== undefined && <option value="">{props.empty}</option>}
+        {props.options.map(([value, text]) => (
+          <option value={value} key={value}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </Shell>
+  );
+}
+
+export function Check(props: { ptr: string; label: string; text: string }) {
+  const store = useStore();
+  const v = store.value(props.ptr) === true;
+  return (
+    <Shell ptr={props.ptr} label={props.label}>
+      <span class="check">
+        <input
+          type="checkbox"
+          id={fieldId(props.ptr)}
+          checked={v}
+          aria-describedby={describedBy(props.ptr, false)}
+          onChange={(e) => store.edit(props.ptr, (e.currentTarget as HTMLInputElement).checked || undefined, null)}
+        />
+        <span>{props.text}</span>
+      </span>
+    </Shell>
+  );
+}
+
+/** A list of short texts, one per line. */
+export function Lines(props: { ptr: string; label: string; rows?: number }) {
+  const store = useStore();
+  const v = store.value(props.ptr);
+  const list = Array.isArray(v) ? (v as unknown[]).map(String) : [];
+  const joined = list.join("\n");
+  const [text, setText] = useState(joined);
+  const [focused, setFocused] = useState(false);
+  useEffect(() => {
+    if (!focused) setText(joined);
+  }, [joined, focused]);
+  const findings = useFindings(props.ptr);
+  const help = helpFor(props.ptr);
+  return (
+    <Shell ptr={props.ptr} label={props.label} wide>
+      <textarea
+        id={fieldId(props.ptr)}
+        rows={props.rows ?? Math.max(2, Math.min(8, list.length + 1))}
+        value={focused ? text : joined}
+        placeholder={help ? `One per line, e.g. ${help.example}` : "One per line"}
+        aria-describedby={describedBy(props.ptr, findings.length > 0)}
+        onFocus={() => {
+          setText(joined);
+          setFocused(true);
+        }}
+        onBlur={() => setFocused(false)}
+        onInput={(e) => {
+          const t = (e.currentTarget as HTMLTextAreaElement).value;
+          setText(t);
+          const items = t.split("\n").map((s) => s.trim()).filter(Boolean);
+          store.edit(props.ptr, items.length ? items : undefined);
+        }}
+      />
+    </Shell>
+  );
+}
+
+/** Several choices from a fixed set, as checkboxes. */
+export function Choices(props: { ptr: string; label: string; options: [string, string][] }) {
+  const store = useStore();
+  const v = store.value(props.ptr);
+  const chosen = Array.isArray(v) ? (v as string[]) : [];
+  const id = fieldId(props.ptr);
+  const help = helpFor(props.ptr);
+  const findings = useFindings(props.ptr);
+  return (
+    <fieldset class="field wide choices" aria-describedby={`${id}-help`}>
+      <legend>{props.label}</legend>
+      <div class="choice-row">
+        {props.options.map(([value, text], i) => (
+          <label class="chip" key={value}>
+            <input
+              type="checkbox"
+              id={i === 0 ? id : `${id}-${value}`}
+              checked={chosen.includes(value)}
+              onChange={(e) => {
+                const on = (e.currentTarget as HTMLInputElement).checked;
+                const next = props.options.map(([o]) => o).filter((o) => (o === value ? on : chosen.includes(o)));
+                store.edit(props.ptr, next.length ? next : undefined, null);
+              }}
+            />
+            <span>{text}</span>
+          </label>
+        ))}
+      </div>
+      {findings.map((f) => (
+        <p class={`field-finding ${f.severity}`} key={f.code + f.message}>
+          {f.message}
+        </p>
+      ))}
+      {help && (
+        <p class="help" id={`${id}-help`}>
+          {help.why} <span class="eg">e.g. {help.example}</span>
+        </p>
+      )}
+    </fieldset>
+  );
+}
+
+/** A list of records, each a card with its own fields. */
+export function Repeater(props: {
+  ptr: string;
+  title: string;
+  noun: string;
+  make: () => Record<string, unknown>;
+  summary: (item: Record<string, unknown>, index: number) => string;
+  empty: string;
+  render: (base: string, index: number) => ComponentChildren;
+}) {
+  const store = useStore();
+  const v = store.value(props.ptr);
+  const items = Array.isArray(v) ? (v as Record<string, unknown>[]) : [];
+  const findings = store.state.findings.filter((f) => f.pointer === props.ptr);
+  return (
+    <section class="repeater" aria-label={props.title}>
+      <div class="repeater-head">
+        <h3>{props.title}</h3>
+        <span class="count">{items.length || ""}</span>
+      </div>
+      {findings.map((f) => (
+        <p class={`field-finding ${f.severity}`} key={f.code + f.message}>
+          {f.message}
+        </p>
+      ))}
+      {items.length === 0 && <p class="empty-note">{props.empty}</p>}
+      {items.map((item, i) => (
+        <div class="card" key={i}>
+          <div class="card-head">
+            <span class="card-title">{props.summary(item, i) || `${props.noun} ${i + 1}`}</span>
+            <span class="card-tools">
+              <button type="button" class="icon" title="Move up" aria-label={`Move ${props.noun} ${i + 1} up`} disabled={i === 0} onClick={() => store.move(props.ptr, i, i - 1)}>↑</button>
+              <button type="button" class="icon" title="Move down" aria-label={`Move ${props.noun} ${i + 1} down`} disabled={i === items.length - 1} onClick={() => store.move(props.ptr, i, i + 1)}>↓</button>
+              <button type="button" class="icon danger" title="Remove" aria-label={`Remove ${props.noun} ${i + 1}`} onClick={() => store.remove(props.ptr, i)}>✕</button>
+            </span>
+          </div>
+          <div class="grid">{props.render(`${props.ptr}/${i}`, i)}</div>
+        </div>
+      ))}
+      <button type="button" class="add" id={fieldId(props.ptr)} onClick={() => store.append(props.ptr, props.make())}>
+        + Add {props.noun.toLowerCase()}
+      </button>
+    </section>
+  );
+}
+
+export function Section(props: { title: string; note?: string; children: ComponentChildren }) {
+  return (
+    <section class="section">
+      <h3>{props.title}</h3>
+      {props.note && <p class="section-note">{props.note}</p>}
+      <div class="grid">{props.children}</div>
+    </section>
+  );
+}

@@ -1,0 +1,154 @@
+// An in-memory Host for tests: records calls, answers like the shell.
+import type { Agreement } from "../bindings/agreement";
+import type { CheckResult, DowntimeBudget, FindingDto, Opened, PreviewInfo, StartInfo } from "../bindings/ipc";
+import type { Host, Kind } from "./types";
+
+export class FakeHost implements Host {
+  calls: { cmd: string; args: unknown[] }[] = [];
+  files = new Map<string, Agreement>();
+  current: string | null = null;
+  changedOnDisk = false;
+  recovery: Agreement | null = null;
+  findings: FindingDto[] = [];
+  title = "";
+  closed = false;
+  closeHandler: (() => void) | null = null;
+  startInfo: Partial<StartInfo> = {};
+  pickOpen: string | null = null;
+  pickSave: string | null = "/tmp/new.agreement.json";
+
+  private log(cmd: string, ...args: unknown[]) {
+    this.calls.push({ cmd, args });
+  }
+  count(cmd: string): number {
+    return this.calls.filter((c) => c.cmd === cmd).length;
+  }
+
+  async start(): Promise<StartInfo> {
+    this.log("start");
+    return {
+      initial: null,
+      initial_error: null,
+      recovery: this.recovery ? { path: null, saved_at_ms: 0, draft: this.recovery } : null,
+      recent: [],
+      samples: [],
+      e2e: false,
+      ...this.startInfo,
+    };
+  }
+  async setWindowState(title: string, _dirty: boolean) {
+    this.title = title;
+  }
+  async closeWindow() {
+    this.log("closeWindow");
+    this.closed = true;
+  }
+  async onCloseRequested(handler: () => void) {
+    this.closeHandler = handler;
+    return () => {};
+  }
+  async newDraft(kind: Kind): Promise<Opened> {
+    this.log("newDraft", kind);
+    this.current = null;
+    return { path: null, name: "Untitled", migrated_from: null, draft: blank(kind) };
+  }
+  private opened(path: string): Opened {
+    const draft = this.files.get(path);
+    if (!draft) throw { group: "files", kind: "load", message: `${path}: cannot read the file` };
+    this.current = path;
+    return { path, name: path.split("/").pop() ?? path, draft, migrated_from: null };
+  }
+  async openDialog() {
+    this.log("openDialog");
+    return this.pickOpen ? this.opened(this.pickOpen) : null;
+  }
+  async openRecent(path: string) {
+    this.log("openRecent", path);
+    return this.opened(path);
+  }
+  async openSample(id: string) {
+    this.log("openSample", id);
+    return { ...this.opened(id), path: null };
+  }
+  async save(draft: Agreement, force: boolean) {
+    this.log("save", draft, force);
+    if (!this.current) return this.saveAs(draft);
+    if (this.changedOnDisk && !force) {
+      throw { group: "files", kind: "changed_on_disk", message: "x.agreement.json was changed by another program" };
+    }
+    this.changedOnDisk = false;
+    this.files.set(this.current, draft);
+    return { path: this.current, name: this.current.split("/").pop() ?? "" };
+  }
+  async saveAs(draft: Agreement) {
+    this.log("saveAs", draft);
+    if (!this.pickSave) return null;
+    this.current = this.pickSave;
+    this.files.set(this.pickSave, draft);
+    return { path: this.pickSave, name: this.pickSave.split("/").pop() ?? "" };
+  }
+  async writeRecovery(draft: Agreement) {
+    this.log("writeRecovery", draft);
+    this.recovery = draft;
+  }
+  async discardRecovery() {
+    this.log("discardRecovery");
+    this.recovery = null;
+  }
+  async restoreRecovery(): Promise<Opened | null> {
+    this.log("restoreRecovery");
+    return this.recovery ? { path: null, name: "Untitled", draft: this.recovery, migrated_from: null } : null;
+  }
+  async check(draft: Agreement): Promise<CheckResult> {
+    this.log("check", draft);
+    const findings = [...this.findings];
+    if (!draft.document.title) {
+      findings.unshift({ severity: "error", code: "required-field", pointer: "/document/title", message: "the title is missing", hint: "Give it a title." });
+    }
+    return { findings, invalid: false };
+  }
+  async downtime(draft: Agreement): Promise<DowntimeBudget> {
+    this.log("downtime", draft);
+    const t = draft.warranty?.availability?.target;
+    const allowed = t === "99.9%" ? "43m 12s" : t === "99%" ? "7h 12m" : "";
+    return allowed
+      ? { rows: [{ period: "30-day month", allowed, words: allowed, service_hours: "720" }], least: null, most: null, excluded_maintenance: "", note: null }
+      : { rows: [], least: null, most: null, excluded_maintenance: "", note: "Set an availability target." };
+  }
+  revision = 0;
+  async previewRender(draft: Agreement): Promise<PreviewInfo> {
+    this.log("previewRender", draft);
+    this.revision += 1;
+    return {
+      revision: this.revision,
+      page_count: 3,
+      width: 595,
+      height: 842,
+      millis: 5,
+      outline: [
+        { level: 1, title: "1 Document control", page: 0 },
+        { level: 1, title: "5 Warranty", page: 2 },
+      ],
+    };
+  }
+  async previewPage(revision: number, index: number) {
+    this.log("previewPage", revision, index);
+    return `<svg xmlns="http://www.w3.org/2000/svg"><text>page ${index}</text></svg>`;
+  }
+  async exportDocument(_draft: Agreement, format: "pdf" | "markdown" | "html", onProgress: (p: { stage: string; fraction: number }) => void) {
+    this.log("exportDocument", format);
+    onProgress({ stage: "Laying out the pages", fraction: 0.2 });
+    onProgress({ stage: "Done", fraction: 1 });
+    return { path: `/tmp/out.${format}`, name: `out.${format}`, pages: 3, bytes: 2048, warnings: [] };
+  }
+  async openExported(path: string) {
+    this.log("openExported", path);
+  }
+  async revealExported(path: string) {
+    this.log("revealExported", path);
+  }
+}
+
+export function blank(kind: Kind = "sla"): Agreement {
+  return { schema_version: 1, document: { kind, title: `New ${kind}` } } as Agreement;
+}

@@ -1,0 +1,36 @@
+// The only module that imports @tauri-apps/*: the Host over Tauri IPC.
+import { Channel, invoke } from "@tauri-apps/api/core";
+import { listen } from "@tauri-apps/api/event";
+import type { Host } from "./types";
+import type { ExportProgress } from "../bindings/ipc";
+
+export const tauriHost: Host = {
+  start: () => invoke("app_start"),
+  setWindowState: (title, dirty) => invoke("app_set_state", { title, dirty }),
+  closeWindow: () => invoke("app_close"),
+  onCloseRequested: (handler) => listen("close-requested", () => handler()),
+
+  newDraft: (kind) => invoke("file_new", { kind }),
+  openDialog: () => invoke("file_open_dialog"),
+  openRecent: (path) => invoke("file_open_recent", { path }),
+  openSample: (id) => invoke("file_open_sample", { id }),
+  save: (draft, force) => invoke("file_save", { draft, force }),
+  saveAs: (draft) => invoke("file_save_as", { draft }),
+  writeRecovery: (draft) => invoke("recovery_write", { draft }),
+  discardRecovery: () => invoke("recovery_discard"),
+  restoreRecovery: () => invoke("recovery_restore"),
+
+  check: (draft) => invoke("check_draft", { draft }),
+  downtime: (draft) => invoke("downtime_budget", { draft }),
+
+  previewRender: (draft) => invoke("preview_render", { draft }),
+  previewPage: (revision, index) => invoke("preview_page", { revision, index }),
+
+  exportDocument: (draft, format, onProgress) => {
+    const channel = new Channel<ExportProgress>();
+    channel.onmessage = onProgress;
+    return invoke("export_document", { draft, format, on_progress: channel });
+  },
+  openExported: (path) => invoke("export_open", { path }),
+  revealExported: (path) => invoke("export_reveal", { path }),
+};

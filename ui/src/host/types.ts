@@ -1,0 +1,59 @@
+// The seam between the UI and the desktop shell. The app receives a Host;
+// src/host/tauri.ts implements it over IPC, src/host/fake.ts in memory for
+// tests. Nothing else knows Tauri exists.
+import type { Agreement, DocumentControl } from "../bindings/agreement";
+
+/** The kind of agreement. */
+export type Kind = DocumentControl["kind"];
+import type {
+  CheckResult,
+  DowntimeBudget,
+  ExportFormat,
+  ExportProgress,
+  Exported,
+  IpcError,
+  Opened,
+  PreviewInfo,
+  Saved,
+  StartInfo,
+} from "../bindings/ipc";
+
+export interface Host {
+  start(): Promise<StartInfo>;
+  setWindowState(title: string, dirty: boolean): Promise<void>;
+  closeWindow(): Promise<void>;
+  onCloseRequested(handler: () => void): Promise<() => void>;
+
+  newDraft(kind: Kind): Promise<Opened>;
+  openDialog(): Promise<Opened | null>;
+  openRecent(path: string): Promise<Opened>;
+  openSample(id: string): Promise<Opened>;
+  save(draft: Agreement, force: boolean): Promise<Saved | null>;
+  saveAs(draft: Agreement): Promise<Saved | null>;
+  writeRecovery(draft: Agreement): Promise<void>;
+  discardRecovery(): Promise<void>;
+  restoreRecovery(): Promise<Opened | null>;
+
+  check(draft: Agreement): Promise<CheckResult>;
+  downtime(draft: Agreement): Promise<DowntimeBudget>;
+
+  previewRender(draft: Agreement): Promise<PreviewInfo>;
+  previewPage(revision: number, index: number): Promise<string>;
+
+  exportDocument(
+    draft: Agreement,
+    format: ExportFormat,
+    onProgress: (p: ExportProgress) => void,
+  ): Promise<Exported | null>;
+  openExported(path: string): Promise<void>;
+  revealExported(path: string): Promise<void>;
+}
+
+/** Errors from the shell have this shape; anything else is wrapped. */
+export function asIpcError(e: unknown): IpcError {
+  if (e && typeof e === "object" && "message" in e && "kind" in e) {
+    const o = e as Partial<IpcError>;
+    return { group: o.group ?? "app", kind: String(o.kind), message: String(o.message) };
+  }
+  return { group: "app", kind: "unexpected", message: e instanceof Error ? e.message : String(e) };
+}

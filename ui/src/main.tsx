@@ -1,0 +1,17 @@
+import { render } from "preact";
+import { App } from "./components/App";
+import { StoreContext } from "./context";
+import { tauriHost } from "./host/tauri";
+import { Store } from "./store";
+import "./styles.css";
+
+const store = new Store(tauriHost);
+// Exposed for the end-to-end tests' measurements (read-only use).
+(window as unknown as { __pactwright: Store }).__pactwright = store;
+render(
+  <StoreContext.Provider value={store}>
+    <App />
+  </StoreContext.Provider>,
+  document.getElementById("app")!,
+);
+void store.init();

@@ -1,0 +1,80 @@
+import { Lines, Repeater, Section, Select, Text } from "../components/fields";
+import { COVERAGE } from "../model/options";
+
+export function Offering() {
+  return (
+    <>
+      <Section title="The service">
+        <Text ptr="/service/name" label="Service name" wide />
+        <Text ptr="/service/description" label="Description" multiline />
+        <Lines ptr="/service/outcomes" label="Outcomes for the consumer" />
+        <Lines ptr="/service/costs_removed" label="Costs removed" />
+        <Lines ptr="/service/risks_removed" label="Risks removed" />
+        <Lines ptr="/service/costs_imposed" label="Costs imposed" />
+        <Lines ptr="/service/risks_imposed" label="Risks imposed" />
+        <Lines ptr="/service/in_scope" label="In scope" />
+        <Lines ptr="/service/out_of_scope" label="Out of scope" />
+      </Section>
+      <Repeater
+        ptr="/offering/goods"
+        title="Goods"
+        noun="Good"
+        empty="Nothing whose ownership passes to the consumer. Add a device or a delivered build if there is one."
+        make={() => ({ name: "" })}
+        summary={(g) => String(g.name ?? "")}
+        render={(b) => (
+          <>
+            <Text ptr={`${b}/name`} label="Name" />
+            <Text ptr={`${b}/owner_after_handover`} label="Owner after handover" />
+            <Text ptr={`${b}/description`} label="Description" multiline />
+          </>
+        )}
+      />
+      <Repeater
+        ptr="/offering/access"
+        title="Access to resources"
+        noun="Resource"
+        empty="No resources the consumer uses while the provider keeps them (logins, licences, data)."
+        make={() => ({ resource: "" })}
+        summary={(r) => String(r.resource ?? "")}
+        render={(b) => (
+          <>
+            <Text ptr={`${b}/resource`} label="Resource" />
+            <Text ptr={`${b}/who`} label="Who gets access" />
+            <Text ptr={`${b}/how`} label="How" />
+            <Text ptr={`${b}/data_boundaries`} label="Data boundaries" />
+            <Lines ptr={`${b}/limits`} label="Limits" />
+          </>
+        )}
+      />
+      <Repeater
+        ptr="/offering/actions"
+        title="Service actions"
+        noun="Service action"
+        empty="No work the provider performs for the consumer yet: support, restoring service, fulfilling requests."
+        make={() => ({ action: "" })}
+        summary={(a) => String(a.action ?? "")}
+        render={(b) => (
+          <>
+            <Text ptr={`${b}/action`} label="Action" wide />
+            <Text ptr={`${b}/trigger`} label="Trigger" />
+            <Text ptr={`${b}/channel`} label="Channel" />
+            <Select ptr={`${b}/hours`} label="Hours" options={COVERAGE} />
+            <Text ptr={`${b}/owner`} label="Owner" />
+            <Text ptr={`${b}/target`} label="Target time" />
+          </>
+        )}
+      />
+    </>
+  );
+}
+
+export function UtilityStep() {
+  return (
+    <Section title="Fit for purpose" note="Utility is what the service does; warranty, next, is how well it keeps doing it.">
+      <Text ptr="/utility/purpose" label="Purpose" multiline />
+      <Lines ptr="/utility/capabilities" label="Capabilities" rows={4} />
+      <Lines ptr="/utility/constraints_removed" label="Constraints removed" />
+    </Section>
+  );
+}

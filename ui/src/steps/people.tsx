@@ -1,0 +1,38 @@
+import { Check, Choices, Repeater, Select, Text } from "../components/fields";
+import { useStore } from "../context";
+import { ROLES, SIDES, STAKEHOLDER_KINDS } from "../model/options";
+
+function nextId(existing: unknown[]): string {
+  const used = new Set(existing.map((s) => (s as { id?: string }).id));
+  let n = existing.length + 1;
+  while (used.has(`person-${n}`)) n++;
+  return `person-${n}`;
+}
+
+export function Stakeholders() {
+  const store = useStore();
+  const list = (store.value("/stakeholders") as unknown[] | undefined) ?? [];
+  return (
+    <Repeater
+      ptr="/stakeholders"
+      title="People and teams"
+      noun="Stakeholder"
+      empty="No one named yet. An agreement needs at least a customer, a sponsor and someone for the provider; one person may hold several roles."
+      make={() => ({ id: nextId(list), name: "", side: "provider", roles: [] })}
+      summary={(s) => [s.name, s.title].filter(Boolean).join(" · ")}
+      render={(base) => (
+        <>
+          <Text ptr={`${base}/name`} label="Name" />
+          <Text ptr={`${base}/title`} label="Job title" />
+          <Text ptr={`${base}/id`} label="Short id" />
+          <Select ptr={`${base}/kind`} label="Person or team" options={STAKEHOLDER_KINDS} />
+          <Select ptr={`${base}/side`} label="Side" options={SIDES} />
+          <Choices ptr={`${base}/roles`} label="Roles" options={ROLES} />
+          <Text ptr={`${base}/email`} label="Email" type="email" />
+          <Text ptr={`${base}/phone`} label="Phone" />
+          <Check ptr={`${base}/signs`} label="Signatory" text="Signs the agreement" />
+        </>
+      )}
+    />
+  );
+}

@@ -1,0 +1,139 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { FakeHost, blank } from "../host/fake";
+import { Store } from "../store";
+
+const timing = { checkDelay: 0, previewDelay: 0, recoveryEvery: 1000 };
+let host: FakeHost;
+let store: Store;
+
+async function flush() {
+  for (let i = 0; i < 5; i++) {
+    await vi.runOnlyPendingTimersAsync();
+  }
+}
+
+beforeEach(async () => {
+  vi.useFakeTimers();
+  host = new FakeHost();
+  store = new Store(host, timing);
+  await store.init();
+});
+afterEach(() => {
+  store.dispose();
+  vi.useRealTimers();
+});
+
+describe("store", () => {
+  it("creates a draft, marks edits unsaved in the title, and undoes back to clean", async () => {
+    store.newDraft("sla");
+    await flush();
+    expect(store.state.screen).toBe("editor");
+    expect(host.title).toBe("Untitled — Pactwright");
+    store.edit("/document/title", "Desk SLA");
+    expect(store.state.dirty).toBe(true);
+    expect(host.title).toBe("• Untitled — Pactwright");
+    store.undo();
+    expect(store.state.dirty).toBe(false);
+    expect(store.value("/document/title")).toBe("New sla");
+    store.redo();
+    expect(store.value("/document/title")).toBe("Desk SLA");
+  });
+
+  it("checks, computes the budget and previews after an edit", async () => {
+    store.newDraft("sla");
+    await flush();
+    store.edit("/warranty/availability/target", "99.9%");
+    await flush();
+    expect(store.state.budget?.rows[0].allowed).toBe("43m 12s");
+    store.edit("/warranty/availability/target", "99%", null);
+    await flush();
+    expect(store.state.budget?.rows[0].allowed).toBe("7h 12m");
+    expect(store.state.preview?.page_count).toBe(3);
+    store.edit("/document/title", "");
+    await flush();
+    expect(store.state.findings[0].pointer).toBe("/document/title");
+  });
+
+  it("saves through the host, then asks before overwriting a file changed on disk", async () => {
+    host.files.set("/d/a.agreement.json", blank());
+    store.openRecent("/d/a.agreement.json");
+    await flush();
+    store.edit("/document/title", "Changed");
+    expect(await store.save()).toBe(true);
+    expect(store.state.dirty).toBe(false);
+    expect(host.files.get("/d/a.agreement.json")?.document.title).toBe("Changed");
+
+    store.edit("/document/title", "Again", null);
+    host.changedOnDisk = true;
+    const saving = store.save();
+    await flush();
+    expect(store.state.modal?.title).toBe("The file changed on disk");
+    await store.state.modal?.buttons.find((b) => b.label === "Overwrite")?.action();
+    expect(await saving).toBe(true);
+    expect(host.files.get("/d/a.agreement.json")?.document.title).toBe("Again");
+  });
+
+  it("guards opening another file when there are unsaved changes", async () => {
+    host.files.set("/d/b.agreement.json", blank("ola"));
+    store.newDraft("sla");
+    await flush();
+    store.edit("/document/title", "Unsaved");
+    store.openRecent("/d/b.agreement.json");
+    expect(store.state.modal?.title).toMatch(/Save changes/);
+    expect(host.count("openRecent")).toBe(0);
+    await store.state.modal?.buttons.find((b) => b.label === "Don't save")?.action();
+    await flush();
+    expect(store.value("/document/kind")).toBe("ola");
+  });
+
+  it("guards closing the window", async () => {
+    store.newDraft("sla");
+    await flush();
+    store.edit("/document/title", "Unsaved");
+    host.closeHandler?.();
+    expect(host.closed).toBe(false);
+    await store.state.modal?.buttons.find((b) => b.label === "Cancel")?.action();
+    expect(host.closed).toBe(false);
+    host.closeHandler?.();
+    await store.state.modal?.buttons.find((b) => b.label === "Don't save")?.action();
+    expect(host.closed).toBe(true);
+  });
+
+  it("writes a recovery copy while dirty and offers it at the next start", async () => {
+    store.newDraft("sla");
+    await flush();
+    store.edit("/document/title", "Crash me");
+    await vi.advanceTimersByTimeAsync(1100);
+    expect(host.recovery?.document.title).toBe("Crash me");
+    const writes = host.count("writeRecovery");
+    await vi.advanceTimersByTimeAsync(3000);
+    expect(host.count("writeRecovery")).toBe(writes); // unchanged draft: not rewritten
+
+    const next = new Store(host, timing);
+    await next.init();
+    expect(next.state.modal?.title).toBe("Recover unsaved changes?");
+    await next.state.modal?.buttons.find((b) => b.label === "Recover")?.action();
+    expect(next.value("/document/title")).toBe("Crash me");
+    expect(next.state.dirty).toBe(true);
+    next.dispose();
+  });
+
+  it("jumps to the step of a finding's field", async () => {
+    store.newDraft("sla");
+    await flush();
+    store.focusField("/support/priorities/0/resolution");
+    expect(store.state.step).toBe("support");
+    expect(store.state.focus?.ptr).toBe("/support/priorities/0/resolution");
+    const exists = (id: string) => id === "f-support-priorities";
+    expect(Store.targetId("/support/priorities/0/resolution", exists)).toBe("f-support-priorities");
+  });
+
+  it("exports with progress and remembers the result", async () => {
+    store.newDraft("sla");
+    await flush();
+    await store.exportAs("pdf");
+    expect(store.state.exporting.result?.name).toBe("out.pdf");
+    store.openExported();
+    expect(host.count("openExported")).toBe(1);
+  });
+});
