@@ -447,3 +447,82 @@ fn template_file_given_as_path() {
     let md = std::fs::read_to_string(dir.path().join("pay.md")).unwrap();
     assert_eq!(md, "# Payroll in brief\n\n99\\.9\\% available.\n");
 }
+
+/// The PDF's text, as `pdftotext` extracts it page by page, holds every
+/// word the layout put on that page (tables extract column by column, so
+/// words are compared as a multiset), and the headings of each page come
+/// out in reading order.
+#[test]
+fn pdftotext_extracts_every_word_and_headings_in_order() {
+    if Command::new("pdftotext").arg("-v").output().is_err() {
+        eprintln!("pdftotext is not installed; skipping");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let squash = |s: &str| {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .collect::<String>()
+    };
+    for path in samples() {
+        let a = pactwright::file::load(&path).unwrap().agreement;
+        let templates = Templates::builtin().unwrap();
+        let source =
+            render::to_markdown(&a, &templates, render::default_template(a.document.kind)).unwrap();
+        let doc = render::to_document(&source, render::meta(&a, false));
+        let headings = pactwright_typeset::number_headings(&doc.blocks);
+        let out = pdf_of(&a);
+        let pdf = dir.path().join("s.pdf");
+        std::fs::write(&pdf, &out.pdf).unwrap();
+        let mut outline = Vec::new();
+        flatten(&out.layout.outline, &mut outline);
+        for (i, page) in out.layout.pages.iter().enumerate() {
+            let n = (i + 1).to_string();
+            let extracted = Command::new("pdftotext")
+                .args(["-f", &n, "-l", &n, "-enc", "UTF-8"])
+                .arg(&pdf)
+                .arg("-")
+                .output()
+                .unwrap();
+            let text = String::from_utf8_lossy(&extracted.stdout).into_owned();
+            let mut words: std::collections::HashMap<String, i64> =
+                std::collections::HashMap::new();
+            for w in text.split_whitespace() {
+                *words.entry(squash(w)).or_default() += 1;
+            }
+            let all = squash(&text);
+            for w in page
+                .text()
+                .split_whitespace()
+                .map(squash)
+                .filter(|w| !w.is_empty())
+            {
+                // A word hyphenated at a line end extracts as two pieces.
+                let left = words.entry(w.clone()).or_default();
+                *left -= 1;
+                assert!(
+                    *left >= 0 || all.contains(&w),
+                    "{} page {}: `{w}` is not in the extracted text",
+                    path.display(),
+                    i + 1
+                );
+            }
+            let mut at = 0;
+            for ((_, _, p), h) in outline.iter().zip(&headings) {
+                if *p != i {
+                    continue;
+                }
+                let title = squash(&h.title);
+                match all[at..].find(&title) {
+                    Some(pos) => at += pos + title.len(),
+                    None => panic!(
+                        "{} page {}: heading `{}` is out of order in the extracted text",
+                        path.display(),
+                        i + 1,
+                        h.title
+                    ),
+                }
+            }
+        }
+    }
+}
