@@ -6,7 +6,9 @@
 //! [`markdown::parse`] -> [`layout::layout`] -> [`pdf::write_pdf`]
 //! (or [`svg::page_to_svg`] for a preview of one page).
 //!
-//! Why `pdf-writer` and not `printpdf`: see the [`pdf`] module docs.
+//! The PDF is written with `printpdf`; what it is post-processed for
+//! through `lopdf` (outline, destinations, metadata, ids) is listed in the
+//! [`pdf`] module docs.
 
 pub mod doc;
 pub mod error;

@@ -1,516 +1,778 @@
-//! PDF export: [`Layout`] pages -> PDF bytes.
+//! PDF export: [`Layout`] pages -> PDF bytes, written with `printpdf`.
 //!
-//! Why not printpdf (the project's first choice): with printpdf 0.12 font
-//! subsetting needs its `text_layout` feature, which pulls in the azul
-//! layout engine, allsorts and rust-fontconfig (171 crates in our tree vs
-//! 46 without; measured with `cargo tree`); its resource ids and trailer
-//! /ID come from a global counter; its bookmarks are flat; and we already
-//! have shaped glyph ids, so all we need is a thin writer. We therefore
-//! write with `pdf-writer` (write-only, zero-dependency, used by Typst)
-//! and subset with `subsetter` 0.1 (keeps glyph ids, so content streams
-//! need no remapping). lopdf was the other candidate; it is a
-//! reader/editor that also pulls in crypto crates we would never use.
+//! The pages become printpdf [`Op`]s: shaped glyph ids with per-glyph
+//! offsets (`TextItem::GlyphIds`, each glyph carrying the source text of
+//! its cluster so the `/ToUnicode` map is right for ligatures and
+//! right-to-left text), lines, filled rectangles and link annotations.
+//! printpdf then writes the content streams, the Type 0 / CIDFont
+//! dictionaries with `/W` widths and `/ToUnicode`, and hands us a
+//! `lopdf::Document`.
 //!
-//! What the writer guarantees:
-//! - fonts are embedded as subset CID TrueType (Identity-H) with a
-//!   `/ToUnicode` map built from the glyph clusters, so text extracts;
-//! - a nested `/Outlines` tree mirroring the headings; internal links as
-//!   `/GoTo` actions with zero-width borders;
-//! - deterministic output: object numbers are assigned in page order,
-//!   fonts are numbered by first use, the subset tag is derived from the
-//!   glyph set, and the trailer `/ID` is derived from `Meta::document_id`.
+//! Three things printpdf 0.12 (built without its `text_layout`/`html`
+//! features, which would pull in the azul layout engine) does not do the
+//! way we need, so this module does them itself:
+//!
+//! - **Subsetting.** Without `text_layout` printpdf embeds whole fonts and
+//!   ignores `subset_fonts`. We subset each used face with `allsorts` (the
+//!   font library printpdf itself depends on, and the call printpdf makes
+//!   under `text_layout`), renumber the glyph ids in our ops to the
+//!   subset's, and give printpdf a [`ParsedFont`] built directly from our
+//!   already-parsed [`FontFace`] metrics plus the subset bytes. Nothing
+//!   re-parses a full font per render, so no cache is needed; the subset
+//!   tag (`ABCDEF+Name`) is derived from the glyph set.
+//! - **Raw objects through lopdf, after serialization.** printpdf's
+//!   bookmarks are flat and point at page tops, so the nested `/Outlines`
+//!   tree and the `/Names /Dests` name tree for heading anchors are written
+//!   as lopdf objects. The `/Info` dictionary is replaced (printpdf always
+//!   writes empty fields, a `GTS_PDFXVersion` and 1970 dates), link
+//!   annotations are moved from direct dictionaries into indirect objects
+//!   (as ISO 32000 asks), the font descriptors get our flags, italic angle
+//!   and cap height, the catalog gets `/PageMode /UseOutlines` and
+//!   `/DisplayDocTitle`, and the version is raised to 1.7 (OpenType
+//!   `/FontFile3` needs 1.6).
+//! - **Determinism and speed.** Font resource ids are fixed (`F0`, `F1`,
+//!   ... in order of first use; printpdf's `FontId::new()` is random), the
+//!   trailer `/ID` (random in printpdf) is derived from
+//!   `Meta::document_id`, and dates come from `Meta::created`, never the
+//!   clock. Streams are deflated here at level 3 instead of lopdf's
+//!   `Document::compress`, which uses the slowest level.
 
-use crate::doc::Meta;
+use crate::doc::{DocDate, Meta};
 use crate::error::{Error, Result};
 use crate::fonts::FontFace;
-use crate::layout::{Item, Layout, LinkTarget, OutlineEntry, TextRun};
-use pdf_writer::types::{
-    ActionType, AnnotationType, CidFontType, FontFlags, SystemInfo, UnicodeCmap,
+use crate::layout::{Color, Item, Layout, LinkTarget, OutlineEntry, Page, TextRun};
+use lopdf::{Dictionary, Document, Object, ObjectId, StringFormat};
+use printpdf::{
+    Actions, BorderArray, ColorArray, Destination, FontId, FontMetrics, FontType, HighlightingMode,
+    Line, LinePoint, LinkAnnotation, Op, PaintMode, ParsedFont, PdfDocument, PdfFont,
+    PdfFontHandle, PdfFontMetricsStub, PdfPage, PdfParseErrorSeverity, PdfSaveOptions, Point, Pt,
+    Rgb, TextItem, TextMatrix, WindingOrder,
 };
-use pdf_writer::{Content, Date, Filter, Finish, Name, Pdf, Rect, Ref, Str, TextStr};
 use rustybuzz::ttf_parser;
 use std::collections::{BTreeMap, HashMap};
 
 /// Serializes a layout to PDF bytes. Same layout and meta, same bytes.
 pub fn write_pdf(layout: &Layout, meta: &Meta) -> Result<Vec<u8>> {
-    let mut alloc = Ref::new(1);
-    let mut next = || alloc.bump();
-    let mut pdf = Pdf::new();
+    let (mut fonts, slots) = prepare_fonts(layout)?;
 
-    let catalog_id = next();
-    let pages_id = next();
-    let info_id = next();
-    let page_ids: Vec<Ref> = layout.pages.iter().map(|_| next()).collect();
+    let mut doc = PdfDocument::new(&meta.title);
+    doc.pages = layout
+        .pages
+        .iter()
+        .map(|page| PdfPage {
+            media_box: pp_rect(0.0, 0.0, page.width, page.height, None),
+            trim_box: pp_rect(0.0, 0.0, page.width, page.height, None),
+            crop_box: pp_rect(0.0, 0.0, page.width, page.height, None),
+            ops: page_ops(page, layout, &mut fonts, &slots),
+        })
+        .collect();
+    for (slot, font) in fonts.iter_mut().enumerate() {
+        if let Some(parsed) = font.parsed.take() {
+            doc.resources
+                .fonts
+                .map
+                .insert(font_id(slot), PdfFont::new(parsed));
+        }
+    }
 
-    // Fonts in order of first use, with used glyphs and their text.
-    let mut font_order: Vec<u16> = Vec::new();
-    let mut font_index: HashMap<u16, usize> = HashMap::new();
-    let mut glyph_text: Vec<BTreeMap<u16, String>> = Vec::new();
+    let opts = PdfSaveOptions {
+        // We compress ourselves (faster level) after post-processing.
+        optimize: false,
+        // Ignored without printpdf's `text_layout`; the fonts handed over
+        // are already our subsets.
+        subset_fonts: true,
+        secure: true,
+        image_optimization: None,
+    };
+    let mut warnings = Vec::new();
+    let mut lo = printpdf::serialize::to_lopdf_doc(&doc, &opts, &mut warnings);
+    drop(doc);
+    if let Some(w) = warnings
+        .iter()
+        .find(|w| w.severity == PdfParseErrorSeverity::Error)
+    {
+        return Err(Error::Inconsistent(format!("printpdf: {}", w.msg)));
+    }
+
+    post_process(&mut lo, layout, meta, &fonts)?;
+    let mut out = Vec::new();
+    lo.save_to(&mut out)
+        .map_err(|e| Error::Inconsistent(format!("writing the PDF: {e}")))?;
+    Ok(out)
+}
+
+/// How one glyph of a face is used in the document.
+#[derive(Debug, Default, Clone)]
+struct GlyphUse {
+    /// The text the glyph stands for: `None` if unused, empty for glyphs
+    /// after the first of a cluster. The first cluster-leading occurrence
+    /// in the document decides.
+    text: Option<String>,
+    /// Occurrences not yet emitted (see [`text_ops`]).
+    uses: u32,
+    /// Glyph id in the subset.
+    new: u16,
+    /// Advance in 1/1000 em exactly as printpdf writes it to `/W`
+    /// (truncated), so TJ adjustments land glyphs where layout put them.
+    width: f32,
+}
+
+/// A face as used in one document: its subset and the glyph id mapping.
+struct UsedFont<'a> {
+    face: &'a FontFace,
+    /// Indexed by original glyph id, up to the highest one used.
+    glyphs: Vec<GlyphUse>,
+    /// What printpdf embeds (taken when handed over).
+    parsed: Option<ParsedFont>,
+}
+
+fn font_id(slot: usize) -> FontId {
+    FontId(format!("F{slot}"))
+}
+
+/// Fonts in order of first use, each subset to the glyphs used.
+fn prepare_fonts(layout: &Layout) -> Result<(Vec<UsedFont<'_>>, HashMap<u16, usize>)> {
+    let mut order: Vec<u16> = Vec::new();
+    let mut slots: HashMap<u16, usize> = HashMap::new();
+    let mut uses: Vec<Vec<GlyphUse>> = Vec::new();
     for page in &layout.pages {
         for item in &page.items {
             if let Item::Text(run) = item {
-                let slot = *font_index.entry(run.font).or_insert_with(|| {
-                    font_order.push(run.font);
-                    glyph_text.push(BTreeMap::new());
-                    font_order.len() - 1
+                let slot = *slots.entry(run.font).or_insert_with(|| {
+                    order.push(run.font);
+                    uses.push(Vec::new());
+                    order.len() - 1
                 });
-                collect_glyph_text(run, &mut glyph_text[slot]);
+                collect_glyph_text(run, &mut uses[slot]);
             }
         }
     }
-    let faces: Vec<&FontFace> = font_order
-        .iter()
-        .map(|&f| {
-            layout
-                .fonts
-                .get(usize::from(f))
-                .map(|a| a.as_ref())
-                .ok_or_else(|| Error::Inconsistent(format!("text run uses unknown font {f}")))
-        })
-        .collect::<Result<_>>()?;
-    let parsed: Vec<Option<ttf_parser::Face<'_>>> = faces
-        .iter()
-        .map(|f| ttf_parser::Face::parse(f.data, f.index).ok())
-        .collect();
-
-    // Five objects per font, numbered before the pages' content.
-    let font_refs: Vec<Ref> = faces
-        .iter()
-        .map(|_| {
-            let first = next();
-            for _ in 0..4 {
-                next();
-            }
-            first
-        })
-        .collect();
-
-    // Pages.
-    for (pi, page) in layout.pages.iter().enumerate() {
-        let content_id = next();
-        let mut c = Content::new();
-        let ph = page.height;
-        let mut annots = Vec::new();
-        for item in &page.items {
-            match item {
-                Item::Text(run) => {
-                    let slot = font_index.get(&run.font).copied().unwrap_or(0);
-                    let face = parsed.get(slot).and_then(|f| f.as_ref());
-                    let upem = faces.get(slot).map_or(1000.0, |f| f.units_per_em);
-                    write_run(&mut c, run, slot, face, upem, ph);
-                }
-                Item::Line {
-                    from,
-                    to,
-                    width,
-                    color,
-                } => {
-                    c.save_state();
-                    c.set_stroke_rgb(color.r, color.g, color.b);
-                    c.set_line_width(*width);
-                    c.move_to(from.0, ph - from.1);
-                    c.line_to(to.0, ph - to.1);
-                    c.stroke();
-                    c.restore_state();
-                }
-                Item::Rect { rect, color } => {
-                    c.save_state();
-                    c.set_fill_rgb(color.r, color.g, color.b);
-                    c.rect(rect[0], ph - rect[1] - rect[3], rect[2], rect[3]);
-                    c.fill_nonzero();
-                    c.restore_state();
-                }
-                Item::Link { rect, target } => {
-                    let id = next();
-                    annots.push(id);
-                    let mut a = pdf.annotation(id);
-                    a.subtype(AnnotationType::Link)
-                        .rect(Rect::new(
-                            rect[0],
-                            ph - rect[1] - rect[3],
-                            rect[0] + rect[2],
-                            ph - rect[1],
-                        ))
-                        .border(0.0, 0.0, 0.0, None);
-                    match target {
-                        LinkTarget::Internal { page, y } => {
-                            let Some(&dest) = page_ids.get(*page) else {
-                                continue;
-                            };
-                            let top = layout.pages.get(*page).map_or(ph, |p| p.height - y + 4.0);
-                            a.action()
-                                .action_type(ActionType::GoTo)
-                                .destination()
-                                .page(dest)
-                                .xyz(0.0, top, None);
-                        }
-                        LinkTarget::Url(url) => {
-                            a.action()
-                                .action_type(ActionType::Uri)
-                                .uri(Str(url.as_bytes()));
-                        }
-                    }
-                    a.finish();
-                }
-            }
-        }
-        let raw = c.finish();
-        let data = compress(&raw);
-        pdf.stream(content_id, &data).filter(Filter::FlateDecode);
-        let mut p = pdf.page(page_ids[pi]);
-        p.parent(pages_id)
-            .media_box(Rect::new(0.0, 0.0, page.width, page.height))
-            .contents(content_id);
-        {
-            let mut res = p.resources();
-            let mut fonts = res.fonts();
-            for (slot, &font_ref) in font_refs.iter().enumerate() {
-                // Only fonts used on this page.
-                if page
-                    .items
-                    .iter()
-                    .any(|i| matches!(i, Item::Text(t) if font_index.get(&t.font) == Some(&slot)))
-                {
-                    let name = format!("F{slot}");
-                    fonts.pair(Name(name.as_bytes()), font_ref);
-                }
-            }
-        }
-        if !annots.is_empty() {
-            p.annotations(annots.iter().copied());
-        }
-        p.finish();
+    let mut fonts = Vec::with_capacity(order.len());
+    for (&f, glyphs) in order.iter().zip(uses) {
+        let face = layout
+            .fonts
+            .get(usize::from(f))
+            .map(|a| a.as_ref())
+            .ok_or_else(|| Error::Inconsistent(format!("text run uses unknown font {f}")))?;
+        fonts.push(subset_face(face, glyphs)?);
     }
-
-    for (slot, face) in faces.iter().enumerate() {
-        write_font(
-            &mut pdf,
-            face,
-            parsed[slot].as_ref(),
-            &glyph_text[slot],
-            font_refs[slot].get(),
-        )?;
-    }
-    let mut next2 = next;
-
-    // Outline.
-    let outline_id = if layout.outline.is_empty() {
-        None
-    } else {
-        let root = next2();
-        let mut refs = Vec::new();
-        assign_refs(&layout.outline, &mut next2, &mut refs);
-        let mut idx = 0;
-        write_outline(
-            &mut pdf,
-            &layout.outline,
-            root,
-            &refs,
-            &mut idx,
-            &page_ids,
-            layout,
-        );
-        let top: Vec<Ref> = top_refs(&layout.outline, &refs);
-        let mut o = pdf.outline(root);
-        if let (Some(f), Some(l)) = (top.first(), top.last()) {
-            o.first(*f).last(*l);
-        }
-        o.count(i32::try_from(count_all(&layout.outline)).unwrap_or(i32::MAX));
-        o.finish();
-        Some(root)
-    };
-
-    // Named destinations for every heading anchor (sorted, as the name
-    // tree requires), so `file.pdf#anchor` opens at the heading.
-    let mut named: BTreeMap<&str, Ref> = BTreeMap::new();
-    for (pi, page) in layout.pages.iter().enumerate() {
-        for d in &page.destinations {
-            if named.contains_key(d.name.as_str()) {
-                continue;
-            }
-            let r = next2();
-            named.insert(&d.name, r);
-            pdf.indirect(r)
-                .start::<pdf_writer::writers::Destination>()
-                .page(page_ids[pi])
-                .xyz(0.0, page.height - d.y + 4.0, None);
-        }
-    }
-
-    pdf.pages(pages_id)
-        .kids(page_ids.iter().copied())
-        .count(i32::try_from(page_ids.len()).unwrap_or(i32::MAX));
-    let mut cat = pdf.catalog(catalog_id);
-    cat.pages(pages_id);
-    if let Some(o) = outline_id {
-        cat.outlines(o);
-        cat.pair(Name(b"PageMode"), Name(b"UseOutlines"));
-    }
-    if !named.is_empty() {
-        let mut names = cat.names();
-        let mut tree = names.destinations();
-        let mut entries = tree.names();
-        for (name, r) in &named {
-            entries.insert(Str(name.as_bytes()), *r);
-        }
-    }
-    cat.viewer_preferences().display_doc_title(true);
-    cat.finish();
-
-    let mut info = pdf.document_info(info_id);
-    if !meta.title.is_empty() {
-        info.title(TextStr(&meta.title));
-    }
-    if !meta.author.is_empty() {
-        info.author(TextStr(&meta.author));
-    }
-    if !meta.subject.is_empty() {
-        info.subject(TextStr(&meta.subject));
-    }
-    if !meta.keywords.is_empty() {
-        info.keywords(TextStr(&meta.keywords.join(", ")));
-    }
-    info.creator(TextStr("Pactwright"));
-    info.producer(TextStr("pactwright-typeset"));
-    if let Some(d) = meta.created {
-        let date = Date::new(d.year)
-            .month(d.month)
-            .day(d.day)
-            .hour(d.hour)
-            .minute(d.minute)
-            .second(d.second)
-            .utc_offset_hour(0);
-        info.creation_date(date);
-        info.modified_date(date);
-    }
-    info.finish();
-
-    let id = file_id(&meta.document_id);
-    pdf.set_file_id((id.clone(), id));
-    Ok(pdf.finish())
+    Ok((fonts, slots))
 }
 
-fn collect_glyph_text(run: &TextRun, map: &mut BTreeMap<u16, String>) {
+fn subset_face(face: &FontFace, mut glyphs: Vec<GlyphUse>) -> Result<UsedFont<'_>> {
+    use allsorts::binary::read::ReadScope;
+    use allsorts::font_data::FontData;
+    use allsorts::subset::{CmapTarget, SubsetProfile, subset};
+
+    let err = |reason: String| Error::Subset {
+        name: face.name.clone(),
+        reason,
+    };
+    // .notdef first, then the used glyphs: allsorts numbers the subset's
+    // glyphs by their position in this list (composite components are
+    // appended after it).
+    let gids: Vec<u16> = std::iter::once(0)
+        .chain(
+            (1..glyphs.len())
+                .filter(|&g| glyphs[g].text.is_some())
+                .filter_map(|g| u16::try_from(g).ok()),
+        )
+        .collect();
+    let data: &[u8] = face.data;
+    let font_file = ReadScope::new(data)
+        .read::<FontData<'_>>()
+        .map_err(|e| err(e.to_string()))?;
+    let provider = font_file
+        .table_provider(face.index as usize)
+        .map_err(|e| err(e.to_string()))?;
+    let bytes = subset(&provider, &gids, &SubsetProfile::Pdf, CmapTarget::Unicode)
+        .map_err(|e| err(e.to_string()))?;
+
+    let parsed_face = ttf_parser::Face::parse(data, face.index).ok();
+    let cff = parsed_face
+        .as_ref()
+        .is_some_and(|f| f.tables().cff.is_some());
+    let upem = parsed_face
+        .as_ref()
+        .map_or(face.units_per_em as u16, ttf_parser::Face::units_per_em)
+        .max(1);
+    if glyphs.is_empty() {
+        glyphs.push(GlyphUse::default());
+    }
+    let mut glyph_widths = BTreeMap::new();
+    for (new, &old) in gids.iter().enumerate() {
+        let new = u16::try_from(new).map_err(|_| err("more than 65535 glyphs".into()))?;
+        let adv = parsed_face
+            .as_ref()
+            .and_then(|f| f.glyph_hor_advance(ttf_parser::GlyphId(old)))
+            .unwrap_or(0);
+        glyph_widths.insert(new, adv);
+        let g = &mut glyphs[usize::from(old)];
+        g.new = new;
+        // Mirrors printpdf's `get_scaled_glyph_width`.
+        g.width = (f32::from(adv) * 1000.0 / f32::from(upem)) as i64 as f32;
+    }
+
+    let tag = subset_tag(&face.name, &gids);
+    let clamp = |v: f32| v.round().clamp(f32::from(i16::MIN), f32::from(i16::MAX)) as i16;
+    let parsed = ParsedFont {
+        original_bytes: bytes,
+        font_index: 0,
+        font_name: Some(format!("{tag}+{}", face.name)),
+        codepoint_to_glyph: BTreeMap::new(),
+        glyph_widths,
+        units_per_em: upem,
+        font_metrics: FontMetrics {
+            ascent: clamp(face.ascender),
+            descent: clamp(face.descender),
+        },
+        font_type: if cff {
+            FontType::OpenTypeCFF(())
+        } else {
+            FontType::TrueType
+        },
+        pdf_font_metrics: PdfFontMetricsStub {
+            units_per_em: upem,
+            x_min: clamp(face.bbox[0]),
+            y_min: clamp(face.bbox[1]),
+            x_max: clamp(face.bbox[2]),
+            y_max: clamp(face.bbox[3]),
+            caret_slope_rise: 1,
+            caret_slope_run: 0,
+            us_weight_class: if face.bold { 700 } else { 400 },
+        },
+    };
+    Ok(UsedFont {
+        face,
+        glyphs,
+        parsed: Some(parsed),
+    })
+}
+
+/// Records a run's glyphs: the first glyph of a cluster stands for the
+/// cluster's source text, the others for nothing; the first cluster-leading
+/// occurrence of a glyph id in the document decides. Counts occurrences.
+fn collect_glyph_text(run: &TextRun, glyphs: &mut Vec<GlyphUse>) {
     // Cluster boundaries, ascending.
     let mut clusters: Vec<u32> = run.glyphs.iter().map(|g| g.cluster).collect();
     clusters.sort_unstable();
     clusters.dedup();
+    let mut seen = vec![false; clusters.len()];
     let len = run.text.len() as u32;
-    let mut seen_cluster = std::collections::HashSet::new();
     for g in &run.glyphs {
-        if map.contains_key(&g.id) {
+        let idx = usize::from(g.id);
+        if glyphs.len() <= idx {
+            glyphs.resize_with(idx + 1, GlyphUse::default);
+        }
+        let pos = clusters.partition_point(|&c| c < g.cluster);
+        let first = seen
+            .get_mut(pos)
+            .is_some_and(|s| !std::mem::replace(s, true));
+        let entry = &mut glyphs[idx];
+        entry.uses += 1;
+        match &entry.text {
+            Some(t) if !t.is_empty() || !first => continue,
+            _ => {}
+        }
+        if !first {
+            entry.text = Some(String::new());
             continue;
         }
-        if !seen_cluster.insert(g.cluster) {
-            continue; // only the first glyph of a cluster carries its text
-        }
-        let pos = clusters.partition_point(|&c| c <= g.cluster);
-        let end = clusters.get(pos).copied().unwrap_or(len).min(len);
+        let end = clusters.get(pos + 1).copied().unwrap_or(len).min(len);
         let start = g.cluster.min(end);
-        if let Some(t) = run.text.get(start as usize..end as usize) {
-            map.insert(g.id, t.to_string());
-        }
+        let t = run.text.get(start as usize..end as usize).unwrap_or("");
+        entry.text = Some(t.to_string());
     }
 }
 
-fn write_run(
-    c: &mut Content,
-    run: &TextRun,
-    slot: usize,
-    face: Option<&ttf_parser::Face<'_>>,
-    upem: f32,
-    ph: f32,
-) {
-    let name = format!("F{slot}");
+fn rgb(c: Color) -> printpdf::Color {
+    printpdf::Color::Rgb(Rgb {
+        r: c.r,
+        g: c.g,
+        b: c.b,
+        icc_profile: None,
+    })
+}
+
+fn pp_rect(x: f32, y: f32, w: f32, h: f32, mode: Option<PaintMode>) -> printpdf::Rect {
+    printpdf::Rect {
+        x: Pt(x),
+        y: Pt(y),
+        width: Pt(w),
+        height: Pt(h),
+        mode,
+        winding_order: mode.map(|_| WindingOrder::NonZero),
+    }
+}
+
+fn page_ops(
+    page: &Page,
+    layout: &Layout,
+    fonts: &mut [UsedFont<'_>],
+    slots: &HashMap<u16, usize>,
+) -> Vec<Op> {
+    let ph = page.height;
+    let mut ops = Vec::new();
+    for item in &page.items {
+        match item {
+            Item::Text(run) => {
+                if let Some(&slot) = slots.get(&run.font) {
+                    if let Some(font) = fonts.get_mut(slot) {
+                        text_ops(&mut ops, run, slot, font, ph);
+                    }
+                }
+            }
+            Item::Line {
+                from,
+                to,
+                width,
+                color,
+            } => {
+                let point = |(x, y): (f32, f32)| LinePoint {
+                    p: Point {
+                        x: Pt(x),
+                        y: Pt(ph - y),
+                    },
+                    bezier: false,
+                };
+                ops.push(Op::SaveGraphicsState);
+                ops.push(Op::SetOutlineColor { col: rgb(*color) });
+                ops.push(Op::SetOutlineThickness { pt: Pt(*width) });
+                ops.push(Op::DrawLine {
+                    line: Line {
+                        points: vec![point(*from), point(*to)],
+                        is_closed: false,
+                    },
+                });
+                ops.push(Op::RestoreGraphicsState);
+            }
+            Item::Rect { rect, color } => {
+                ops.push(Op::SaveGraphicsState);
+                ops.push(Op::SetFillColor { col: rgb(*color) });
+                ops.push(Op::DrawRectangle {
+                    rectangle: pp_rect(
+                        rect[0],
+                        ph - rect[1] - rect[3],
+                        rect[2],
+                        rect[3],
+                        Some(PaintMode::Fill),
+                    ),
+                });
+                ops.push(Op::RestoreGraphicsState);
+            }
+            Item::Link { rect, target } => {
+                let actions = match target {
+                    LinkTarget::Internal { page, y } => {
+                        let Some(p) = layout.pages.get(*page) else {
+                            continue;
+                        };
+                        Actions::Goto(Destination::Xyz {
+                            // printpdf counts pages from 1.
+                            page: page + 1,
+                            left: Some(0.0),
+                            top: Some(p.height - y + 4.0),
+                            zoom: None,
+                        })
+                    }
+                    LinkTarget::Url(url) => Actions::Uri(url.clone()),
+                };
+                ops.push(Op::LinkAnnotation {
+                    link: LinkAnnotation {
+                        rect: pp_rect(rect[0], ph - rect[1] - rect[3], rect[2], rect[3], None),
+                        actions,
+                        // Zero-width border: no box around TOC entries.
+                        border: BorderArray::Solid([0.0, 0.0, 0.0]),
+                        color: ColorArray::Transparent,
+                        highlighting: HighlightingMode::Invert,
+                    },
+                });
+            }
+        }
+    }
+    ops
+}
+
+fn text_ops(ops: &mut Vec<Op>, run: &TextRun, slot: usize, font: &mut UsedFont<'_>, ph: f32) {
     let size = run.size;
+    if run.glyphs.is_empty() {
+        return;
+    }
     let (sin, cos) = run.angle.to_radians().sin_cos();
-    c.begin_text();
-    c.set_fill_rgb(run.color.r, run.color.g, run.color.b);
-    c.set_font(Name(name.as_bytes()), size);
-    let font_adv = |id: u16| -> f32 {
-        face.and_then(|f| f.glyph_hor_advance(ttf_parser::GlyphId(id)))
-            .map_or(0.0, |a| f32::from(a) * size / upem)
+    // Pen position along the (possibly rotated) baseline, in PDF space.
+    // (`+ 0.0` turns -0 into 0.)
+    let matrix = |dx: f32, dy: f32| {
+        TextMatrix::Raw([
+            cos,
+            sin,
+            -sin + 0.0,
+            cos,
+            run.x + dx * cos - dy * sin,
+            ph - run.y + dx * sin + dy * cos,
+        ])
     };
-    // Split into chunks of glyphs without offsets; offset glyphs are placed
+    ops.push(Op::StartTextSection);
+    ops.push(Op::SetFillColor {
+        col: rgb(run.color),
+    });
+    ops.push(Op::SetFont {
+        font: PdfFontHandle::External(font_id(slot)),
+        size: Pt(size),
+    });
+    // Glyphs without offsets go in one TJ with adjustments where the laid
+    // out advance differs from the font's; offset glyphs are placed
     // individually with their own text matrix.
-    let mut x = 0.0f32; // pen position along the run
+    let mut x = 0.0f32;
     let mut i = 0;
     let n = run.glyphs.len();
     while i < n {
         let g = run.glyphs[i];
         if g.x_offset != 0.0 || g.y_offset != 0.0 {
-            let px = x + g.x_offset;
-            let py = g.y_offset;
-            set_matrix(c, run, cos, sin, px, py, ph);
-            let bytes = g.id.to_be_bytes();
-            c.show(Str(&bytes));
+            ops.push(Op::SetTextMatrix {
+                matrix: matrix(x + g.x_offset, g.y_offset),
+            });
+            ops.push(Op::ShowText {
+                items: vec![TextItem::GlyphIds(vec![codepoint(
+                    &mut font.glyphs,
+                    g.id,
+                    0.0,
+                )])],
+            });
             x += g.advance;
             i += 1;
             continue;
         }
-        set_matrix(c, run, cos, sin, x, 0.0, ph);
-        let mut j = i;
-        let mut pos = c.show_positioned();
-        let mut items = pos.items();
-        let mut buf: Vec<u8> = Vec::new();
-        while j < n {
-            let g = run.glyphs[j];
+        ops.push(Op::SetTextMatrix {
+            matrix: matrix(x, 0.0),
+        });
+        let mut glyphs = Vec::new();
+        while i < n {
+            let g = run.glyphs[i];
             if g.x_offset != 0.0 || g.y_offset != 0.0 {
                 break;
             }
-            buf.extend_from_slice(&g.id.to_be_bytes());
-            let natural = font_adv(g.id);
-            let diff = natural - g.advance;
-            if diff.abs() > 0.001 {
-                items.show(Str(&buf));
-                buf.clear();
-                items.adjust(diff * 1000.0 / size);
-            }
+            let natural = font.glyphs.get(usize::from(g.id)).map_or(0.0, |u| u.width);
+            // TJ adjustment in 1/1000 em: natural advance minus laid out.
+            let adjust = if size > 0.0 {
+                natural - g.advance * 1000.0 / size
+            } else {
+                0.0
+            };
+            let adjust = if (adjust * size / 1000.0).abs() > 0.001 {
+                adjust
+            } else {
+                0.0
+            };
+            glyphs.push(codepoint(&mut font.glyphs, g.id, adjust));
             x += g.advance;
-            j += 1;
+            i += 1;
         }
-        if !buf.is_empty() {
-            items.show(Str(&buf));
-        }
-        items.finish();
-        pos.finish();
-        i = j;
+        ops.push(Op::ShowText {
+            items: vec![TextItem::GlyphIds(glyphs)],
+        });
     }
-    c.end_text();
+    ops.push(Op::EndTextSection);
 }
 
-fn set_matrix(c: &mut Content, run: &TextRun, cos: f32, sin: f32, dx: f32, dy: f32, ph: f32) {
-    // Pen position along the (possibly rotated) baseline, in PDF space.
-    let x = run.x + dx * cos - dy * sin;
-    let y = ph - run.y + dx * sin + dy * cos;
-    c.set_text_matrix([cos, sin, -sin, cos, x, y]);
+/// A glyph for printpdf. printpdf builds `/ToUnicode` from the glyphs'
+/// `cid` text, the last occurrence of a glyph id winning: only that one
+/// carries the text, the others an empty (allocation-free) string.
+fn codepoint(glyphs: &mut [GlyphUse], id: u16, offset: f32) -> printpdf::Codepoint {
+    let (gid, cid) = match glyphs.get_mut(usize::from(id)) {
+        Some(g) => {
+            g.uses = g.uses.saturating_sub(1);
+            let cid = if g.uses == 0 {
+                g.text.clone().unwrap_or_default()
+            } else {
+                String::new()
+            };
+            (g.new, cid)
+        }
+        None => (0, String::new()),
+    };
+    printpdf::Codepoint {
+        gid,
+        offset,
+        cid: Some(cid),
+    }
 }
 
-fn compress(data: &[u8]) -> Vec<u8> {
-    miniz_oxide::deflate::compress_to_vec_zlib(data, 3)
-}
-
-fn write_font(
-    pdf: &mut Pdf,
-    face: &FontFace,
-    parsed: Option<&ttf_parser::Face<'_>>,
-    glyphs: &BTreeMap<u16, String>,
-    base: i32,
+/// Everything printpdf does not write the way we need (see module docs).
+fn post_process(
+    doc: &mut Document,
+    layout: &Layout,
+    meta: &Meta,
+    fonts: &[UsedFont<'_>],
 ) -> Result<()> {
-    let type0 = Ref::new(base);
-    let cid = Ref::new(base + 1);
-    let desc = Ref::new(base + 2);
-    let file = Ref::new(base + 3);
-    let cmap_ref = Ref::new(base + 4);
-    let gids: Vec<u16> = std::iter::once(0).chain(glyphs.keys().copied()).collect();
-    let subset =
-        subsetter::subset(face.data, face.index, subsetter::Profile::pdf(&gids)).map_err(|e| {
-            Error::Subset {
-                name: face.name.clone(),
-                reason: format!("{e:?}"),
+    doc.version = "1.7".into();
+    let missing = |what: &str| Error::Inconsistent(format!("printpdf output has no {what}"));
+    let catalog_id = doc
+        .trailer
+        .get(b"Root")
+        .and_then(Object::as_reference)
+        .map_err(|_| missing("catalog"))?;
+    let info_id = doc
+        .trailer
+        .get(b"Info")
+        .and_then(Object::as_reference)
+        .map_err(|_| missing("info dictionary"))?;
+    let pages_id = doc
+        .get_dictionary(catalog_id)
+        .and_then(|c| c.get(b"Pages"))
+        .and_then(Object::as_reference)
+        .map_err(|_| missing("page tree"))?;
+    let page_ids: Vec<ObjectId> = doc
+        .get_dictionary(pages_id)
+        .and_then(|p| p.get(b"Kids"))
+        .and_then(Object::as_array)
+        .map_err(|_| missing("page list"))?
+        .iter()
+        .filter_map(|k| k.as_reference().ok())
+        .collect();
+    if page_ids.len() != layout.pages.len() {
+        return Err(missing("page for every layout page"));
+    }
+
+    // Link annotations as indirect objects; no empty /Annots arrays.
+    for &pid in &page_ids {
+        let annots = match doc.get_dictionary_mut(pid) {
+            Ok(page) => match page.remove(b"Annots") {
+                Some(Object::Array(a)) => a,
+                _ => Vec::new(),
+            },
+            Err(_) => continue,
+        };
+        if annots.is_empty() {
+            continue;
+        }
+        let refs: Vec<Object> = annots
+            .into_iter()
+            .map(|a| Object::Reference(doc.add_object(a)))
+            .collect();
+        if let Ok(page) = doc.get_dictionary_mut(pid) {
+            page.set("Annots", Object::Array(refs));
+        }
+    }
+
+    fix_font_descriptors(doc, page_ids.first().copied(), fonts);
+
+    let dest = |page: usize, y: f32| -> Object {
+        let h = layout.pages.get(page).map_or(842.0, |p| p.height);
+        Object::Array(vec![
+            page_ids
+                .get(page)
+                .copied()
+                .map_or(Object::Null, Object::Reference),
+            Object::Name(b"XYZ".to_vec()),
+            Object::Real(0.0),
+            Object::Real(h - y + 4.0),
+            Object::Null,
+        ])
+    };
+
+    // Nested outline mirroring the headings.
+    let mut catalog_entries: Vec<(&str, Object)> = Vec::new();
+    if !layout.outline.is_empty() {
+        let root = doc.new_object_id();
+        let (first, last) = write_outline_level(doc, &layout.outline, root, &dest);
+        let mut o = Dictionary::new();
+        o.set("Type", Object::Name(b"Outlines".to_vec()));
+        if let (Some(f), Some(l)) = (first, last) {
+            o.set("First", Object::Reference(f));
+            o.set("Last", Object::Reference(l));
+        }
+        o.set("Count", count_all(&layout.outline) as i64);
+        doc.objects.insert(root, Object::Dictionary(o));
+        catalog_entries.push(("Outlines", Object::Reference(root)));
+        catalog_entries.push(("PageMode", Object::Name(b"UseOutlines".to_vec())));
+    }
+
+    // Named destinations for every heading anchor (sorted, as the name
+    // tree requires), so `file.pdf#anchor` opens at the heading.
+    let mut named: BTreeMap<&str, (usize, f32)> = BTreeMap::new();
+    for (pi, page) in layout.pages.iter().enumerate() {
+        for d in &page.destinations {
+            named.entry(d.name.as_str()).or_insert((pi, d.y));
+        }
+    }
+    if !named.is_empty() {
+        let mut names = Vec::with_capacity(named.len() * 2);
+        for (name, (page, y)) in named {
+            names.push(Object::String(
+                name.as_bytes().to_vec(),
+                StringFormat::Literal,
+            ));
+            names.push(dest(page, y));
+        }
+        let mut dests = Dictionary::new();
+        dests.set("Names", Object::Array(names));
+        let mut tree = Dictionary::new();
+        tree.set("Dests", Object::Dictionary(dests));
+        catalog_entries.push(("Names", Object::Dictionary(tree)));
+    }
+    let mut prefs = Dictionary::new();
+    prefs.set("DisplayDocTitle", true);
+    catalog_entries.push(("ViewerPreferences", Object::Dictionary(prefs)));
+    let catalog = doc
+        .get_dictionary_mut(catalog_id)
+        .map_err(|_| missing("catalog"))?;
+    for (k, v) in catalog_entries {
+        catalog.set(k, v);
+    }
+
+    doc.objects
+        .insert(info_id, Object::Dictionary(info_dict(meta)));
+
+    for obj in doc.objects.values_mut() {
+        if let Object::Stream(s) = obj {
+            if s.allows_compression && s.dict.get(b"Filter").is_err() {
+                let data = miniz_oxide::deflate::compress_to_vec_zlib(&s.content, 3);
+                s.dict.set("Filter", Object::Name(b"FlateDecode".to_vec()));
+                s.set_content(data);
             }
-        })?;
-    let tag = subset_tag(&face.name, &gids);
-    let base_font = format!("{tag}+{}", face.name);
-    let k = 1000.0 / face.units_per_em;
-
-    pdf.type0_font(type0)
-        .base_font(Name(base_font.as_bytes()))
-        .encoding_predefined(Name(b"Identity-H"))
-        .descendant_font(cid)
-        .to_unicode(cmap_ref);
-
-    // CFF-flavoured OpenType (e.g. Noto CJK) is embedded as an OpenType
-    // FontFile3 with a Type 0 CIDFont; TrueType as FontFile2.
-    let cff = parsed.is_some_and(|f| f.tables().cff.is_some());
-    let mut cf = pdf.cid_font(cid);
-    cf.subtype(if cff {
-        CidFontType::Type0
-    } else {
-        CidFontType::Type2
-    })
-    .base_font(Name(base_font.as_bytes()))
-    .system_info(SystemInfo {
-        registry: Str(b"Adobe"),
-        ordering: Str(b"Identity"),
-        supplement: 0,
-    })
-    .font_descriptor(desc)
-    .default_width(0.0);
-    if !cff {
-        cf.cid_to_gid_map_predefined(Name(b"Identity"));
-    }
-    {
-        let mut w = cf.widths();
-        for &g in &gids {
-            let adv = parsed
-                .and_then(|f| f.glyph_hor_advance(ttf_parser::GlyphId(g)))
-                .map_or(0.0, |a| f32::from(a) * k);
-            w.consecutive(g, [adv]);
         }
     }
-    cf.finish();
 
-    let mut flags = FontFlags::SYMBOLIC;
-    if face.serif {
-        flags |= FontFlags::SERIF;
-    }
-    if face.italic {
-        flags |= FontFlags::ITALIC;
-    }
-    if face.monospace {
-        flags |= FontFlags::FIXED_PITCH;
-    }
-    let mut fd = pdf.font_descriptor(desc);
-    fd.name(Name(base_font.as_bytes()))
-        .flags(flags)
-        .bbox(Rect::new(
-            face.bbox[0] * k,
-            face.bbox[1] * k,
-            face.bbox[2] * k,
-            face.bbox[3] * k,
-        ))
-        .italic_angle(face.italic_angle)
-        .ascent(face.ascender * k)
-        .descent(face.descender * k)
-        .cap_height(face.cap_height * k)
-        .stem_v(if face.bold { 140.0 } else { 80.0 });
-    if cff {
-        fd.font_file3(file);
-    } else {
-        fd.font_file2(file);
-    }
-    fd.finish();
-
-    let data = compress(&subset);
-    let mut stream = pdf.stream(file, &data);
-    stream.filter(Filter::FlateDecode);
-    if cff {
-        stream.pair(Name(b"Subtype"), Name(b"OpenType"));
-    } else {
-        stream.pair(
-            Name(b"Length1"),
-            i32::try_from(subset.len()).unwrap_or(i32::MAX),
-        );
-    }
-    stream.finish();
-
-    let mut cmap = UnicodeCmap::new(
-        Name(b"Custom"),
-        SystemInfo {
-            registry: Str(b"Adobe"),
-            ordering: Str(b"UCS"),
-            supplement: 0,
-        },
+    let id = file_id(&meta.document_id);
+    doc.trailer.set(
+        "ID",
+        Object::Array(vec![
+            Object::String(id.clone(), StringFormat::Hexadecimal),
+            Object::String(id, StringFormat::Hexadecimal),
+        ]),
     );
-    for (&g, text) in glyphs {
-        if !text.is_empty() {
-            cmap.pair_with_multiple(g, text.chars());
+    Ok(())
+}
+
+/// printpdf derives the descriptor's flags from the font's caret slope and
+/// its cap height from the ascent; give them what the face says.
+fn fix_font_descriptors(doc: &mut Document, page: Option<ObjectId>, fonts: &[UsedFont<'_>]) {
+    let Some(page) = page else { return };
+    let font_dict = doc
+        .get_dictionary(page)
+        .and_then(|p| p.get(b"Resources"))
+        .and_then(|r| doc.dereference(r))
+        .and_then(|(_, r)| r.as_dict())
+        .and_then(|r| r.get(b"Font"))
+        .and_then(|f| doc.dereference(f))
+        .and_then(|(_, f)| f.as_dict())
+        .ok()
+        .cloned();
+    let Some(font_dict) = font_dict else { return };
+    for (slot, font) in fonts.iter().enumerate() {
+        let descriptor = font_dict
+            .get(format!("F{slot}").as_bytes())
+            .and_then(|f| doc.dereference(f))
+            .and_then(|(_, f)| f.as_dict())
+            .and_then(|f| f.get(b"DescendantFonts"))
+            .and_then(Object::as_array)
+            .ok()
+            .and_then(|a| a.first())
+            .and_then(|d| d.as_dict().ok())
+            .and_then(|d| d.get(b"FontDescriptor").ok())
+            .and_then(|r| r.as_reference().ok());
+        let Some(descriptor) = descriptor else {
+            continue;
+        };
+        let face = font.face;
+        let k = 1000.0 / face.units_per_em;
+        let mut flags: i64 = 1 << 2; // symbolic: glyphs outside the standard Latin set
+        if face.monospace {
+            flags |= 1;
+        }
+        if face.serif {
+            flags |= 1 << 1;
+        }
+        if face.italic {
+            flags |= 1 << 6;
+        }
+        if let Ok(d) = doc.get_dictionary_mut(descriptor) {
+            d.set("Flags", flags);
+            d.set("ItalicAngle", Object::Real(face.italic_angle));
+            d.set("CapHeight", Object::Real(face.cap_height * k));
+            d.set("StemV", if face.bold { 140i64 } else { 80 });
         }
     }
-    let cmap_data = cmap.finish();
-    pdf.cmap(cmap_ref, &cmap_data);
-    Ok(())
+}
+
+/// Writes one level of the outline; returns its first and last item.
+fn write_outline_level(
+    doc: &mut Document,
+    list: &[OutlineEntry],
+    parent: ObjectId,
+    dest: &impl Fn(usize, f32) -> Object,
+) -> (Option<ObjectId>, Option<ObjectId>) {
+    let ids: Vec<ObjectId> = list.iter().map(|_| doc.new_object_id()).collect();
+    for (k, e) in list.iter().enumerate() {
+        let me = ids[k];
+        let mut item = Dictionary::new();
+        item.set("Title", text_string(&e.title));
+        item.set("Parent", Object::Reference(parent));
+        if k > 0 {
+            item.set("Prev", Object::Reference(ids[k - 1]));
+        }
+        if let Some(&n) = ids.get(k + 1) {
+            item.set("Next", Object::Reference(n));
+        }
+        let (first, last) = write_outline_level(doc, &e.children, me, dest);
+        if let (Some(f), Some(l)) = (first, last) {
+            item.set("First", Object::Reference(f));
+            item.set("Last", Object::Reference(l));
+            item.set("Count", count_all(&e.children) as i64);
+        }
+        item.set("Dest", dest(e.page, e.y));
+        doc.objects.insert(me, Object::Dictionary(item));
+    }
+    (ids.first().copied(), ids.last().copied())
+}
+
+fn count_all(list: &[OutlineEntry]) -> usize {
+    list.iter().map(|e| 1 + count_all(&e.children)).sum()
+}
+
+/// A PDF text string: PDFDocEncoding-compatible ASCII as is, anything
+/// else as UTF-16BE with a byte order mark.
+fn text_string(s: &str) -> Object {
+    if s.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+        Object::String(s.as_bytes().to_vec(), StringFormat::Literal)
+    } else {
+        let mut v = vec![0xfe, 0xff];
+        for u in s.encode_utf16() {
+            v.extend_from_slice(&u.to_be_bytes());
+        }
+        Object::String(v, StringFormat::Hexadecimal)
+    }
+}
+
+fn info_dict(meta: &Meta) -> Dictionary {
+    let mut info = Dictionary::new();
+    if !meta.title.is_empty() {
+        info.set("Title", text_string(&meta.title));
+    }
+    if !meta.author.is_empty() {
+        info.set("Author", text_string(&meta.author));
+    }
+    if !meta.subject.is_empty() {
+        info.set("Subject", text_string(&meta.subject));
+    }
+    if !meta.keywords.is_empty() {
+        info.set("Keywords", text_string(&meta.keywords.join(", ")));
+    }
+    info.set("Creator", text_string("Pactwright"));
+    info.set("Producer", text_string("pactwright-typeset"));
+    if let Some(d) = meta.created {
+        let date = pdf_date(d);
+        info.set("CreationDate", date.clone());
+        info.set("ModDate", date);
+    }
+    info
+}
+
+fn pdf_date(d: DocDate) -> Object {
+    let s = format!(
+        "D:{:04}{:02}{:02}{:02}{:02}{:02}Z",
+        d.year, d.month, d.day, d.hour, d.minute, d.second
+    );
+    Object::String(s.into_bytes(), StringFormat::Literal)
 }
 
 fn fnv(data: &[u8], seed: u64) -> u64 {
@@ -543,72 +805,4 @@ fn file_id(document_id: &str) -> Vec<u8> {
     let mut v = a.to_be_bytes().to_vec();
     v.extend_from_slice(&b.to_be_bytes());
     v
-}
-
-fn assign_refs(list: &[OutlineEntry], next: &mut impl FnMut() -> Ref, out: &mut Vec<Ref>) {
-    for e in list {
-        out.push(next());
-        assign_refs(&e.children, next, out);
-    }
-}
-
-fn count_all(list: &[OutlineEntry]) -> usize {
-    list.iter().map(|e| 1 + count_all(&e.children)).sum()
-}
-
-fn top_refs(list: &[OutlineEntry], refs: &[Ref]) -> Vec<Ref> {
-    let mut out = Vec::new();
-    let mut idx = 0;
-    for e in list {
-        if let Some(r) = refs.get(idx) {
-            out.push(*r);
-        }
-        idx += 1 + count_all(&e.children);
-    }
-    out
-}
-
-fn write_outline(
-    pdf: &mut Pdf,
-    list: &[OutlineEntry],
-    parent: Ref,
-    refs: &[Ref],
-    idx: &mut usize,
-    pages: &[Ref],
-    layout: &Layout,
-) {
-    // Refs of this level's entries, in preorder numbering.
-    let mut mine = Vec::new();
-    let mut j = *idx;
-    for e in list {
-        mine.push(refs.get(j).copied());
-        j += 1 + count_all(&e.children);
-    }
-    for (k, e) in list.iter().enumerate() {
-        let Some(me) = mine[k] else { return };
-        *idx += 1;
-        let child_refs = top_refs(&e.children, &refs[(*idx).min(refs.len())..]);
-        {
-            let mut item = pdf.outline_item(me);
-            item.title(TextStr(&e.title)).parent(parent);
-            if k > 0 {
-                if let Some(p) = mine[k - 1] {
-                    item.prev(p);
-                }
-            }
-            if let Some(Some(n)) = mine.get(k + 1) {
-                item.next(*n);
-            }
-            if let (Some(f), Some(l)) = (child_refs.first(), child_refs.last()) {
-                item.first(*f).last(*l);
-                item.count(i32::try_from(count_all(&e.children)).unwrap_or(i32::MAX));
-            }
-            if let Some(&page) = pages.get(e.page) {
-                let h = layout.pages.get(e.page).map_or(842.0, |p| p.height);
-                item.dest().page(page).xyz(0.0, h - e.y + 4.0, None);
-            }
-            item.finish();
-        }
-        write_outline(pdf, &e.children, me, refs, idx, pages, layout);
-    }
 }
