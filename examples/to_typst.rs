@@ -30,7 +30,10 @@ fn inlines(list: &[Inline]) -> String {
             Inline::Text(t) => out.push_str(&esc(t)),
             Inline::Strong(c) => out.push_str(&format!("#strong[{}]", inlines(c))),
             Inline::Emphasis(c) => out.push_str(&format!("#emph[{}]", inlines(c))),
-            Inline::Code(t) => out.push_str(&format!("#raw(\"{}\")", t.replace('\\', "\\\\").replace('"', "\\\""))),
+            Inline::Code(t) => out.push_str(&format!(
+                "#raw(\"{}\")",
+                t.replace('\\', "\\\\").replace('"', "\\\"")
+            )),
             Inline::Link { content, .. } => out.push_str(&inlines(content)),
             Inline::LineBreak => out.push_str(" \\ "),
         }
@@ -42,7 +45,12 @@ fn blocks(list: &[Block], out: &mut String, depth: usize) {
     for b in list {
         match b {
             Block::Heading(h) => {
-                let _ = writeln!(out, "\n{} {}\n", "=".repeat(usize::from(h.level.clamp(1, 4))), inlines(&h.content));
+                let _ = writeln!(
+                    out,
+                    "\n{} {}\n",
+                    "=".repeat(usize::from(h.level.clamp(1, 4))),
+                    inlines(&h.content)
+                );
             }
             Block::Paragraph(c) => {
                 let _ = writeln!(out, "{}\n", inlines(c));
@@ -52,27 +60,45 @@ fn blocks(list: &[Block], out: &mut String, depth: usize) {
                     let marker = if start.is_some() { "+" } else { "-" };
                     let mut inner = String::new();
                     blocks(item, &mut inner, depth + 1);
-                    let _ = writeln!(out, "{}{marker} {}", "  ".repeat(depth), inner.trim().replace('\n', &format!("\n{}  ", "  ".repeat(depth))));
+                    let _ = writeln!(
+                        out,
+                        "{}{marker} {}",
+                        "  ".repeat(depth),
+                        inner
+                            .trim()
+                            .replace('\n', &format!("\n{}  ", "  ".repeat(depth)))
+                    );
                 }
                 out.push('\n');
             }
             Block::Table(t) => {
                 let cols = t.header.len().max(1);
-                let _ = write!(out, "#table(columns: {cols}, stroke: 0.4pt + luma(200), fill: (x, y) => if y == 0 {{ luma(235) }}, table.header(");
+                let _ = write!(
+                    out,
+                    "#table(columns: {cols}, stroke: 0.4pt + luma(200), fill: (x, y) => if y == 0 {{ luma(235) }}, table.header("
+                );
                 for cell in &t.header {
                     let _ = write!(out, "[*{}*], ", inlines(cell));
                 }
                 out.push_str("),\n");
                 for row in &t.rows {
                     for i in 0..cols {
-                        let _ = write!(out, "[{}], ", row.get(i).map(|c| inlines(c)).unwrap_or_default());
+                        let _ = write!(
+                            out,
+                            "[{}], ",
+                            row.get(i).map(|c| inlines(c)).unwrap_or_default()
+                        );
                     }
                     out.push('\n');
                 }
                 out.push_str(")\n\n");
             }
             Block::CodeBlock(c) => {
-                let _ = writeln!(out, "#raw(block: true, \"{}\")\n", c.replace('\\', "\\\\").replace('"', "\\\""));
+                let _ = writeln!(
+                    out,
+                    "#raw(block: true, \"{}\")\n",
+                    c.replace('\\', "\\\\").replace('"', "\\\"")
+                );
             }
             Block::Quote(inner) | Block::Keep(inner) => {
                 out.push_str("#block(breakable: false)[\n");
@@ -84,15 +110,31 @@ fn blocks(list: &[Block], out: &mut String, depth: usize) {
             Block::Signatures(list) => {
                 out.push_str("#block(breakable: false)[#grid(columns: 2, gutter: 24pt,\n");
                 for s in list {
-                    let _ = writeln!(out, "[{} #v(28pt) #line(length: 90%) {} \\ {}],", esc(&s.role), esc(&s.name), esc(&s.organization));
+                    let _ = writeln!(
+                        out,
+                        "[{} #v(28pt) #line(length: 90%) {} \\ {}],",
+                        esc(&s.role),
+                        esc(&s.name),
+                        esc(&s.organization)
+                    );
                 }
                 out.push_str(")]\n\n");
             }
             Block::Toc => out.push_str("#outline(depth: 3)\n#pagebreak()\n\n"),
             Block::Cover(c) => {
-                let _ = writeln!(out, "#page(header: none, footer: none)[#v(30%) #text(size: 26pt, weight: \"bold\")[{}] \\ #text(fill: gray)[{}] #v(2em)", esc(&c.title), esc(&c.subtitle));
+                let _ = writeln!(
+                    out,
+                    "#page(header: none, footer: none)[#v(30%) #text(size: 26pt, weight: \"bold\")[{}] \\ #text(fill: gray)[{}] #v(2em)",
+                    esc(&c.title),
+                    esc(&c.subtitle)
+                );
                 for (k, v) in &c.facts {
-                    let _ = writeln!(out, "#text(size: 8pt, fill: gray)[{}] #h(1em) {} \\", esc(&k.to_uppercase()), esc(v));
+                    let _ = writeln!(
+                        out,
+                        "#text(size: 8pt, fill: gray)[{}] #h(1em) {} \\",
+                        esc(&k.to_uppercase()),
+                        esc(v)
+                    );
                 }
                 out.push_str("]\n\n");
             }

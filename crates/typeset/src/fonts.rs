@@ -11,8 +11,8 @@
 //! deterministic). Faces are parsed with `ttf-parser` (through rustybuzz).
 
 use crate::error::{Error, Result};
-use rustybuzz::ttf_parser;
 use rustc_hash::FxHashMap as HashMap;
+use rustybuzz::ttf_parser;
 use std::sync::{Arc, Mutex, RwLock};
 
 /// Index of a face in a [`FontSet`] (and in a layout's font list).
