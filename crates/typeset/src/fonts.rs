@@ -83,7 +83,12 @@ pub struct FontFace {
     pub monospace: bool,
     /// The parsed face for shaping and glyph lookups, built once.
     pub shaping: Option<rustybuzz::Face<'static>>,
+    /// Shaping plans by direction and script: building one costs more
+    /// than shaping a word, so each is built once per face.
+    pub(crate) plans: Mutex<PlanCache>,
 }
+
+type PlanCache = HashMap<(rustybuzz::Direction, rustybuzz::Script), Arc<rustybuzz::ShapePlan>>;
 
 impl std::fmt::Debug for FontFace {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -133,6 +138,7 @@ impl FontFace {
             monospace: face.is_monospaced(),
             data,
             shaping: rustybuzz::Face::from_slice(data, index),
+            plans: Mutex::default(),
         })
     }
 
@@ -450,7 +456,24 @@ pub fn shape(face: &FontFace, text: &str, rtl: bool) -> Vec<ShapedGlyph> {
     } else {
         rustybuzz::Direction::LeftToRight
     });
-    let out = rustybuzz::shape(rb, &[], buffer);
+    let out = if buffer.language().is_none() {
+        let key = (buffer.direction(), buffer.script());
+        let plan = {
+            let mut plans = match face.plans.lock() {
+                Ok(p) => p,
+                Err(p) => p.into_inner(),
+            };
+            plans
+                .entry(key)
+                .or_insert_with(|| {
+                    Arc::new(rustybuzz::ShapePlan::new(rb, key.0, Some(key.1), None, &[]))
+                })
+                .clone()
+        };
+        rustybuzz::shape_with_plan(rb, &plan, buffer)
+    } else {
+        rustybuzz::shape(rb, &[], buffer)
+    };
     out.glyph_infos()
         .iter()
         .zip(out.glyph_positions())

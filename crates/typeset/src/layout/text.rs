@@ -158,6 +158,7 @@ fn placeholder_face() -> FontFace {
         name: "None".into(),
         data: &[],
         shaping: None,
+        plans: Default::default(),
         index: 0,
         units_per_em: 1000.0,
         ascender: 800.0,
