@@ -526,3 +526,21 @@ fn pdftotext_extracts_every_word_and_headings_in_order() {
         }
     }
 }
+
+#[test]
+fn a_character_no_font_has_is_drawn_as_a_placeholder_and_named_with_its_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut v: serde_json::Value = serde_json::from_str(COMPLETE).unwrap();
+    // U+0378 is unassigned: no font anywhere has a glyph for it.
+    v["service"]["outcomes"][0] = "Outcome with \u{378} in it".into();
+    std::fs::write(
+        dir.path().join("odd.agreement.json"),
+        serde_json::to_vec_pretty(&v).unwrap(),
+    )
+    .unwrap();
+    let (code, _, stderr) = cli(dir.path(), &["render", "odd.agreement.json"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stderr.contains("U+0378"), "{stderr}");
+    assert!(stderr.contains("/service/outcomes/0"), "{stderr}");
+    assert!(dir.path().join("odd.pdf").exists());
+}
