@@ -22,8 +22,8 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BIN = os.path.join(ROOT, "target", "release")
 
 
-def run(cmd, **kw):
-    subprocess.run(cmd, check=True, cwd=ROOT, **kw)
+def run(cmd):
+    subprocess.run(cmd, check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
 
 
 def timed(cmd):
