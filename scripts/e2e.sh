@@ -13,7 +13,7 @@ if ! command -v npm >/dev/null 2>&1; then
   exit 1
 fi
 
-echo "==> UI: npm ci and build"
+echo "==> UI: build"
 [ -d ui/node_modules ] && [ ui/node_modules/.package-lock.json -nt ui/package-lock.json ] || npm ci --prefix ui --no-audit --no-fund
 npm --prefix ui run build
 

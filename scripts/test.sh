@@ -5,5 +5,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/deps.sh
 
+# The desktop app's UI (npm ci, bindings, types, lint, vitest, build).
+scripts/ui-check.sh
+
 echo "==> cargo test (workspace)"
 cargo test --workspace --locked
+
+# The desktop app in a real window under Xvfb.
+scripts/e2e.sh

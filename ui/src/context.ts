@@ -1,5 +1,5 @@
 import { createContext } from "preact";
-import { useContext, useEffect, useState } from "preact/hooks";
+import { useContext, useLayoutEffect, useState } from "preact/hooks";
 import type { Store } from "./store";
 
 export const StoreContext = createContext<Store | null>(null);
@@ -9,6 +9,12 @@ export function useStore(): Store {
   const store = useContext(StoreContext);
   if (!store) throw new Error("useStore outside StoreContext");
   const [, setTick] = useState(0);
-  useEffect(() => store.subscribe(() => setTick((n) => n + 1)), [store]);
+  const seen = store.version;
+  useLayoutEffect(() => {
+    const unsubscribe = store.subscribe(() => setTick((n) => n + 1));
+    // A change between this render and the subscription is not missed.
+    if (store.version !== seen) setTick((n) => n + 1);
+    return unsubscribe;
+  }, [store]);
   return store;
 }

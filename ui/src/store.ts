@@ -93,6 +93,8 @@ export const DEFAULT_TIMING: Timing = { checkDelay: 150, previewDelay: 40, recov
 
 export class Store {
   state: State = initial;
+  /** Increases with every change of state. */
+  version = 0;
   private listeners = new Set<() => void>();
   private history: History<Agreement | null> = new History<Agreement | null>(null);
   private savedId = 0;
@@ -125,6 +127,7 @@ export class Store {
   private set(patch: Partial<State>) {
     const before = this.state;
     this.state = { ...this.state, ...patch };
+    this.version += 1;
     if (before.name !== this.state.name || before.dirty !== this.state.dirty || before.screen !== this.state.screen) {
       void this.host.setWindowState(this.title(), this.state.dirty).catch(() => {});
     }
