@@ -111,6 +111,8 @@ export class Store {
   private editAt = 0;
   /** Edit time per preview revision, for the latency measurement. */
   readonly editTimes = new Map<number, number>();
+  /** Wall-clock time (ms since 1970) the first preview page was shown. */
+  firstPageAt = 0;
   /** Measured edit-to-page-shown latencies, in ms. */
   readonly latencies: number[] = [];
 
@@ -515,6 +517,7 @@ export class Store {
 
   /** Called by the preview when a page of `revision` is on screen. */
   pageShown(revision: number): void {
+    if (this.firstPageAt === 0) this.firstPageAt = performance.timeOrigin + performance.now();
     const at = this.editTimes.get(revision);
     if (at === undefined || at === 0) return;
     this.editTimes.delete(revision);

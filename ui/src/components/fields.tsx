@@ -104,7 +104,9 @@ export function Select(props: { ptr: string; label: string; options: [string, st
     <Shell ptr={props.ptr} label={props.label}>
       <select
         id={fieldId(props.ptr)}
-        value={typeof v === "string" ? v : ""}
+        // A missing value is the model's default: the first choice, unless
+        // "not stated" is a choice of its own.
+        value={typeof v === "string" ? v : props.empty !== undefined ? "" : (props.options[0]?.[0] ?? "")}
         aria-describedby={describedBy(props.ptr, findings.length > 0)}
         onChange={(e) => store.edit(props.ptr, (e.currentTarget as HTMLSelectElement).value || undefined, null)}
       >
