@@ -143,6 +143,17 @@ pub async fn export_document<R: Runtime>(
     Ok(Some(result))
 }
 
+/// The path of a file exported in this session; any other path is refused,
+/// so the webview cannot open arbitrary files.
+fn exported(state: &AppState, path: &str) -> Result<PathBuf, ExportError> {
+    let p = PathBuf::from(path);
+    if state.was_exported(&p) {
+        Ok(p)
+    } else {
+        Err(ExportError::NotExported(path.to_owned()))
+    }
+}
+
 /// Opens an exported file with the system's default application.
 #[tauri::command(rename_all = "snake_case")]
 pub fn export_open<R: Runtime>(
@@ -150,10 +161,7 @@ pub fn export_open<R: Runtime>(
     state: State<'_, AppState>,
     path: String,
 ) -> Result<(), ExportError> {
-    let p = PathBuf::from(&path);
-    if !state.was_exported(&p) {
-        return Err(ExportError::NotExported(path));
-    }
+    exported(&state, &path)?;
     app.opener()
         .open_path(&path, None::<&str>)
         .map_err(|e| ExportError::Open(path.clone(), e.to_string()))
@@ -166,10 +174,7 @@ pub fn export_reveal<R: Runtime>(
     state: State<'_, AppState>,
     path: String,
 ) -> Result<(), ExportError> {
-    let p = PathBuf::from(&path);
-    if !state.was_exported(&p) {
-        return Err(ExportError::NotExported(path));
-    }
+    let p = exported(&state, &path)?;
     app.opener()
         .reveal_item_in_dir(&p)
         .map_err(|e| ExportError::Open(path.clone(), e.to_string()))

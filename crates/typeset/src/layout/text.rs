@@ -479,16 +479,7 @@ impl Paragraph {
         let shaped = sh.shape(font, text, rtl);
         let face = sh.face(font);
         let k = style.size / face.units_per_em;
-        let glyphs: Vec<Glyph> = shaped
-            .iter()
-            .map(|g| Glyph {
-                id: g.id,
-                advance: g.advance * k,
-                x_offset: g.x_offset * k,
-                y_offset: g.y_offset * k,
-                cluster: g.cluster,
-            })
-            .collect();
+        let glyphs = scaled(&shaped, k);
         let width = glyphs.iter().map(|g| g.advance).sum();
         let (ascent, descent) = (face.ascender * k, -face.descender * k);
         self.pieces.push(Piece {
@@ -788,16 +779,7 @@ impl Paragraph {
             let k = style.size / face.units_per_em;
             let w: f32 = shaped.iter().map(|g| g.advance * k).sum();
             if w <= room {
-                let glyphs: Vec<Glyph> = shaped
-                    .iter()
-                    .map(|g| Glyph {
-                        id: g.id,
-                        advance: g.advance * k,
-                        x_offset: g.x_offset * k,
-                        y_offset: g.y_offset * k,
-                        cluster: g.cluster,
-                    })
-                    .collect();
+                let glyphs = scaled(&shaped, k);
                 let head = self.pieces.len();
                 let (ascent, descent) = (face.ascender * k, -face.descender * k);
                 self.pieces.push(Piece {
@@ -987,4 +969,18 @@ fn cluster_span(piece: &Piece, text: &str, s: &Slice) -> (usize, usize) {
             .map_or(text.len(), |g| g.cluster as usize)
     };
     (lo.min(text.len()), hi.clamp(lo.min(text.len()), text.len()))
+}
+
+/// Shaped glyphs (font units) scaled to points by `k` (size / units per em).
+fn scaled(shaped: &[ShapedGlyph], k: f32) -> Vec<Glyph> {
+    shaped
+        .iter()
+        .map(|g| Glyph {
+            id: g.id,
+            advance: g.advance * k,
+            x_offset: g.x_offset * k,
+            y_offset: g.y_offset * k,
+            cluster: g.cluster,
+        })
+        .collect()
 }
