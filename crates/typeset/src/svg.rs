@@ -68,14 +68,20 @@ fn render(layout: &Layout, page: &Page) -> String {
                     .get(usize::from(run.font))
                     .map_or(1000.0, |f| f.units_per_em);
                 let k = run.size / upem;
+                // One transform per run (position, rotation, scale to font
+                // units); each glyph is then placed by integer font-unit
+                // coordinates, which keeps the page small for the webview.
                 let _ = write!(
                     body,
-                    r#"<g fill="{}" transform="translate({} {}) rotate({})">"#,
+                    r#"<g fill="{}" transform="translate({:.2} {:.2})"#,
                     color(run.color),
                     run.x,
-                    run.y,
-                    -run.angle
+                    run.y
                 );
+                if run.angle != 0.0 {
+                    let _ = write!(body, " rotate({:.2})", -run.angle);
+                }
+                let _ = write!(body, r#" scale({k})">"#);
                 let mut x = 0.0;
                 for g in &run.glyphs {
                     let key = (run.font, g.id);
@@ -86,15 +92,18 @@ fn render(layout: &Layout, page: &Page) -> String {
                         }
                         pb.0
                     });
-                    if !path.is_empty() {
+                    if !path.is_empty() && k > 0.0 {
                         let _ = write!(
                             body,
-                            r##"<use href="#g{}_{}" transform="translate({} {}) scale({k})"/>"##,
+                            r##"<use href="#g{}_{}" x="{:.0}""##,
                             run.font,
                             g.id,
-                            x + g.x_offset,
-                            -g.y_offset
+                            (x + g.x_offset) / k
                         );
+                        if g.y_offset != 0.0 {
+                            let _ = write!(body, r#" y="{:.0}""#, -g.y_offset / k);
+                        }
+                        body.push_str("/>");
                     }
                     x += g.advance;
                 }
