@@ -12,6 +12,29 @@ function useFindings(ptr: string) {
   return store.state.findings.filter((f) => f.pointer === ptr);
 }
 
+/** The findings on one field, under it. */
+function Findings({ list, id }: { list: ReturnType<typeof useFindings>; id?: string }) {
+  return (
+    <>
+      {list.map((f) => (
+        <p class={`field-finding ${f.severity}`} id={id} key={f.code + f.message}>
+          {f.message}
+        </p>
+      ))}
+    </>
+  );
+}
+
+/** A field's help: why it matters, and an example. */
+function Help({ id, help }: { id: string; help: ReturnType<typeof helpFor> }) {
+  if (!help) return null;
+  return (
+    <p class="help" id={`${id}-help`}>
+      {help.why} <span class="eg">e.g. {help.example}</span>
+    </p>
+  );
+}
+
 interface FieldShell {
   ptr: string;
   label: string;
@@ -33,16 +56,8 @@ function Shell({ ptr, label, children, wide }: FieldShell) {
     <div class={`field ${wide ? "wide" : ""} ${severity ? "has-" + severity : ""}`}>
       <label for={id}>{label}</label>
       {children}
-      {findings.map((f) => (
-        <p class={`field-finding ${f.severity}`} id={`${id}-finding`} key={f.code + f.message}>
-          {f.message}
-        </p>
-      ))}
-      {help && (
-        <p class="help" id={`${id}-help`}>
-          {help.why} <span class="eg">e.g. {help.example}</span>
-        </p>
-      )}
+      <Findings list={findings} id={`${id}-finding`} />
+      <Help id={id} help={help} />
     </div>
   );
 }
@@ -205,16 +220,8 @@ export function Choices(props: { ptr: string; label: string; options: [string, s
           </label>
         ))}
       </div>
-      {findings.map((f) => (
-        <p class={`field-finding ${f.severity}`} key={f.code + f.message}>
-          {f.message}
-        </p>
-      ))}
-      {help && (
-        <p class="help" id={`${id}-help`}>
-          {help.why} <span class="eg">e.g. {help.example}</span>
-        </p>
-      )}
+      <Findings list={findings} />
+      <Help id={id} help={help} />
     </fieldset>
   );
 }
@@ -232,18 +239,14 @@ export function Repeater(props: {
   const store = useStore();
   const v = store.value(props.ptr);
   const items = Array.isArray(v) ? (v as Record<string, unknown>[]) : [];
-  const findings = store.state.findings.filter((f) => f.pointer === props.ptr);
+  const findings = useFindings(props.ptr);
   return (
     <section class="repeater" aria-label={props.title}>
       <div class="repeater-head">
         <h3>{props.title}</h3>
         <span class="count">{items.length || ""}</span>
       </div>
-      {findings.map((f) => (
-        <p class={`field-finding ${f.severity}`} key={f.code + f.message}>
-          {f.message}
-        </p>
-      ))}
+      <Findings list={findings} />
       {items.length === 0 && <p class="empty-note">{props.empty}</p>}
       {items.map((item, i) => (
         <div class="card" key={i}>
