@@ -25,7 +25,7 @@ impl Size {
     pub const PAGES_200: Size = Size {
         actions: 150,
         priorities: 40,
-        clauses: 60,
+        clauses: 70,
         paragraphs: 14,
     };
 

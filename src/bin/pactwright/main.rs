@@ -13,6 +13,11 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+/// mimalloc: rendering makes and frees many small glyph and text buffers,
+/// which glibc's allocator serves a quarter slower (see BENCHMARKS.md).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Draft ITIL 4 service agreements and check them the way a reviewer would.
 #[derive(Parser)]
 #[command(name = "pactwright", version, about, long_about = None)]

@@ -446,14 +446,29 @@ impl Row {
         inner + 2.0 * self.pad
     }
 
-    /// A box drawing the lines `ranges[i]` of each cell.
+    /// A box drawing the lines `ranges[i]` of each cell (copies them: for
+    /// rows split across pages).
     fn render(&self, ranges: &[std::ops::Range<usize>]) -> VBox {
+        let cells = self
+            .cells
+            .iter()
+            .zip(ranges)
+            .map(|(cell, r)| cell.get(r.clone()).unwrap_or(&[]).to_vec());
+        self.assemble(cells)
+    }
+
+    /// The box drawing every line of the row, which it takes.
+    fn into_full(mut self) -> VBox {
+        let cells = std::mem::take(&mut self.cells);
+        self.assemble(cells)
+    }
+
+    fn assemble(&self, cells: impl IntoIterator<Item = Vec<VBox>>) -> VBox {
         let mut b = VBox::default();
         let mut inner: f32 = 0.0;
-        for (cell, r) in self.cells.iter().zip(ranges) {
+        for cell in cells {
             let mut y = self.pad;
-            for line in cell.get(r.clone()).unwrap_or(&[]) {
-                let mut l = line.clone();
+            for mut l in cell {
                 l.shift(y);
                 y += l.h;
                 b.items.extend(l.items);
@@ -479,10 +494,6 @@ impl Row {
         b
     }
 
-    fn full(&self) -> VBox {
-        let ranges: Vec<_> = self.cells.iter().map(|c| 0..c.len()).collect();
-        self.render(&ranges)
-    }
 }
 
 enum Flow {
@@ -757,8 +768,8 @@ impl Ctx<'_> {
                             } else {
                                 boxes.push(VBox::spacer(before));
                             }
-                            boxes.extend(header.iter().map(Row::full));
-                            boxes.extend(rows.iter().map(Row::full));
+                            boxes.extend(header.into_iter().map(Row::into_full));
+                            boxes.extend(rows.into_iter().map(Row::into_full));
                         }
                         Flow::PageBreak | Flow::Cover(_) => {}
                     }
@@ -1441,13 +1452,14 @@ impl Pager {
         self.empty = true;
     }
 
-    fn place(&mut self, b: &VBox) {
+    /// Puts a box at the current position, moving its items onto the page
+    /// (a long agreement's glyphs exist once, not in the flow and the pages).
+    fn place(&mut self, b: VBox) {
         let page = self.pages.len() - 1;
         let dy = self.y;
-        for it in &b.items {
+        for it in b.items {
             match it {
-                VItem::Item(i) => {
-                    let mut i = i.clone();
+                VItem::Item(mut i) => {
                     i.shift(dy);
                     if let Some(p) = self.pages.last_mut() {
                         p.items.push(i);
@@ -1455,18 +1467,15 @@ impl Pager {
                 }
                 VItem::Dest(name) => {
                     if let Some(p) = self.pages.last_mut() {
-                        p.dests.push(Destination {
-                            name: name.clone(),
-                            y: dy,
-                        });
+                        p.dests.push(Destination { name, y: dy });
                     }
                 }
-                VItem::Heading(idx) => self.headings.push((*idx, page, dy)),
+                VItem::Heading(idx) => self.headings.push((idx, page, dy)),
                 VItem::InternalLink { rect, anchor } => self.pending.push(Pending {
                     page,
                     item: VItem::InternalLink {
                         rect: [rect[0], rect[1] + dy, rect[2], rect[3]],
-                        anchor: anchor.clone(),
+                        anchor,
                     },
                 }),
                 VItem::TocNumber {
@@ -1477,10 +1486,10 @@ impl Pager {
                 } => self.pending.push(Pending {
                     page,
                     item: VItem::TocNumber {
-                        right: *right,
+                        right,
                         baseline: baseline + dy,
-                        anchor: anchor.clone(),
-                        style: *style,
+                        anchor,
+                        style,
                     },
                 }),
             }
@@ -1491,7 +1500,7 @@ impl Pager {
 
     fn boxes(
         &mut self,
-        boxes: &[VBox],
+        boxes: Vec<VBox>,
         before: f32,
         together: bool,
         orphans: bool,
@@ -1501,13 +1510,15 @@ impl Pager {
         if n == 0 {
             return;
         }
+        let heights: Vec<f32> = boxes.iter().map(|b| b.h).collect();
+        let mut boxes = boxes.into_iter();
         let mut gap = if self.empty { 0.0 } else { before };
-        let total: f32 = boxes.iter().map(|b| b.h).sum();
+        let total: f32 = heights.iter().sum();
         let page_h = self.page_h();
         let first_part = if together && total <= page_h {
             total
         } else {
-            boxes.iter().take(2).map(|b| b.h).sum()
+            heights.iter().take(2).sum()
         };
         if !self.empty
             && gap + first_part + keep_need > self.remaining()
@@ -1526,12 +1537,12 @@ impl Pager {
             let rem = self.remaining();
             let mut acc = 0.0;
             let mut fit = 0;
-            while i + fit < n && acc + boxes[i + fit].h <= rem + 0.01 {
-                acc += boxes[i + fit].h;
+            while i + fit < n && acc + heights[i + fit] <= rem + 0.01 {
+                acc += heights[i + fit];
                 fit += 1;
             }
             if fit == n - i {
-                for b in &boxes[i..] {
+                for b in boxes.by_ref() {
                     self.place(b);
                 }
                 break;
@@ -1553,7 +1564,7 @@ impl Pager {
                     continue;
                 }
             }
-            for b in &boxes[i..i + k] {
+            for b in boxes.by_ref().take(k) {
                 self.place(b);
             }
             i += k;
@@ -1563,10 +1574,10 @@ impl Pager {
         }
     }
 
-    fn table(&mut self, header: Option<&Row>, rows: &[Row], before: f32) {
+    fn table(&mut self, header: Option<Row>, rows: Vec<Row>, before: f32) {
         let gap = if self.empty { 0.0 } else { before };
-        let hh = header.map_or(0.0, Row::height);
-        let head_box = header.map(Row::full);
+        let hh = header.as_ref().map_or(0.0, Row::height);
+        let head_box = header.map(Row::into_full);
         let page_h = self.page_h();
         let first = hh + rows.first().map_or(0.0, |r| r.height().min(page_h / 3.0));
         if !self.empty && gap + first > self.remaining() {
@@ -1575,23 +1586,23 @@ impl Pager {
             self.y += gap;
         }
         if let Some(h) = &head_box {
-            self.place(h);
+            self.place(h.clone());
         }
         let fresh = |p: &mut Self| {
             p.new_page();
             if let Some(h) = &head_box {
-                p.place(h);
+                p.place(h.clone());
             }
         };
         for row in rows {
             let rh = row.height();
             if rh <= self.remaining() + 0.01 {
-                self.place(&row.full());
+                self.place(row.into_full());
                 continue;
             }
             if rh <= page_h - hh {
                 fresh(self);
-                self.place(&row.full());
+                self.place(row.into_full());
                 continue;
             }
             // Taller than a page: split by lines.
@@ -1628,7 +1639,7 @@ impl Pager {
                     }
                 }
                 let ranges: Vec<_> = starts.iter().zip(&ends).map(|(&a, &b)| a..b).collect();
-                self.place(&row.render(&ranges));
+                self.place(row.render(&ranges));
                 if done {
                     break;
                 }
@@ -1659,20 +1670,22 @@ pub fn layout(doc: &Document, opts: &LayoutOptions, fonts: &FontSet) -> Result<L
 
     let mut pager = Pager::new(top, bottom);
     for i in 0..flows.len() {
+        // Looks only at this flow and the ones after it.
         let keep_need = keep_need(&flows, i, pager.page_h());
-        match &flows[i] {
+        // Each flow moves onto the pages; what stays behind is never read.
+        match std::mem::replace(&mut flows[i], Flow::PageBreak) {
             Flow::Boxes {
                 boxes,
                 before,
                 together,
                 orphans,
                 ..
-            } => pager.boxes(boxes, *before, *together, *orphans, keep_need),
+            } => pager.boxes(boxes, before, together, orphans, keep_need),
             Flow::Table {
                 header,
                 rows,
                 before,
-            } => pager.table(header.as_ref(), rows, *before),
+            } => pager.table(header, rows, before),
             Flow::PageBreak => {
                 if !pager.empty {
                     pager.new_page();
@@ -1683,7 +1696,7 @@ pub fn layout(doc: &Document, opts: &LayoutOptions, fonts: &FontSet) -> Result<L
                     pager.new_page();
                 }
                 pager.mark_cover();
-                for (i, b) in boxes.iter().enumerate() {
+                for (i, b) in boxes.into_iter().enumerate() {
                     if b.h > pager.remaining() + 0.01 && !pager.empty {
                         pager.new_page();
                         pager.mark_cover();

@@ -884,6 +884,17 @@ fn emit_line(
     let mut links: Vec<(u32, f32, f32)> = Vec::new();
     let mut x = x0;
     let mut run: Option<TextRun> = None;
+    // Glyphs left on the line: a run gets room for all of them up front and
+    // gives back what it did not use (a long agreement keeps hundreds of
+    // thousands of glyphs, so growth by doubling would waste megabytes).
+    let mut left: usize = slices.iter().map(|s| s.glyphs.len()).sum();
+    let finish = |mut r: TextRun, items: &mut Vec<Item>| {
+        if !r.glyphs.is_empty() {
+            r.glyphs.shrink_to_fit();
+            r.text.shrink_to_fit();
+            items.push(Item::Text(r));
+        }
+    };
     for s in slices {
         let piece = &p.pieces[s.piece];
         let ptext = p.piece_text(piece);
@@ -894,9 +905,7 @@ fn emit_line(
         });
         if !compatible {
             if let Some(r) = run.take() {
-                if !r.glyphs.is_empty() {
-                    items.push(Item::Text(r));
-                }
+                finish(r, &mut items);
             }
             run = Some(TextRun {
                 x,
@@ -904,7 +913,7 @@ fn emit_line(
                 font: piece.font,
                 size: piece.style.size * scale,
                 color: piece.style.color,
-                glyphs: Vec::new(),
+                glyphs: Vec::with_capacity(left),
                 text: String::new(),
                 angle: 0.0,
                 role,
@@ -914,6 +923,7 @@ fn emit_line(
         if let Some(r) = run.as_mut() {
             // Source text of the slice: the clusters it covers.
             let glyphs = &piece.glyphs[s.glyphs.clone()];
+            left = left.saturating_sub(glyphs.len());
             let (lo, hi) = cluster_span(piece, ptext, s);
             let base = r.text.len() as u32;
             r.text.push_str(ptext.get(lo..hi).unwrap_or(""));
@@ -938,9 +948,7 @@ fn emit_line(
         }
     }
     if let Some(r) = run.take() {
-        if !r.glyphs.is_empty() {
-            items.push(Item::Text(r));
-        }
+        finish(r, &mut items);
     }
     (items, links)
 }
