@@ -8,6 +8,10 @@ use std::time::Instant;
 use pactwright::render::{self, Paper, Templates};
 use pactwright_typeset::{FontSet, layout, pdf};
 
+/// The allocator the `pactwright` binary uses, so the stages cost the same.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let path = std::env::args().nth(1).ok_or("usage: stage_times FILE")?;
     let t = Instant::now();

@@ -61,11 +61,7 @@ use std::collections::{BTreeMap, HashMap};
 pub fn write_pdf(layout: &Layout, meta: &Meta) -> Result<Vec<u8>> {
     let (mut fonts, slots) = prepare_fonts(layout)?;
 
-    let contents: Vec<Vec<u8>> = layout
-        .pages
-        .iter()
-        .map(|page| content(page, &fonts, &slots))
-        .collect();
+    let contents = page_contents(&layout.pages, &fonts, &slots);
 
     let mut doc = PdfDocument::new(&meta.title);
     doc.pages = layout
@@ -281,6 +277,16 @@ fn subset_face(face: &FontFace, mut glyphs: Vec<GlyphUse>) -> Result<UsedFont<'_
 /// cluster's source text, the others for nothing; the first cluster-leading
 /// occurrence of a glyph id in the document decides.
 fn collect_glyph_text(run: &TextRun, glyphs: &mut Vec<GlyphUse>) {
+    // Most runs hold only glyphs whose text is already known.
+    let known = |g: &crate::layout::Glyph| {
+        glyphs
+            .get(usize::from(g.id))
+            .and_then(|u| u.text.as_ref())
+            .is_some_and(|t| !t.is_empty())
+    };
+    if run.glyphs.iter().all(known) {
+        return;
+    }
     // Cluster boundaries, ascending.
     let mut clusters: Vec<u32> = run.glyphs.iter().map(|g| g.cluster).collect();
     clusters.sort_unstable();
@@ -384,6 +390,37 @@ fn page_ops(page: &Page, layout: &Layout, inventory: Option<&[UsedFont<'_>]>) ->
         });
     }
     ops
+}
+
+/// Every page's content stream, long documents on all cores.
+fn page_contents(
+    pages: &[Page],
+    fonts: &[UsedFont<'_>],
+    slots: &HashMap<u16, usize>,
+) -> Vec<Vec<u8>> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZeroUsize::get)
+        .min(4);
+    if threads < 2 || pages.len() < 32 {
+        return pages.iter().map(|p| content(p, fonts, slots)).collect();
+    }
+    let chunk = pages.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let parts: Vec<_> = pages
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || {
+                    part.iter()
+                        .map(|p| content(p, fonts, slots))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        parts
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    })
 }
 
 /// One page's content stream, written directly: text in `BT`/`ET` with

@@ -11,10 +11,19 @@ pub fn font_set(agreement: &Agreement) -> Result<FontSet, pactwright_typeset::Er
     let fonts = FontSet::bundled()?;
     let text = serde_json::to_string(agreement).unwrap_or_default();
     let style = FontStyle::regular(Family::Serif);
+    // Each distinct character once; ASCII (nearly all of a draft) without
+    // hashing.
+    let mut ascii = [false; 128];
     let mut seen = std::collections::HashSet::new();
     let missing = text
         .chars()
-        .filter(|c| !c.is_control() && seen.insert(*c))
+        .filter(|&c| {
+            !c.is_control()
+                && match ascii.get_mut(c as usize) {
+                    Some(done) => !std::mem::replace(done, true),
+                    None => seen.insert(c),
+                }
+        })
         .any(|c| fonts.face_for_char(style, c).is_none());
     if missing {
         // The probe above cached its answers; start from a fresh set so the

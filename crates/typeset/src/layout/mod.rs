@@ -615,11 +615,7 @@ impl Ctx<'_> {
             if depth == 0 {
                 self.block_no += 1;
             }
-            let start = out.len();
             self.block(block, x, w, depth, gap, out);
-            if out.len() > start && depth == 0 {
-                let _ = start;
-            }
         }
     }
 
@@ -1658,15 +1654,54 @@ pub fn layout(doc: &Document, opts: &LayoutOptions, fonts: &FontSet) -> Result<L
     let [left, top, right, bottom] = opts.content_box();
     let (pw, ph) = opts.paper.size();
     let headings = number_headings(&doc.blocks);
-    let mut ctx = Ctx {
+    let width = right - left;
+    let new_ctx = |next_heading, block_no| Ctx {
         sh: Shaper::new(fonts),
         opts,
-        headings,
-        next_heading: 0,
-        block_no: 0,
+        headings: headings.clone(),
+        next_heading,
+        block_no,
     };
-    let mut flows = Vec::new();
-    ctx.blocks(&doc.blocks, left, right - left, 0, 7.0, &mut flows);
+    let (ctx, mut flows) = match split_point(&doc.blocks) {
+        // Long documents: the second part is shaped and broken into lines
+        // on another core (blocks are independent until pagination; each
+        // part numbers headings and blocks as if it had done the ones
+        // before it; the shaping caches are not shared).
+        Some(k) => {
+            let (first, second) = doc.blocks.split_at(k);
+            let second_part = move || {
+                let mut other = new_ctx(number_headings(first).len(), k);
+                let mut more = Vec::new();
+                other.blocks(second, left, width, 0, 7.0, &mut more);
+                (more, other.sh.warnings)
+            };
+            std::thread::scope(|scope| {
+                let worker = std::thread::Builder::new()
+                    // Deeply nested blocks recurse: as much stack as a caller.
+                    .stack_size(16 << 20)
+                    .spawn_scoped(scope, second_part);
+                let mut ctx = new_ctx(0, 0);
+                let mut flows = Vec::new();
+                ctx.blocks(first, left, width, 0, 7.0, &mut flows);
+                let (mut more, mut warnings) = match worker {
+                    Ok(handle) => handle
+                        .join()
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+                    // No thread to be had: do it here.
+                    Err(_) => second_part(),
+                };
+                flows.append(&mut more);
+                ctx.sh.warnings.append(&mut warnings);
+                (ctx, flows)
+            })
+        }
+        None => {
+            let mut ctx = new_ctx(0, 0);
+            let mut flows = Vec::new();
+            ctx.blocks(&doc.blocks, left, width, 0, 7.0, &mut flows);
+            (ctx, flows)
+        }
+    };
 
     let mut pager = Pager::new(top, bottom);
     for i in 0..flows.len() {
@@ -1715,6 +1750,58 @@ pub fn layout(doc: &Document, opts: &LayoutOptions, fonts: &FontSet) -> Result<L
     }
 
     finish(ctx, pager, doc, opts, (pw, ph))
+}
+
+/// Where to cut the top-level blocks into two parts of about equal work
+/// for two cores: `None` for short documents (a second thread and a
+/// second, cold shaping cache would cost more than they save) or a machine
+/// with one core.
+fn split_point(blocks: &[Block]) -> Option<usize> {
+    const WORTH_SPLITTING: usize = 40_000;
+    let weights: Vec<usize> = blocks.iter().map(weight).collect();
+    let total: usize = weights.iter().sum();
+    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
+    if total < WORTH_SPLITTING || cores < 2 {
+        return None;
+    }
+    let mut acc = 0;
+    for (i, w) in weights.iter().enumerate() {
+        acc += w;
+        if acc * 2 >= total {
+            return (i + 1 < blocks.len()).then_some(i + 1);
+        }
+    }
+    None
+}
+
+/// Roughly how much layout work a block is: its text length.
+fn weight(block: &Block) -> usize {
+    fn inl(v: &[Inline]) -> usize {
+        v.iter()
+            .map(|i| match i {
+                Inline::Text(t) | Inline::Code(t) => t.len(),
+                Inline::Strong(c) | Inline::Emphasis(c) | Inline::Link { content: c, .. } => inl(c),
+                Inline::LineBreak => 1,
+            })
+            .sum()
+    }
+    // Fixed costs: a block's boxes, a cell's padding and rules.
+    16 + match block {
+        Block::Heading(h) => inl(&h.content),
+        Block::Paragraph(p) => inl(p),
+        Block::List { items, .. } => items.iter().flatten().map(weight).sum(),
+        Block::Table(t) => t
+            .header
+            .iter()
+            .chain(t.rows.iter().flatten())
+            .map(|c| 16 + inl(c))
+            .sum(),
+        Block::CodeBlock(c) => c.len(),
+        Block::Quote(b) | Block::Keep(b) => b.iter().map(weight).sum(),
+        Block::Signatures(s) => 200 * s.len(),
+        Block::Cover(_) => 200,
+        Block::ThematicBreak | Block::PageBreak | Block::Toc => 0,
+    }
 }
 
 /// Extra height the flow at `i` needs after itself (keep-with-next).
