@@ -493,7 +493,6 @@ impl Row {
         }));
         b
     }
-
 }
 
 enum Flow {
@@ -1648,6 +1647,17 @@ impl Pager {
 
 /// Lays out a document into pages.
 pub fn layout(doc: &Document, opts: &LayoutOptions, fonts: &FontSet) -> Result<Layout> {
+    layout_split(doc, opts, fonts, split_point(&doc.blocks))
+}
+
+/// [`layout`], with the blocks from `split` on (if any) shaped on a second
+/// thread.
+fn layout_split(
+    doc: &Document,
+    opts: &LayoutOptions,
+    fonts: &FontSet,
+    split: Option<usize>,
+) -> Result<Layout> {
     if fonts.faces().is_empty() {
         return Err(Error::Inconsistent("the font set has no faces".into()));
     }
@@ -1662,7 +1672,7 @@ pub fn layout(doc: &Document, opts: &LayoutOptions, fonts: &FontSet) -> Result<L
         next_heading,
         block_no,
     };
-    let (ctx, mut flows) = match split_point(&doc.blocks) {
+    let (ctx, mut flows) = match split.filter(|&k| k > 0 && k < doc.blocks.len()) {
         // Long documents: the second part is shaped and broken into lines
         // on another core (blocks are independent until pagination; each
         // part numbers headings and blocks as if it had done the ones
@@ -2042,5 +2052,35 @@ fn insert(list: &mut Vec<OutlineEntry>, e: OutlineEntry) {
     match list.last_mut() {
         Some(last) if last.level < e.level => insert(&mut last.children, e),
         _ => list.push(e),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The pages do not depend on where (or whether) the blocks are split
+    /// between threads: numbering, links, TOC and warnings all line up.
+    #[test]
+    fn splitting_the_work_changes_nothing() {
+        let mut src = String::from(":::toc\n:::\n\n");
+        for i in 0..12 {
+            src.push_str(&format!("# Part {i}\n\nSee [the end](#the-end). "));
+            src.push_str(&"Availability is measured monthly in service hours. ".repeat(30));
+            src.push_str("\n\n## Detail\n\n| a | b |\n|---|---|\n| one | two \u{4e00} |\n\n");
+        }
+        src.push_str("# The end\n\nDone.\n");
+        let doc = crate::markdown::parse(&src, crate::doc::Meta::default());
+        let fonts = FontSet::bundled().unwrap();
+        let opts = LayoutOptions::default();
+        let whole = layout_split(&doc, &opts, &fonts, None).unwrap();
+        assert!(whole.pages.len() > 3);
+        assert!(!whole.warnings.is_empty(), "the CJK character should warn");
+        for k in [1, 2, doc.blocks.len() / 2, doc.blocks.len() - 1] {
+            let split = layout_split(&doc, &opts, &fonts, Some(k)).unwrap();
+            assert_eq!(split.pages, whole.pages, "split at block {k}");
+            assert_eq!(split.outline, whole.outline, "split at block {k}");
+            assert_eq!(split.warnings, whole.warnings, "split at block {k}");
+        }
     }
 }
