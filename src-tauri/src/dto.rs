@@ -167,6 +167,159 @@ pub struct PreviewInfo {
     pub millis: f64,
 }
 
+/// One preview page as a display list for a 2D canvas (see the typeset
+/// crate's `paint` module): coordinates in points, origin top-left.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct PagePaint {
+    /// Page width.
+    pub width: f32,
+    /// Page height.
+    pub height: f32,
+    /// The faces used, as stable names; runs and outlines index into this.
+    pub fonts: Vec<String>,
+    /// The outline of every glyph the page draws.
+    pub outlines: Vec<GlyphOutline>,
+    /// Text runs, in paint order.
+    pub runs: Vec<PaintRun>,
+    /// Straight lines.
+    pub lines: Vec<PaintLine>,
+    /// Filled rectangles (backgrounds: drawn first).
+    pub rects: Vec<PaintRect>,
+    /// Clickable areas.
+    pub links: Vec<PaintLink>,
+}
+
+/// A glyph's outline.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct GlyphOutline {
+    /// Index into `PagePaint::fonts`.
+    pub font: u16,
+    /// Glyph id in that face.
+    pub glyph: u16,
+    /// SVG path data in font units, y pointing down.
+    pub path: String,
+}
+
+/// Glyphs of one face, size and colour along a baseline.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct PaintRun {
+    /// Pen start x.
+    pub x: f32,
+    /// Baseline y.
+    pub y: f32,
+    /// Counter-clockwise rotation in degrees around (x, y).
+    pub angle: f32,
+    /// Points per font unit.
+    pub scale: f32,
+    /// Fill colour, `#rrggbb`.
+    pub color: String,
+    /// Index into `PagePaint::fonts`.
+    pub font: u16,
+    /// Glyph ids.
+    pub glyphs: Vec<u16>,
+    /// Each glyph's x from the run start, in font units.
+    pub xs: Vec<f32>,
+    /// Each glyph's y offset (down) in font units; empty when all are 0.
+    pub ys: Vec<f32>,
+}
+
+/// A straight line.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct PaintLine {
+    /// Start point.
+    pub from: [f32; 2],
+    /// End point.
+    pub to: [f32; 2],
+    /// Stroke width.
+    pub width: f32,
+    /// Stroke colour.
+    pub color: String,
+}
+
+/// A filled rectangle.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct PaintRect {
+    /// x, y (top), width, height.
+    pub rect: [f32; 4],
+    /// Fill colour.
+    pub color: String,
+}
+
+/// A clickable area: an internal link (page and y) or a URL.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct PaintLink {
+    /// x, y (top), width, height.
+    pub rect: [f32; 4],
+    /// Target page (from 0) of an internal link.
+    pub page: Option<u32>,
+    /// Target y on that page.
+    pub y: Option<f32>,
+    /// Target of an external link.
+    pub url: Option<String>,
+}
+
+impl From<pactwright_typeset::paint::PagePaint> for PagePaint {
+    fn from(p: pactwright_typeset::paint::PagePaint) -> Self {
+        PagePaint {
+            width: p.width,
+            height: p.height,
+            fonts: p.fonts,
+            outlines: p
+                .outlines
+                .into_iter()
+                .map(|o| GlyphOutline {
+                    font: o.font,
+                    glyph: o.glyph,
+                    path: o.path,
+                })
+                .collect(),
+            runs: p
+                .runs
+                .into_iter()
+                .map(|r| PaintRun {
+                    x: r.x,
+                    y: r.y,
+                    angle: r.angle,
+                    scale: r.scale,
+                    color: r.color,
+                    font: r.font,
+                    glyphs: r.glyphs,
+                    xs: r.xs,
+                    ys: r.ys,
+                })
+                .collect(),
+            lines: p
+                .lines
+                .into_iter()
+                .map(|l| PaintLine {
+                    from: l.from,
+                    to: l.to,
+                    width: l.width,
+                    color: l.color,
+                })
+                .collect(),
+            rects: p
+                .rects
+                .into_iter()
+                .map(|r| PaintRect {
+                    rect: r.rect,
+                    color: r.color,
+                })
+                .collect(),
+            links: p
+                .links
+                .into_iter()
+                .map(|l| PaintLink {
+                    rect: l.rect,
+                    page: l.page,
+                    y: l.y,
+                    url: l.url,
+                })
+                .collect(),
+        }
+    }
+}
+
 /// Export formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]

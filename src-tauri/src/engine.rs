@@ -7,7 +7,6 @@ use std::time::Instant;
 
 use pactwright::model::Agreement;
 use pactwright::render::{self, Paper, RenderError, Templates};
-use pactwright_typeset::fonts::{Family, FontStyle};
 use pactwright_typeset::{self as typeset, FontSet, Layout};
 
 /// Templates and fonts.
@@ -82,14 +81,7 @@ impl Engine {
     /// fallback when the draft holds characters the bundled ones lack (as
     /// the command line does).
     fn fonts_for(&self, a: &Agreement) -> &FontSet {
-        let text = serde_json::to_string(a).unwrap_or_default();
-        let style = FontStyle::regular(Family::Serif);
-        let mut seen = std::collections::HashSet::new();
-        let missing = text
-            .chars()
-            .filter(|c| !c.is_control() && seen.insert(*c))
-            .any(|c| self.fonts.face_for_char(style, c).is_none());
-        if !missing {
+        if !render::needs_fallback(a, &self.fonts) {
             return &self.fonts;
         }
         self.fallback

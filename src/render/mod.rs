@@ -175,6 +175,29 @@ pub fn to_pdf(
     Ok(typeset::render_markdown_to_pdf(&source, &options, fonts)?)
 }
 
+/// True when the agreement holds a character the font set has no glyph
+/// for in the body face: then a render should add the system's fonts as a
+/// fallback (scanning them costs more than rendering a contract, so only
+/// then).
+pub fn needs_fallback(agreement: &Agreement, fonts: &typeset::FontSet) -> bool {
+    use typeset::fonts::{Family, FontStyle};
+    let text = serde_json::to_string(agreement).unwrap_or_default();
+    let style = FontStyle::regular(Family::Serif);
+    // Each distinct character once; ASCII (nearly all of a draft) without
+    // hashing.
+    let mut ascii = [false; 128];
+    let mut seen = std::collections::HashSet::new();
+    text.chars()
+        .filter(|&c| {
+            !c.is_control()
+                && match ascii.get_mut(c as usize) {
+                    Some(done) => !std::mem::replace(done, true),
+                    None => seen.insert(c),
+                }
+        })
+        .any(|c| fonts.face_for_char(style, c).is_none())
+}
+
 /// Renders an agreement to a standalone HTML page (print-ready CSS).
 pub fn to_html(
     agreement: &Agreement,

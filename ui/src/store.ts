@@ -89,7 +89,12 @@ export interface Timing {
   recoveryEvery: number;
 }
 
-export const DEFAULT_TIMING: Timing = { checkDelay: 150, previewDelay: 40, recoveryEvery: 2000 };
+/**
+ * The preview starts as soon as an edit lands (a layout already running
+ * makes the next one wait and take the latest draft, so typing never
+ * queues layouts); the checks wait for a pause in typing.
+ */
+export const DEFAULT_TIMING: Timing = { checkDelay: 150, previewDelay: 0, recoveryEvery: 2000 };
 
 export class Store {
   state: State = initial;

@@ -32,9 +32,6 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let warm = warm.elapsed();
     assert_eq!(out.pdf, out2.pdf, "output must be deterministic");
     std::fs::write("/tmp/demo.pdf", &out.pdf)?;
-    if let Some(svg) = pactwright_typeset::svg::page_to_svg(&out.layout, 2) {
-        std::fs::write("/tmp/demo-page3.svg", svg)?;
-    }
     println!(
         "pages: {}, bytes: {}, first render {:?}, second {:?}",
         out.page_count,

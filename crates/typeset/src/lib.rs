@@ -4,7 +4,7 @@
 //!
 //! Stages (each usable alone, e.g. for benchmarks):
 //! [`markdown::parse`] -> [`layout::layout`] -> [`pdf::write_pdf`]
-//! (or [`svg::page_to_svg`] for a preview of one page).
+//! (or [`paint::page_paint`] for a preview of one page).
 //!
 //! The PDF is written with `printpdf`; what it is post-processed for
 //! through `lopdf` (outline, destinations, metadata, ids) is listed in the
@@ -15,8 +15,8 @@ pub mod error;
 pub mod fonts;
 pub mod layout;
 pub mod markdown;
+pub mod paint;
 pub mod pdf;
-pub mod svg;
 
 pub use doc::*;
 pub use error::{Error, Result};

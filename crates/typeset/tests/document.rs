@@ -398,18 +398,65 @@ fn pdf_passes_external_tools() {
 }
 
 #[test]
-fn svg_preview_draws_the_same_page() {
+fn preview_paints_the_same_page() {
+    use pactwright_typeset::paint::page_paint;
     let l = render(DEMO);
-    let svg = pactwright_typeset::svg::page_to_svg(&l, 2).unwrap();
-    assert!(svg.starts_with("<svg"));
-    let runs = l.pages[2]
+    let page = &l.pages[2];
+    let p = page_paint(&l, 2).unwrap();
+    assert_eq!((p.width, p.height), (page.width, page.height));
+    let runs: Vec<_> = page
         .items
         .iter()
-        .filter(|i| matches!(i, Item::Text(_)))
+        .filter_map(|i| match i {
+            Item::Text(t) => Some(t),
+            _ => None,
+        })
+        .collect();
+    // Every run with a visible glyph is painted where the layout put it.
+    let visible: Vec<_> = runs.iter().filter(|r| r.text.trim() != "").collect();
+    assert_eq!(p.runs.len(), visible.len());
+    for (run, painted) in visible.iter().zip(&p.runs) {
+        assert_eq!((painted.x, painted.y), (run.x, run.y));
+        assert_eq!(painted.glyphs.len(), painted.xs.len());
+        let face = &l.fonts[usize::from(run.font)];
+        assert_eq!(
+            p.fonts[usize::from(painted.font)],
+            format!("{}#{}", face.name, face.index)
+        );
+        // Glyph x positions are the laid-out advances, in font units.
+        let last_id = *painted.glyphs.last().unwrap();
+        let last = run.glyphs.iter().rposition(|g| g.id == last_id).unwrap();
+        let x: f32 = run.glyphs[..last].iter().map(|g| g.advance).sum();
+        let painted_x = painted.xs.last().unwrap() * painted.scale;
+        assert!(
+            (painted_x - x).abs() < 0.5,
+            "{painted_x} vs {x} in {:?}",
+            run.text
+        );
+    }
+    // One outline per glyph drawn, none twice.
+    let mut keys: Vec<_> = p.outlines.iter().map(|o| (o.font, o.glyph)).collect();
+    let n = keys.len();
+    keys.sort_unstable();
+    keys.dedup();
+    assert_eq!(keys.len(), n);
+    assert!(p.runs.iter().all(|r| {
+        r.glyphs
+            .iter()
+            .all(|g| keys.binary_search(&(r.font, *g)).is_ok())
+    }));
+    assert!(
+        p.outlines
+            .iter()
+            .all(|o| o.path.starts_with('M') && o.path.ends_with('Z'))
+    );
+    let lines = page
+        .items
+        .iter()
+        .filter(|i| matches!(i, Item::Line { .. }))
         .count();
-    assert_eq!(svg.matches("<g fill=").count(), runs);
-    assert!(svg.matches("<use ").count() > 500);
-    assert!(pactwright_typeset::svg::page_to_svg(&l, 99).is_none());
+    assert_eq!(p.lines.len(), lines);
+    assert!(page_paint(&l, 99).is_none());
 }
 
 #[test]

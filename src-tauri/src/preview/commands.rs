@@ -8,7 +8,7 @@ use tauri::State;
 
 use super::PreviewError;
 use crate::checks::commands::read_leniently;
-use crate::dto::{OutlineItem, PreviewInfo};
+use crate::dto::{OutlineItem, PagePaint, PreviewInfo};
 use crate::engine::engine;
 use crate::state::{AppState, lock};
 
@@ -53,8 +53,8 @@ pub fn render(state: &AppState, draft: Value) -> Result<PreviewInfo, PreviewErro
     })
 }
 
-/// One page of the kept layout as SVG.
-pub fn page(state: &AppState, revision: u32, index: u32) -> Result<String, PreviewError> {
+/// One page of the kept layout, as a display list.
+pub fn page(state: &AppState, revision: u32, index: u32) -> Result<PagePaint, PreviewError> {
     let layout = {
         let cache = lock(&state.preview);
         match (&cache.layout, cache.revision == revision) {
@@ -62,7 +62,9 @@ pub fn page(state: &AppState, revision: u32, index: u32) -> Result<String, Previ
             _ => return Err(PreviewError::NoPage(index)),
         }
     };
-    pactwright_typeset::svg::page_to_svg(&layout, index as usize).ok_or(PreviewError::NoPage(index))
+    pactwright_typeset::paint::page_paint(&layout, index as usize)
+        .map(PagePaint::from)
+        .ok_or(PreviewError::NoPage(index))
 }
 
 /// Lays out the draft on a worker thread.
@@ -83,6 +85,6 @@ pub async fn preview_page(
     state: State<'_, AppState>,
     revision: u32,
     index: u32,
-) -> Result<String, PreviewError> {
+) -> Result<PagePaint, PreviewError> {
     page(&state, revision, index)
 }

@@ -3,30 +3,13 @@
 //! lack (scanning the system fonts costs more than rendering a contract).
 
 use pactwright::model::Agreement;
-use pactwright_typeset::fonts::{Family, FontStyle};
 use pactwright_typeset::{FontSet, Warning};
 
 /// The font set for rendering this agreement.
 pub fn font_set(agreement: &Agreement) -> Result<FontSet, pactwright_typeset::Error> {
     let fonts = FontSet::bundled()?;
-    let text = serde_json::to_string(agreement).unwrap_or_default();
-    let style = FontStyle::regular(Family::Serif);
-    // Each distinct character once; ASCII (nearly all of a draft) without
-    // hashing.
-    let mut ascii = [false; 128];
-    let mut seen = std::collections::HashSet::new();
-    let missing = text
-        .chars()
-        .filter(|&c| {
-            !c.is_control()
-                && match ascii.get_mut(c as usize) {
-                    Some(done) => !std::mem::replace(done, true),
-                    None => seen.insert(c),
-                }
-        })
-        .any(|c| fonts.face_for_char(style, c).is_none());
-    if missing {
-        // The probe above cached its answers; start from a fresh set so the
+    if pactwright::render::needs_fallback(agreement, &fonts) {
+        // The probe cached its answers; start from a fresh set so the
         // fallback is consulted.
         Ok(FontSet::bundled()?.with_fallback(FontSet::system_database()))
     } else {

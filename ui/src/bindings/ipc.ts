@@ -217,6 +217,138 @@ outline: Array<OutlineItem>,
  */
 millis: number, };
 
+export type PagePaint = { 
+/**
+ * Page width.
+ */
+width: number, 
+/**
+ * Page height.
+ */
+height: number, 
+/**
+ * The faces used, as stable names; runs and outlines index into this.
+ */
+fonts: Array<string>, 
+/**
+ * The outline of every glyph the page draws.
+ */
+outlines: Array<GlyphOutline>, 
+/**
+ * Text runs, in paint order.
+ */
+runs: Array<PaintRun>, 
+/**
+ * Straight lines.
+ */
+lines: Array<PaintLine>, 
+/**
+ * Filled rectangles (backgrounds: drawn first).
+ */
+rects: Array<PaintRect>, 
+/**
+ * Clickable areas.
+ */
+links: Array<PaintLink>, };
+
+export type GlyphOutline = { 
+/**
+ * Index into `PagePaint::fonts`.
+ */
+font: number, 
+/**
+ * Glyph id in that face.
+ */
+glyph: number, 
+/**
+ * SVG path data in font units, y pointing down.
+ */
+path: string, };
+
+export type PaintRun = { 
+/**
+ * Pen start x.
+ */
+x: number, 
+/**
+ * Baseline y.
+ */
+y: number, 
+/**
+ * Counter-clockwise rotation in degrees around (x, y).
+ */
+angle: number, 
+/**
+ * Points per font unit.
+ */
+scale: number, 
+/**
+ * Fill colour, `#rrggbb`.
+ */
+color: string, 
+/**
+ * Index into `PagePaint::fonts`.
+ */
+font: number, 
+/**
+ * Glyph ids.
+ */
+glyphs: Array<number>, 
+/**
+ * Each glyph's x from the run start, in font units.
+ */
+xs: Array<number>, 
+/**
+ * Each glyph's y offset (down) in font units; empty when all are 0.
+ */
+ys: Array<number>, };
+
+export type PaintLine = { 
+/**
+ * Start point.
+ */
+from: [number, number], 
+/**
+ * End point.
+ */
+to: [number, number], 
+/**
+ * Stroke width.
+ */
+width: number, 
+/**
+ * Stroke colour.
+ */
+color: string, };
+
+export type PaintRect = { 
+/**
+ * x, y (top), width, height.
+ */
+rect: [number, number, number, number], 
+/**
+ * Fill colour.
+ */
+color: string, };
+
+export type PaintLink = { 
+/**
+ * x, y (top), width, height.
+ */
+rect: [number, number, number, number], 
+/**
+ * Target page (from 0) of an internal link.
+ */
+page: number | null, 
+/**
+ * Target y on that page.
+ */
+y: number | null, 
+/**
+ * Target of an external link.
+ */
+url: string | null, };
+
 export type ExportFormat = "pdf" | "markdown" | "html";
 
 export type ExportProgress = { 

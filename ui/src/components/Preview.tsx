@@ -1,13 +1,57 @@
-// The live preview: the pages exactly as the PDF lays them out (SVG drawn
-// by the core from the same layout), fetched only for the pages in view,
-// and scrolled to the section of the step being edited.
-import { useEffect, useRef, useState } from "preact/hooks";
+// The live preview: the pages exactly as the PDF lays them out (the core's
+// display list of the same layout, painted on a canvas), fetched only for
+// the pages in view, and scrolled to the section of the step being edited.
+// Links in the pages (the table of contents, cross-references) jump to
+// their page.
+import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
 import { useStore } from "../context";
 import { stepById } from "../model/steps";
+import { linkAt, paintPage } from "../model/paint";
+import type { PagePaint } from "../bindings/ipc";
 
 interface Shown {
   revision: number;
-  url: string;
+  paint: PagePaint;
+}
+
+/** One page: paints its display list at the canvas's device-pixel size, again when resized. */
+function PageCanvas(props: { index: number; shown: Shown; onShown: (revision: number) => void; onJump: (page: number) => void }) {
+  const { index, shown, onShown, onJump } = props;
+  const ref = useRef<HTMLCanvasElement>(null);
+  useLayoutEffect(() => {
+    const canvas = ref.current;
+    if (!canvas) return;
+    const draw = () => {
+      const cssWidth = canvas.clientWidth;
+      if (cssWidth === 0) return;
+      const ratio = window.devicePixelRatio || 1;
+      const pxPerPt = (cssWidth * ratio) / shown.paint.width;
+      const w = Math.round(shown.paint.width * pxPerPt);
+      const h = Math.round(shown.paint.height * pxPerPt);
+      if (canvas.width !== w) canvas.width = w;
+      if (canvas.height !== h) canvas.height = h;
+      const ctx = canvas.getContext("2d");
+      if (!ctx) return;
+      paintPage(ctx, shown.paint, pxPerPt, w, h);
+      canvas.dataset.revision = String(shown.revision);
+    };
+    draw();
+    const frame = requestAnimationFrame(() => onShown(shown.revision));
+    const ro = typeof ResizeObserver === "undefined" ? null : new ResizeObserver(() => draw());
+    ro?.observe(canvas);
+    return () => {
+      cancelAnimationFrame(frame);
+      ro?.disconnect();
+    };
+  }, [shown]);
+  const click = (e: MouseEvent) => {
+    const canvas = ref.current;
+    if (!canvas || canvas.clientWidth === 0) return;
+    const ptPerCss = shown.paint.width / canvas.clientWidth;
+    const link = linkAt(shown.paint, e.offsetX * ptPerCss, e.offsetY * ptPerCss);
+    if (link?.page != null) onJump(link.page);
+  };
+  return <canvas ref={ref} class="page-canvas" role="img" aria-label={`Page ${index + 1}`} onClick={click} />;
 }
 
 export function Preview() {
@@ -52,16 +96,9 @@ export function Preview() {
       if (have && have.revision === info.revision) continue;
       store.host
         .previewPage(info.revision, index)
-        .then((svg) => {
+        .then((paint) => {
           if (cancelled) return;
-          const url = URL.createObjectURL(new Blob([svg], { type: "image/svg+xml" }));
-          setPages((prev) => {
-            const next = new Map(prev);
-            const old = next.get(index);
-            if (old) URL.revokeObjectURL(old.url);
-            next.set(index, { revision: info.revision, url });
-            return next;
-          });
+          setPages((prev) => new Map(prev).set(index, { revision: info.revision, paint }));
         })
         .catch(() => {
           /* a newer layout replaced this one; its pages come next */
@@ -72,14 +109,17 @@ export function Preview() {
     };
   }, [info?.revision, visible]);
 
+  const scrollToPage = (page: number) => {
+    const el = scroller.current?.querySelector<HTMLElement>(`[data-index="${page}"]`);
+    if (el && scroller.current) scroller.current.scrollTo({ top: el.offsetTop - 16, behavior: "smooth" });
+  };
+
   // Follow the section being edited.
   useEffect(() => {
     if (!info || !scroller.current) return;
     const re = stepById(step).headings;
     const hit = info.outline.find((o) => re.test(o.title));
-    if (!hit) return;
-    const el = scroller.current.querySelector<HTMLElement>(`[data-index="${hit.page}"]`);
-    if (el) scroller.current.scrollTo({ top: el.offsetTop - 16, behavior: "smooth" });
+    if (hit) scrollToPage(hit.page);
   }, [step, info?.page_count, info !== null]);
 
   const ratio = info ? info.height / info.width : 297 / 210;
@@ -100,12 +140,7 @@ export function Preview() {
             return (
               <div class="page" data-index={i} key={i} style={{ aspectRatio: `1 / ${ratio}` }}>
                 {shown ? (
-                  <img
-                    src={shown.url}
-                    alt={`Page ${i + 1}`}
-                    draggable={false}
-                    onLoad={() => store.pageShown(shown.revision)}
-                  />
+                  <PageCanvas index={i} shown={shown} onShown={(r) => store.pageShown(r)} onJump={scrollToPage} />
                 ) : (
                   <div class="page-loading" />
                 )}

@@ -1,6 +1,6 @@
 // An in-memory Host for tests: records calls, answers like the shell.
 import type { Agreement } from "../bindings/agreement";
-import type { CheckResult, DowntimeBudget, FindingDto, Opened, PreviewInfo, StartInfo } from "../bindings/ipc";
+import type { CheckResult, DowntimeBudget, FindingDto, Opened, PagePaint, PreviewInfo, StartInfo } from "../bindings/ipc";
 import type { Host, Kind } from "./types";
 
 export class FakeHost implements Host {
@@ -131,9 +131,19 @@ export class FakeHost implements Host {
       ],
     };
   }
-  async previewPage(revision: number, index: number) {
+  async previewPage(revision: number, index: number): Promise<PagePaint> {
     this.log("previewPage", revision, index);
-    return `<svg xmlns="http://www.w3.org/2000/svg"><text>page ${index}</text></svg>`;
+    // A rule, and a link to the next page.
+    return {
+      width: 595,
+      height: 842,
+      fonts: ["Fake#0"],
+      outlines: [{ font: 0, glyph: 1, path: "M0 0L500 0L500 -700Z" }],
+      runs: [{ x: 70, y: 100, angle: 0, scale: 0.01, color: "#000000", font: 0, glyphs: [1, 1], xs: [0, 600], ys: [] }],
+      lines: [{ from: [70, 110], to: [525, 110], width: 0.5, color: "#cccccc" }],
+      rects: [],
+      links: [{ rect: [70, 90, 100, 20], page: index + 1, y: 0, url: null }],
+    };
   }
   async exportDocument(_draft: Agreement, format: "pdf" | "markdown" | "html", onProgress: (p: { stage: string; fraction: number }) => void) {
     this.log("exportDocument", format);

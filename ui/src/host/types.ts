@@ -13,6 +13,7 @@ import type {
   Exported,
   IpcError,
   Opened,
+  PagePaint,
   PreviewInfo,
   Saved,
   StartInfo,
@@ -38,7 +39,7 @@ export interface Host {
   downtime(draft: Agreement): Promise<DowntimeBudget>;
 
   previewRender(draft: Agreement): Promise<PreviewInfo>;
-  previewPage(revision: number, index: number): Promise<string>;
+  previewPage(revision: number, index: number): Promise<PagePaint>;
 
   exportDocument(
     draft: Agreement,
