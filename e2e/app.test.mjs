@@ -190,18 +190,18 @@ test("the preview follows the edit within a few frames", withShot("the preview f
   const meta = await $("#preview-meta");
   const pages = Number(await meta.getAttribute("data-pages"));
   assert.ok(pages >= 1, "the preview shows pages");
-  // The first page in view is painted from the latest layout, with ink on it.
+  // The pages in view are painted from the latest layout, with ink on them.
   await browser.waitUntil(
     async () =>
       browser.execute(() => {
         const latest = document.querySelector("#preview-meta")?.getAttribute("data-revision");
-        const c = document.querySelector(".page-canvas");
-        return !!c && c.dataset.revision === latest;
+        return !!document.querySelector(`.page-canvas[data-revision="${latest}"]`);
       }),
     { timeout: 10000, timeoutMsg: "the preview did not paint the latest layout" },
   );
   const ink = await browser.execute(() => {
-    const c = document.querySelector(".page-canvas");
+    const latest = document.querySelector("#preview-meta")?.getAttribute("data-revision");
+    const c = document.querySelector(`.page-canvas[data-revision="${latest}"]`);
     const data = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
     let dark = 0;
     for (let i = 0; i < data.length; i += 4) if (data[i] < 128) dark++;
