@@ -52,7 +52,7 @@ pub fn to_markdown(
     template: &str,
 ) -> Result<String, TemplateError> {
     let view = view::view(agreement);
-    let text = templates.render(template, &view)?;
+    let text = templates.render(template, view)?;
     Ok(tidy(&text))
 }
 

@@ -267,18 +267,28 @@ impl Templates {
     }
 
     /// Renders a template with a view.
-    pub fn render(&self, name: &str, view: &serde_json::Value) -> Result<String, TemplateError> {
+    pub fn render(&self, name: &str, view: serde_json::Value) -> Result<String, TemplateError> {
         if !self.sources.contains_key(name) {
             return Err(TemplateError::NotFound {
                 name: name.to_owned(),
                 available: self.documents().join(", "),
             });
         }
+        let context = handlebars::Context::from(view);
         let result = std::thread::scope(|scope| {
             std::thread::Builder::new()
                 .name("pactwright-template".to_owned())
                 .stack_size(256 * 1024 * 1024)
-                .spawn_scoped(scope, || self.registry.render(name, view))
+                .spawn_scoped(scope, || match self.sections(name) {
+                    Some(sections) => sections
+                        .iter()
+                        .map(|section| match section {
+                            Section::Text(t) => Ok((*t).to_owned()),
+                            Section::Partial(p) => self.registry.render_with_context(p, &context),
+                        })
+                        .collect::<Result<String, _>>(),
+                    None => self.registry.render_with_context(name, &context),
+                })
                 .map(|handle| handle.join())
         });
         let rendered = match result {
@@ -311,11 +321,49 @@ impl Templates {
         })
     }
 
+    /// A template that only strings partials together (as every built-in
+    /// document template does), as its pieces; `None` for anything else.
+    /// Rendering the pieces one by one gives the same text as rendering
+    /// the template, without handlebars copying the whole view for every
+    /// partial it includes (a third of a long agreement's template time).
+    fn sections(&self, name: &str) -> Option<Vec<Section<'_>>> {
+        use handlebars::template::{Parameter, TemplateElement};
+        let template = self.registry.get_template(name)?;
+        let mut out = Vec::with_capacity(template.elements.len());
+        for element in &template.elements {
+            match element {
+                TemplateElement::RawString(t) => out.push(Section::Text(t)),
+                TemplateElement::Comment(_) => {}
+                TemplateElement::PartialExpression(d)
+                    if d.params.is_empty()
+                        && d.hash.is_empty()
+                        && d.template.is_none()
+                        && d.indent.as_deref().is_none_or(str::is_empty) =>
+                {
+                    match &d.name {
+                        Parameter::Name(p) if self.registry.has_template(p) => {
+                            out.push(Section::Partial(p));
+                        }
+                        _ => return None,
+                    }
+                }
+                _ => return None,
+            }
+        }
+        Some(out)
+    }
+
     fn file_of(&self, name: &str) -> String {
         self.sources
             .get(name)
             .map_or_else(|| name.to_owned(), |s| s.file.clone())
     }
+}
+
+/// A piece of a template that only strings partials together.
+enum Section<'a> {
+    Text(&'a str),
+    Partial(&'a str),
 }
 
 fn builtin_sources() -> BTreeMap<String, Source> {
@@ -584,6 +632,43 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    /// A template that strings partials together renders piece by piece;
+    /// the text must be what handlebars itself makes of the template.
+    #[test]
+    fn partial_sequences_render_as_handlebars_would() {
+        let partials = [
+            (
+                "p/a",
+                "# A {{title}}\n\n{{#each items}}- {{this}}\n{{/each}}",
+            ),
+            ("p/b", "{{#if none}}never{{/if}}\n\nB {{lower title}}\n"),
+        ];
+        let docs = [
+            ("seq", "{{> p/a}}\n{{> p/b}}\n{{!-- note --}}\n{{> p/a}}\n"),
+            ("tight", "{{> p/a}}{{> p/b}}"),
+            ("indented", "x\n  {{> p/a}}\n"),
+            ("mixed", "{{> p/a}}\n{{title}}\n"),
+        ];
+        let t = Templates::build(set(&[
+            partials[0],
+            partials[1],
+            docs[0],
+            docs[1],
+            docs[2],
+            docs[3],
+        ]))
+        .unwrap();
+        let view = serde_json::json!({ "title": "Title *x*", "items": ["one", "two"] });
+        assert!(t.sections("seq").is_some());
+        assert!(t.sections("tight").is_some());
+        assert!(t.sections("mixed").is_none());
+        for (name, _) in docs {
+            let ours = t.render(name, view.clone()).unwrap();
+            let theirs = t.registry.render(name, &view).unwrap();
+            assert_eq!(ours, theirs, "{name}");
+        }
     }
 
     #[test]
