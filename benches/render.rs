@@ -13,6 +13,10 @@ use pactwright::render::{self, Paper, Templates};
 use pactwright::synthetic::{Size, large};
 use pactwright_typeset::{FontSet, layout, pdf};
 
+/// The allocator the command line and the app use.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn load(name: &str) -> Agreement {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("samples")
