@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Measures the desktop app for BENCHMARKS.md: release binary size, launch to
 # first paint, resident memory idle and while previewing the IT service desk
-# sample and a 200-page agreement, edit-to-preview latency. Needs what
+# sample and a 200-page agreement, edit-to-preview latency (10-page offering
+# sample, 24-page desk sample, 200-page agreement). Needs what
 # scripts/e2e.sh installs (tauri-driver, WebKitWebDriver, Xvfb, e2e/node_modules).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,6 +19,7 @@ xvfb-run -a -s "-screen 0 1400x900x24" bash -c "
   tauri-driver --port 4444 >/dev/null 2>&1 & TD=\$!
   sleep 1.5
   for i in 1 2 3; do node e2e/bench.mjs '$BIN'; done
+  node e2e/bench.mjs '$BIN' samples/collaboration-offering.agreement.json
   node e2e/bench.mjs '$BIN' samples/it-service-desk.agreement.json
   node e2e/bench.mjs '$BIN' '$BIG'
   kill \$TD"
