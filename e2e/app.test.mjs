@@ -274,6 +274,67 @@ test("export the PDF: its text holds what was typed", withShot("export the PDF: 
   }
 }));
 
+/** Clicks the window's close button, as far as the app can tell (see wm-close.py). */
+function closeWindow() {
+  const pids = appPids();
+  assert.ok(pids.length > 0, "found the app process");
+  execFileSync("/usr/bin/python3", [join(root, "e2e", "wm-close.py"), String(pids[0])]);
+  return pids;
+}
+
+async function waitGone(pids, ms = 10000) {
+  const alive = () => pids.filter((p) => existsSync(`/proc/${p}`) && !readFileSync(`/proc/${p}/stat`, "utf8").includes(") Z "));
+  const until = Date.now() + ms;
+  while (alive().length > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
+  assert.deepEqual(alive(), [], "the app should have quit");
+}
+
+async function openRecent(file) {
+  const recent = await $(`#recent-list button[data-path='${file}']`);
+  await recent.waitForClickable({ timeout: 15000 });
+  await recent.click();
+  await waitText("#step-title", (t) => t === "Basics");
+}
+
+test("closing the window with unsaved changes asks first", withShot("closing the window with unsaved changes asks first", async () => {
+  const file = join(E2E_DIR, "harbour-desk-sla-e2e.agreement.json");
+  const before = readFileSync(file, "utf8");
+  await step("basics");
+  await type("#f-document-owner", "Owner typed before closing");
+  await waitText("#unsaved-mark", (t) => t.includes("Edited"));
+
+  // Cancel keeps the window and the edits.
+  let pids = closeWindow();
+  await waitText("#modal-title", (t) => t.startsWith("Save changes to"));
+  assert.match(await (await $("#modal-body")).getText(), /before closing Pactwright/);
+  await (await $("button=Cancel")).click();
+  await browser.waitUntil(async () => !(await (await $("#modal-title")).isExisting()), { timeout: 5000 });
+  await browser.pause(500);
+  assert.ok(pids.every((p) => existsSync(`/proc/${p}`)), "the app is still running");
+  assert.equal(await value("#f-document-owner"), "Owner typed before closing");
+
+  // "Don't save" quits and leaves the file as it was.
+  pids = closeWindow();
+  await waitText("#modal-title", (t) => t.startsWith("Save changes to"));
+  await (await $("button=Don't save")).click();
+  await waitGone(pids);
+  await stopApp();
+  assert.equal(readFileSync(file, "utf8"), before, "the file is unchanged");
+
+  // Nothing to recover after a deliberate "don't save"; a clean window closes at once.
+  await startApp();
+  await (await $(`#recent-list button[data-path='${file}']`)).waitForClickable({ timeout: 15000 });
+  assert.equal(await (await $("#modal-title")).isExisting(), false, "no recovery offered");
+  await openRecent(file);
+  assert.notEqual(await value("#f-document-owner"), "Owner typed before closing");
+  pids = closeWindow();
+  await waitGone(pids);
+  await stopApp();
+
+  await startApp();
+  await openRecent(file);
+}));
+
 test("kill the app mid-edit, start again, recover the unsaved edits", withShot("kill the app mid-edit, start again, recover the unsaved edits", async () => {
   await step("basics");
   await type("#f-document-owner", "Owner typed before the crash");

@@ -13,6 +13,8 @@ APT_PACKAGES=(
   libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev libsoup-3.0-dev
   # running and driving the real window in tests
   xvfb xauth webkit2gtk-driver imagemagick
+  # closing the window as a window manager would (e2e/wm-close.py)
+  python3-xlib
   # checking PDFs in tests
   qpdf poppler-utils
   # fallback fonts for scripts the bundled fonts do not cover
