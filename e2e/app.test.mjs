@@ -335,6 +335,26 @@ test("closing the window with unsaved changes asks first", withShot("closing the
   await openRecent(file);
 }));
 
+test("the window opens at the size and place it was closed at", withShot("the window opens at the size and place it was closed at", async () => {
+  const file = join(E2E_DIR, "harbour-desk-sla-e2e.agreement.json");
+  const want = { x: 60, y: 40, width: 1100, height: 720 };
+  await browser.setWindowRect(want.x, want.y, want.width, want.height);
+  await browser.waitUntil(async () => (await browser.getWindowRect()).width === want.width, { timeout: 5000 });
+  const pids = closeWindow();
+  await waitGone(pids);
+  await stopApp();
+
+  await startApp();
+  await (await $(`#recent-list button[data-path='${file}']`)).waitForClickable({ timeout: 15000 });
+  const got = await browser.getWindowRect();
+  assert.deepEqual(
+    { x: got.x, y: got.y, width: got.width, height: got.height },
+    want,
+    "the window-state plugin restores size and position",
+  );
+  await openRecent(file);
+}));
+
 test("kill the app mid-edit, start again, recover the unsaved edits", withShot("kill the app mid-edit, start again, recover the unsaved edits", async () => {
   await step("basics");
   await type("#f-document-owner", "Owner typed before the crash");
