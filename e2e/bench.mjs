@@ -2,7 +2,8 @@
 // scripts/bench-app.sh under Xvfb with tauri-driver on port 4444:
 //   node bench.mjs BIN [DRAFT]
 // Prints launch-to-first-paint, launch-to-first-page, resident memory of
-// the app and its WebKit processes, and edit-to-preview latencies.
+// the app and its WebKit processes, edit-to-preview latencies, and memory
+// after scrolling through every page and back.
 import { readFileSync, readdirSync, readlinkSync, rmSync } from "node:fs";
 import { remote } from "webdriverio";
 
@@ -94,6 +95,25 @@ if (draft) {
   const lat = (await b.execute(() => window.__pactwright.latencies.slice())).map(Math.round).sort((x, y) => x - y);
   result.layout_in_rust_ms = rust;
   result.edit_to_page_ms = { all: lat, median: lat[Math.floor(lat.length / 2)], max: lat[lat.length - 1] };
+  // Scroll through every page and back: pages out of view must let go of their canvases.
+  const scroll = async (dir) => {
+    for (let i = 0; i < 400; i++) {
+      const moved = await b.execute((d) => {
+        const s = document.querySelector(".pages");
+        const before = s.scrollTop;
+        s.scrollTop += d * s.clientHeight;
+        return s.scrollTop !== before;
+      }, dir);
+      if (!moved) break;
+      await b.pause(120);
+    }
+    await b.pause(2000);
+  };
+  await scroll(1);
+  result.after_scrolling_to_the_end = memory(pid);
+  await scroll(-1);
+  result.after_scrolling_back = memory(pid);
+  result.canvases_alive = await b.execute(() => document.querySelectorAll(".page-canvas").length);
 }
 console.log(JSON.stringify(result));
 await b.deleteSession();

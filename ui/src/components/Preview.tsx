@@ -44,6 +44,13 @@ function PageCanvas(props: { index: number; shown: Shown; onShown: (revision: nu
       ro?.disconnect();
     };
   }, [shown]);
+  // A canvas's pixels are freed with it only when it is collected; free them now.
+  useEffect(() => {
+    const canvas = ref.current;
+    return () => {
+      if (canvas) canvas.width = canvas.height = 0;
+    };
+  }, []);
   const click = (e: MouseEvent) => {
     const canvas = ref.current;
     if (!canvas || canvas.clientWidth === 0) return;
@@ -86,9 +93,15 @@ export function Preview() {
     return () => io.disconnect();
   }, [info?.page_count]);
 
-  // Fetch the visible pages of the current layout.
+  // Fetch the visible pages of the current layout; let go of the others (a
+  // painted page holds megabytes of canvas: a long agreement scrolled
+  // through would otherwise keep them all).
   useEffect(() => {
     if (!info) return;
+    setPages((prev) => {
+      const keep = new Map([...prev].filter(([i]) => visible.has(i) && i < info.page_count));
+      return keep.size === prev.size ? prev : keep;
+    });
     let cancelled = false;
     for (const index of visible) {
       if (index >= info.page_count) continue;
