@@ -392,7 +392,9 @@ fn page_ops(page: &Page, layout: &Layout, inventory: Option<&[UsedFont<'_>]>) ->
     ops
 }
 
-/// Every page's content stream, long documents on all cores.
+/// Every page's content stream, deflated (level 3, as [`compress_streams`]),
+/// long documents on all cores: each page is compressed while its bytes
+/// are still in the cache, and the uncompressed streams never pile up.
 fn page_contents(
     pages: &[Page],
     fonts: &[UsedFont<'_>],
@@ -401,20 +403,15 @@ fn page_contents(
     let threads = std::thread::available_parallelism()
         .map_or(1, std::num::NonZeroUsize::get)
         .min(4);
+    let page = |p: &Page| deflate(&content(p, fonts, slots));
     if threads < 2 || pages.len() < 32 {
-        return pages.iter().map(|p| content(p, fonts, slots)).collect();
+        return pages.iter().map(page).collect();
     }
     let chunk = pages.len().div_ceil(threads);
     std::thread::scope(|scope| {
         let parts: Vec<_> = pages
             .chunks(chunk)
-            .map(|part| {
-                scope.spawn(move || {
-                    part.iter()
-                        .map(|p| content(p, fonts, slots))
-                        .collect::<Vec<_>>()
-                })
-            })
+            .map(|part| scope.spawn(move || part.iter().map(page).collect::<Vec<_>>()))
             .collect();
         parts
             .into_iter()
@@ -724,10 +721,10 @@ fn post_process(
             .and_then(|p| p.get(b"Contents"))
             .and_then(Object::as_reference)
             .map_err(|_| missing("page content stream"))?;
-        doc.objects.insert(
-            id,
-            Object::Stream(lopdf::Stream::new(Dictionary::new(), data)),
-        );
+        let mut dict = Dictionary::new();
+        dict.set("Filter", Object::Name(b"FlateDecode".to_vec()));
+        doc.objects
+            .insert(id, Object::Stream(lopdf::Stream::new(dict, data)));
     }
 
     fix_font_descriptors(doc, page_ids.first().copied(), fonts);
@@ -825,7 +822,7 @@ fn compress_streams(doc: &mut Document) {
         })
         .collect();
     let compress = |s: &mut lopdf::Stream| {
-        let data = miniz_oxide::deflate::compress_to_vec_zlib(&s.content, 3);
+        let data = deflate(&s.content);
         s.dict.set("Filter", Object::Name(b"FlateDecode".to_vec()));
         s.set_content(data);
     };
@@ -852,6 +849,11 @@ fn compress_streams(doc: &mut Document) {
             scope.spawn(move || share.into_iter().for_each(compress));
         }
     });
+}
+
+/// zlib-wrapped deflate at level 3.
+fn deflate(data: &[u8]) -> Vec<u8> {
+    miniz_oxide::deflate::compress_to_vec_zlib(data, 3)
 }
 
 /// printpdf derives the descriptor's flags from the font's caret slope and
