@@ -540,14 +540,16 @@ impl Flow {
                 header,
                 rows,
                 before,
-            } => {
-                before
-                    + header.as_ref().map_or(0.0, Row::height)
-                    + rows.first().map_or(0.0, |r| r.height().min(page_h / 3.0))
-            }
+            } => before + table_start(header.as_ref(), rows, page_h),
             _ => 0.0,
         }
     }
+}
+
+/// The height a table needs where it starts: its header and first row (at
+/// most a third of a page of it).
+fn table_start(header: Option<&Row>, rows: &[Row], page_h: f32) -> f32 {
+    header.map_or(0.0, Row::height) + rows.first().map_or(0.0, |r| r.height().min(page_h / 3.0))
 }
 
 struct Ctx<'a> {
@@ -656,7 +658,9 @@ impl Ctx<'_> {
                 out.push(Flow::Boxes {
                     boxes: lines,
                     before: gap,
-                    keep_next: false,
+                    // A lead-in ("The targets for each priority:") stays
+                    // with what it introduces.
+                    keep_next: Inline::plain_text(inl).trim_end().ends_with(':'),
                     together: false,
                     orphans: true,
                 });
@@ -1572,9 +1576,9 @@ impl Pager {
     fn table(&mut self, header: Option<Row>, rows: Vec<Row>, before: f32) {
         let gap = if self.empty { 0.0 } else { before };
         let hh = header.as_ref().map_or(0.0, Row::height);
-        let head_box = header.map(Row::into_full);
         let page_h = self.page_h();
-        let first = hh + rows.first().map_or(0.0, |r| r.height().min(page_h / 3.0));
+        let first = table_start(header.as_ref(), &rows, page_h);
+        let head_box = header.map(Row::into_full);
         if !self.empty && gap + first > self.remaining() {
             self.new_page();
         } else {
