@@ -459,6 +459,44 @@ fn preview_paints_the_same_page() {
     assert!(page_paint(&l, 99).is_none());
 }
 
+/// A table split across pages never leaves its last row alone under the
+/// repeated header.
+#[test]
+fn no_widowed_table_rows() {
+    let filler = "Filler text for the page that wraps over a few lines of the body. ".repeat(5);
+    let mut table = String::from("| Row | Value |\n|---|---|\n");
+    for i in 0..6 {
+        table.push_str(&format!("| rowmark{i} | the value of row {i} |\n"));
+    }
+    let mut splits = 0;
+    for n in 0..30 {
+        let mut src = String::new();
+        for _ in 0..n {
+            src.push_str(&filler);
+            src.push_str("\n\n");
+        }
+        src.push_str("Lead-in sentence.\n\n");
+        src.push_str(&table);
+        let l = render(&src);
+        let rows: Vec<usize> = l
+            .pages
+            .iter()
+            .map(|p| p.text().lines().filter(|t| t.contains("rowmark")).count())
+            .filter(|&r| r > 0)
+            .collect();
+        assert_eq!(
+            rows.iter().sum::<usize>(),
+            6,
+            "n={n}: every row printed once"
+        );
+        if rows.len() > 1 {
+            splits += 1;
+            assert!(rows[rows.len() - 1] >= 2, "n={n}: rows per page {rows:?}");
+        }
+    }
+    assert!(splits > 0, "the test never split the table");
+}
+
 #[test]
 fn no_widows_or_orphans() {
     let filler = "Filler text for the page that wraps over a few lines of the body. ".repeat(5);

@@ -1593,17 +1593,32 @@ impl Pager {
                 p.place(h.clone());
             }
         };
-        for row in rows {
-            let rh = row.height();
-            if rh <= self.remaining() + 0.01 {
+        let heights: Vec<f32> = rows.iter().map(Row::height).collect();
+        let n = rows.len();
+        // Rows placed on the current page (under its header).
+        let mut on_page = 0;
+        for (i, row) in rows.into_iter().enumerate() {
+            let rh = heights[i];
+            // No widowed row: when only the last row would go over, and
+            // the page already holds two or more, the last two go over
+            // together (as lines of a paragraph do).
+            let widow = i + 2 == n
+                && on_page >= 2
+                && rh <= self.remaining() + 0.01
+                && rh + heights[i + 1] > self.remaining() + 0.01
+                && rh + heights[i + 1] <= page_h - hh;
+            if rh <= self.remaining() + 0.01 && !widow {
                 self.place(row.into_full());
+                on_page += 1;
                 continue;
             }
             if rh <= page_h - hh {
                 fresh(self);
                 self.place(row.into_full());
+                on_page = 1;
                 continue;
             }
+            on_page = 0;
             // Taller than a page: split by lines.
             let mut starts: Vec<usize> = vec![0; row.cells.len()];
             loop {
