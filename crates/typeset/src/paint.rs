@@ -9,6 +9,9 @@
 //! of the time a web view takes to parse and rasterize the same page as an
 //! SVG image with thousands of `<use>` elements (see BENCHMARKS.md).
 //!
+//! With the `ipc` feature (the desktop app) the types serialize as they
+//! are and carry their TypeScript declarations (ts-rs).
+//!
 //! Outlines are keyed by [`PagePaint::fonts`] names, which are stable for
 //! a face, so a client can keep the outlines it has built across pages and
 //! layouts.
@@ -20,6 +23,7 @@ use std::fmt::Write;
 
 /// One page, ready to draw. Coordinates are points, origin top-left.
 #[derive(Debug, Clone, PartialEq, Default)]
+#[cfg_attr(feature = "ipc", derive(serde::Serialize, ts_rs::TS))]
 pub struct PagePaint {
     /// Page width.
     pub width: f32,
@@ -29,7 +33,7 @@ pub struct PagePaint {
     /// runs and outlines refer to them by position.
     pub fonts: Vec<String>,
     /// The outline of every glyph the page draws.
-    pub outlines: Vec<Outline>,
+    pub outlines: Vec<GlyphOutline>,
     /// Text runs, in paint order.
     pub runs: Vec<PaintRun>,
     /// Straight lines.
@@ -42,7 +46,8 @@ pub struct PagePaint {
 
 /// A glyph's outline.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Outline {
+#[cfg_attr(feature = "ipc", derive(serde::Serialize, ts_rs::TS))]
+pub struct GlyphOutline {
     /// Index into [`PagePaint::fonts`].
     pub font: u16,
     /// Glyph id in that face.
@@ -53,6 +58,7 @@ pub struct Outline {
 
 /// Glyphs in one face, size and colour along a baseline.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "ipc", derive(serde::Serialize, ts_rs::TS))]
 pub struct PaintRun {
     /// Pen start x.
     pub x: f32,
@@ -76,6 +82,7 @@ pub struct PaintRun {
 
 /// A straight line.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "ipc", derive(serde::Serialize, ts_rs::TS))]
 pub struct PaintLine {
     /// Start point.
     pub from: [f32; 2],
@@ -89,6 +96,7 @@ pub struct PaintLine {
 
 /// A filled rectangle.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "ipc", derive(serde::Serialize, ts_rs::TS))]
 pub struct PaintRect {
     /// x, y (top), width, height.
     pub rect: [f32; 4],
@@ -98,6 +106,7 @@ pub struct PaintRect {
 
 /// A clickable area.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "ipc", derive(serde::Serialize, ts_rs::TS))]
 pub struct PaintLink {
     /// x, y (top), width, height.
     pub rect: [f32; 4],
@@ -163,7 +172,7 @@ pub fn page_paint(layout: &Layout, index: usize) -> Option<PagePaint> {
                         }
                         let has = !pb.0.is_empty();
                         if has {
-                            out.outlines.push(Outline {
+                            out.outlines.push(GlyphOutline {
                                 font: *slot,
                                 glyph: g.id,
                                 path: pb.0,

@@ -63,7 +63,6 @@ pub fn page(state: &AppState, revision: u32, index: u32) -> Result<PagePaint, Pr
         }
     };
     pactwright_typeset::paint::page_paint(&layout, index as usize)
-        .map(PagePaint::from)
         .ok_or(PreviewError::NoPage(index))
 }
 

@@ -227,7 +227,8 @@ width: number,
  */
 height: number, 
 /**
- * The faces used, as stable names; runs and outlines index into this.
+ * The faces the page uses, as stable names (`PostScriptName#index`);
+ * runs and outlines refer to them by position.
  */
 fonts: Array<string>, 
 /**
@@ -243,7 +244,7 @@ runs: Array<PaintRun>,
  */
 lines: Array<PaintLine>, 
 /**
- * Filled rectangles (backgrounds: drawn first).
+ * Filled rectangles (drawn before lines and text).
  */
 rects: Array<PaintRect>, 
 /**
@@ -253,7 +254,7 @@ links: Array<PaintLink>, };
 
 export type GlyphOutline = { 
 /**
- * Index into `PagePaint::fonts`.
+ * Index into [`PagePaint::fonts`].
  */
 font: number, 
 /**
@@ -279,7 +280,7 @@ y: number,
  */
 angle: number, 
 /**
- * Points per font unit.
+ * Points per font unit (size / units per em).
  */
 scale: number, 
 /**
@@ -287,11 +288,11 @@ scale: number,
  */
 color: string, 
 /**
- * Index into `PagePaint::fonts`.
+ * Index into [`PagePaint::fonts`].
  */
 font: number, 
 /**
- * Glyph ids.
+ * Glyph ids, in visual order (glyphs without an outline are left out).
  */
 glyphs: Array<number>, 
 /**
@@ -317,7 +318,7 @@ to: [number, number],
  */
 width: number, 
 /**
- * Stroke colour.
+ * Stroke colour, `#rrggbb`.
  */
 color: string, };
 
@@ -327,7 +328,7 @@ export type PaintRect = {
  */
 rect: [number, number, number, number], 
 /**
- * Fill colour.
+ * Fill colour, `#rrggbb`.
  */
 color: string, };
 
