@@ -38,6 +38,16 @@ fn flatten(list: &[OutlineEntry], depth: usize, out: &mut Vec<String>) {
     }
 }
 
+/// `n` copies of a filler paragraph, to push what follows down the page.
+fn pushed_down(n: usize, filler: &str) -> String {
+    let mut src = String::new();
+    for _ in 0..n {
+        src.push_str(filler);
+        src.push_str("\n\n");
+    }
+    src
+}
+
 #[test]
 fn demo_pages_snapshot() {
     let l = render(DEMO);
@@ -207,11 +217,7 @@ fn signatures_and_keep_groups_are_not_split() {
     let filler =
         "Filler paragraph with enough words to take a couple of lines on the page. ".repeat(5);
     for n in 0..30 {
-        let mut src = String::new();
-        for _ in 0..n {
-            src.push_str(&filler);
-            src.push_str("\n\n");
-        }
+        let mut src = pushed_down(n, &filler);
         src.push_str("::: keep\n## Acceptance\n\nKeep me with the signatures.\n\n::: signatures\nA | Ann | X\nB | Bob | Y\nC | Cid | Z\n:::\n:::\n");
         let l = render(&src);
         let on: Vec<usize> = l
@@ -233,11 +239,7 @@ fn headings_are_not_stranded_at_page_bottom() {
     let filler =
         "Words that fill the page with a reasonable amount of text for testing. ".repeat(6);
     for n in 0..25 {
-        let mut src = String::new();
-        for _ in 0..n {
-            src.push_str(&filler);
-            src.push_str("\n\n");
-        }
+        let mut src = pushed_down(n, &filler);
         src.push_str("## Stranded?\n\nThe paragraph after the heading has several lines of text so that at least two of them follow the heading on the same page as the heading itself.\n");
         let l = render(&src);
         for p in &l.pages {
@@ -470,11 +472,7 @@ fn no_widowed_table_rows() {
     }
     let mut splits = 0;
     for n in 0..30 {
-        let mut src = String::new();
-        for _ in 0..n {
-            src.push_str(&filler);
-            src.push_str("\n\n");
-        }
+        let mut src = pushed_down(n, &filler);
         src.push_str("Lead-in sentence.\n\n");
         src.push_str(&table);
         let l = render(&src);
@@ -503,11 +501,7 @@ fn no_widows_or_orphans() {
     let marked: String = (0..90).map(|i| format!("zq{i} ")).collect();
     let mut splits = 0;
     for n in 0..30 {
-        let mut src = String::new();
-        for _ in 0..n {
-            src.push_str(&filler);
-            src.push_str("\n\n");
-        }
+        let mut src = pushed_down(n, &filler);
         src.push_str(&marked);
         src.push('\n');
         let l = render(&src);
