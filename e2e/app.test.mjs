@@ -249,10 +249,7 @@ test("save, close, reopen: the same values", withShot("save, close, reopen: the 
   await stopApp();
 
   await startApp();
-  const recent = await $(`#recent-list button[data-path='${file}']`);
-  await recent.waitForClickable({ timeout: 15000 });
-  await recent.click();
-  await waitText("#step-title", (t) => t === "Basics");
+  await openRecent(file);
   assert.equal(await value("#f-document-title"), TITLE);
   await step("stakeholders");
   const names = await browser.execute(() => Array.from(document.querySelectorAll("input[id$='-name']")).map((e) => e.value));

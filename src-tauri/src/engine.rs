@@ -68,8 +68,11 @@ impl Engine {
         let start = Instant::now();
         let source = self.markdown(a)?;
         let doc = render::to_document(&source, render::meta(a, false));
-        let layout =
-            typeset::layout::layout(&doc, &render::layout_options(Paper::A4), self.fonts_for(a))?;
+        let layout = typeset::layout::layout(
+            &doc,
+            &render::layout_options(Paper::A4),
+            self.fonts_for(&source),
+        )?;
         Ok(Laid {
             layout,
             doc,
@@ -78,10 +81,10 @@ impl Engine {
     }
 
     /// The bundled fonts, or the bundled fonts with the system's as a
-    /// fallback when the draft holds characters the bundled ones lack (as
+    /// fallback when the source holds characters the bundled ones lack (as
     /// the command line does).
-    fn fonts_for(&self, a: &Agreement) -> &FontSet {
-        if !render::needs_fallback(a, &self.fonts) {
+    fn fonts_for(&self, source: &str) -> &FontSet {
+        if !render::needs_fallback(source, &self.fonts) {
             return &self.fonts;
         }
         self.fallback

@@ -168,20 +168,31 @@ pub fn to_pdf(
     force_watermark: bool,
 ) -> Result<typeset::RenderOutput, RenderError> {
     let source = to_markdown(agreement, templates, template)?;
+    markdown_to_pdf(agreement, &source, paper, fonts, force_watermark)
+}
+
+/// The second half of [`to_pdf`]: the agreement's Markdown source (from
+/// [`to_markdown`]) laid out and written as PDF.
+pub fn markdown_to_pdf(
+    agreement: &Agreement,
+    source: &str,
+    paper: Paper,
+    fonts: &typeset::FontSet,
+    force_watermark: bool,
+) -> Result<typeset::RenderOutput, RenderError> {
     let options = typeset::RenderOptions {
         meta: meta(agreement, force_watermark),
         layout: layout_options(paper),
     };
-    Ok(typeset::render_markdown_to_pdf(&source, &options, fonts)?)
+    Ok(typeset::render_markdown_to_pdf(source, &options, fonts)?)
 }
 
-/// True when the agreement holds a character the font set has no glyph
-/// for in the body face: then a render should add the system's fonts as a
-/// fallback (scanning them costs more than rendering a contract, so only
-/// then).
-pub fn needs_fallback(agreement: &Agreement, fonts: &typeset::FontSet) -> bool {
+/// True when `text` (a document's Markdown source) holds a character the
+/// font set has no glyph for in the body face: then a render should add
+/// the system's fonts as a fallback (scanning them costs more than
+/// rendering a contract, so only then).
+pub fn needs_fallback(text: &str, fonts: &typeset::FontSet) -> bool {
     use typeset::fonts::{Family, FontStyle};
-    let text = serde_json::to_string(agreement).unwrap_or_default();
     let style = FontStyle::regular(Family::Serif);
     // Each distinct character once; ASCII (nearly all of a draft) without
     // hashing.

@@ -19,6 +19,18 @@ pub mod paint;
 pub mod pdf;
 
 pub use doc::*;
+
+/// Threads worth using for the parallel parts of a render (layout, page
+/// streams, compression): the machine's cores, at most 4. Asked of the
+/// system once (it reads cgroup limits), not on every render.
+pub(crate) fn cores() -> usize {
+    static CORES: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *CORES.get_or_init(|| {
+        std::thread::available_parallelism()
+            .map_or(1, std::num::NonZeroUsize::get)
+            .min(4)
+    })
+}
 pub use error::{Error, Result};
 pub use fonts::FontSet;
 pub use layout::{Layout, LayoutOptions, Margins, Paper, Warning};

@@ -7,7 +7,7 @@
 //! runs), link annotations, and hands us a `lopdf::Document`.
 //!
 //! The page content streams are written here, directly as bytes: each
-//! text run's glyphs as hex strings in one `TJ` with adjustments only
+//! text run's glyph codes as one binary string in one `TJ` with adjustments only
 //! where the laid-out advance differs from the font's, rules and filled
 //! rectangles, with font, colour and line width set only when they change.
 //! printpdf's own content serializer makes a lopdf object per glyph and
@@ -47,7 +47,7 @@
 use crate::doc::{DocDate, Meta};
 use crate::error::{Error, Result};
 use crate::fonts::FontFace;
-use crate::layout::{Color, Item, Layout, LinkTarget, OutlineEntry, Page, TextRun};
+use crate::layout::{Color, Glyph, Item, Layout, LinkTarget, OutlineEntry, Page, TextRun};
 use lopdf::{Dictionary, Document, Object, ObjectId, StringFormat};
 use printpdf::{
     Actions, BorderArray, ColorArray, Destination, FontId, FontMetrics, FontType, HighlightingMode,
@@ -56,6 +56,7 @@ use printpdf::{
 };
 use rustybuzz::ttf_parser;
 use std::collections::{BTreeMap, HashMap};
+use std::io::Write as _;
 
 /// Serializes a layout to PDF bytes. Same layout and meta, same bytes.
 pub fn write_pdf(layout: &Layout, meta: &Meta) -> Result<Vec<u8>> {
@@ -225,16 +226,12 @@ fn subset_face(face: &FontFace, mut glyphs: Vec<GlyphUse>) -> Result<UsedFont<'_
     }
 
     // printpdf embeds a CID-keyed CFF subset bare and keys it by CID.
-    if let Some(cids) = printpdf::cff_charset_gid_to_cid_map(&bytes, 0) {
-        for &old in &gids {
-            let g = &mut glyphs[usize::from(old)];
-            g.code = cids.get(&g.new).copied().unwrap_or(0);
-        }
-    } else {
-        for &old in &gids {
-            let g = &mut glyphs[usize::from(old)];
-            g.code = g.new;
-        }
+    let cids = printpdf::cff_charset_gid_to_cid_map(&bytes, 0);
+    for &old in &gids {
+        let g = &mut glyphs[usize::from(old)];
+        g.code = cids
+            .as_ref()
+            .map_or(g.new, |m| m.get(&g.new).copied().unwrap_or(0));
     }
 
     let tag = subset_tag(&face.name, &gids);
@@ -278,7 +275,7 @@ fn subset_face(face: &FontFace, mut glyphs: Vec<GlyphUse>) -> Result<UsedFont<'_
 /// occurrence of a glyph id in the document decides.
 fn collect_glyph_text(run: &TextRun, glyphs: &mut Vec<GlyphUse>) {
     // Most runs hold only glyphs whose text is already known.
-    let known = |g: &crate::layout::Glyph| {
+    let known = |g: &Glyph| {
         glyphs
             .get(usize::from(g.id))
             .and_then(|u| u.text.as_ref())
@@ -400,9 +397,7 @@ fn page_contents(
     fonts: &[UsedFont<'_>],
     slots: &HashMap<u16, usize>,
 ) -> Vec<Vec<u8>> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, std::num::NonZeroUsize::get)
-        .min(4);
+    let threads = crate::cores();
     let page = |p: &Page| deflate(&content(p, fonts, slots));
     if threads < 2 || pages.len() < 32 {
         return pages.iter().map(page).collect();
@@ -421,8 +416,8 @@ fn page_contents(
 }
 
 /// One page's content stream, written directly: text in `BT`/`ET` with
-/// each run's glyphs as hex strings in one `TJ` (adjusted where the laid
-/// out advance differs from the font's `/W`), rules and filled rectangles.
+/// each run's glyph codes as binary strings in one `TJ` (split where the
+/// laid-out advance differs from the font's `/W`), rules and filled rectangles.
 /// Font, size, colours and line width are set only when they change.
 fn content(page: &Page, fonts: &[UsedFont<'_>], slots: &HashMap<u16, usize>) -> Vec<u8> {
     let ph = page.height;
@@ -535,7 +530,7 @@ impl ContentWriter {
         }
         self.fill_color(run.color);
         if self.font != Some((slot, size)) {
-            self.buf.extend_from_slice(format!("/F{slot} ").as_bytes());
+            let _ = write!(self.buf, "/F{slot} ");
             self.nums(&[size]);
             self.op("Tf");
             self.font = Some((slot, size));
@@ -561,7 +556,7 @@ impl ContentWriter {
         let n = run.glyphs.len();
         while i < n {
             let g = run.glyphs[i];
-            let offset = g.x_offset != 0.0 || g.y_offset != 0.0;
+            let offset = g.is_offset();
             matrix(self, x + g.x_offset, g.y_offset);
             self.buf.push(b'[');
             let mut open = false;
@@ -599,11 +594,7 @@ impl ContentWriter {
                     open = false;
                     write_num(&mut self.buf, adjust);
                 }
-                if run
-                    .glyphs
-                    .get(i)
-                    .is_some_and(|g| g.x_offset != 0.0 || g.y_offset != 0.0)
-                {
+                if run.glyphs.get(i).is_some_and(Glyph::is_offset) {
                     break;
                 }
             }
@@ -826,9 +817,7 @@ fn compress_streams(doc: &mut Document) {
         s.dict.set("Filter", Object::Name(b"FlateDecode".to_vec()));
         s.set_content(data);
     };
-    let threads = std::thread::available_parallelism()
-        .map_or(1, std::num::NonZeroUsize::get)
-        .min(4);
+    let threads = crate::cores();
     let total: usize = pending.iter().map(|s| s.content.len()).sum();
     if threads < 2 || total < 256 * 1024 {
         pending.into_iter().for_each(compress);

@@ -5,10 +5,10 @@
 use pactwright::model::Agreement;
 use pactwright_typeset::{FontSet, Warning};
 
-/// The font set for rendering this agreement.
-pub fn font_set(agreement: &Agreement) -> Result<FontSet, pactwright_typeset::Error> {
+/// The font set for rendering this Markdown source.
+pub fn font_set(source: &str) -> Result<FontSet, pactwright_typeset::Error> {
     let fonts = FontSet::bundled()?;
-    if pactwright::render::needs_fallback(agreement, &fonts) {
+    if pactwright::render::needs_fallback(source, &fonts) {
         // The probe cached its answers; start from a fresh set so the
         // fallback is consulted.
         Ok(FontSet::bundled()?.with_fallback(FontSet::system_database()))

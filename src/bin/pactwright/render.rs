@@ -105,35 +105,36 @@ pub fn run(args: Args<'_>) -> u8 {
             render::to_html(agreement, &templates, &name, args.paper, force_watermark)
                 .map(String::into_bytes)
         }
-        OutFormat::Pdf => {
-            let fonts = match crate::fonts::font_set(agreement) {
-                Ok(f) => f,
-                Err(e) => {
-                    eprintln!("error: cannot load fonts: {e}");
-                    return 2;
-                }
-            };
-            match render::to_pdf(
-                agreement,
-                &templates,
-                &name,
-                args.paper,
-                &fonts,
-                force_watermark,
-            ) {
-                Ok(out) => {
-                    for w in &out.warnings {
-                        eprintln!("warning: {}", crate::fonts::describe_warning(agreement, w));
+        OutFormat::Pdf => match render::to_markdown(agreement, &templates, &name) {
+            Err(e) => Err(e),
+            Ok(source) => {
+                let fonts = match crate::fonts::font_set(&source) {
+                    Ok(f) => f,
+                    Err(e) => {
+                        eprintln!("error: cannot load fonts: {e}");
+                        return 2;
                     }
-                    Ok(out.pdf)
-                }
-                Err(render::RenderError::Template(e)) => Err(e),
-                Err(e) => {
-                    eprintln!("error: {e}");
-                    return 2;
+                };
+                match render::markdown_to_pdf(
+                    agreement,
+                    &source,
+                    args.paper,
+                    &fonts,
+                    force_watermark,
+                ) {
+                    Ok(out) => {
+                        for w in &out.warnings {
+                            eprintln!("warning: {}", crate::fonts::describe_warning(agreement, w));
+                        }
+                        Ok(out.pdf)
+                    }
+                    Err(e) => {
+                        eprintln!("error: {e}");
+                        return 2;
+                    }
                 }
             }
-        }
+        },
     };
     let bytes = match bytes {
         Ok(b) => b,

@@ -185,6 +185,14 @@ pub struct Glyph {
     pub cluster: u32,
 }
 
+impl Glyph {
+    /// True when the glyph is drawn away from the pen position (a mark
+    /// placed on its base, a raised or lowered glyph).
+    pub fn is_offset(&self) -> bool {
+        self.x_offset != 0.0 || self.y_offset != 0.0
+    }
+}
+
 /// A run of glyphs in one font, size and colour.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TextRun {
@@ -1789,8 +1797,7 @@ fn split_point(blocks: &[Block]) -> Option<usize> {
     const WORTH_SPLITTING: usize = 40_000;
     let weights: Vec<usize> = blocks.iter().map(weight).collect();
     let total: usize = weights.iter().sum();
-    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
-    if total < WORTH_SPLITTING || cores < 2 {
+    if total < WORTH_SPLITTING || crate::cores() < 2 {
         return None;
     }
     let mut acc = 0;
