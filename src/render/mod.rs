@@ -222,18 +222,24 @@ pub fn to_html(
     Ok(html::to_html(&doc, paper))
 }
 
-/// Loads the templates for a render: the built-in set, a folder of
-/// additions and overrides, and `template` given as a path to one file.
-/// Returns the set and the name of the template to render.
-pub fn load_templates(
+/// The templates for a render: the built-in set with a folder of
+/// additions and overrides. It needs no draft, so it can be compiled while
+/// the draft loads; [`pick_template`] then picks what to render.
+pub fn template_set(dir: Option<&Path>) -> Result<Templates, TemplateError> {
+    match dir {
+        Some(d) => Templates::with_dir(d),
+        None => Templates::builtin(),
+    }
+}
+
+/// The template to render from a [`template_set`]: the kind's default,
+/// one of the set by name, or a file (`template` as a path) added to it.
+/// Returns the set and the template's name.
+pub fn pick_template(
+    mut set: Templates,
     kind: Kind,
     template: Option<&str>,
-    dir: Option<&Path>,
 ) -> Result<(Templates, String), TemplateError> {
-    let mut set = match dir {
-        Some(d) => Templates::with_dir(d)?,
-        None => Templates::builtin()?,
-    };
     let name = match template {
         None => default_template(kind).to_owned(),
         Some(t) if set.has(t) => t.to_owned(),

@@ -214,6 +214,19 @@ pub fn number_headings(blocks: &[Block]) -> Vec<HeadingInfo> {
     out
 }
 
+/// How many headings [`number_headings`] finds in `blocks`.
+pub(crate) fn count_headings(blocks: &[Block]) -> usize {
+    blocks
+        .iter()
+        .map(|block| match block {
+            Block::Heading(_) => 1,
+            Block::Keep(b) | Block::Quote(b) => count_headings(b),
+            Block::List { items, .. } => items.iter().map(|i| count_headings(i)).sum(),
+            _ => 0,
+        })
+        .sum()
+}
+
 #[derive(Default)]
 struct NumberState {
     counters: [u32; 4],

@@ -53,6 +53,20 @@ fn default_output(file: &Path, format: OutFormat) -> PathBuf {
 }
 
 pub fn run(args: Args<'_>) -> u8 {
+    std::thread::scope(|scope| {
+        // The templates compile on another core while the draft loads and
+        // is checked (neither needs the other).
+        let compiling = std::thread::Builder::new()
+            .name("pactwright-templates".to_owned())
+            .spawn_scoped(scope, || render::template_set(args.templates));
+        render_draft(&args, compiling.ok())
+    })
+}
+
+type Compiling<'scope> =
+    std::thread::ScopedJoinHandle<'scope, Result<render::Templates, render::TemplateError>>;
+
+fn render_draft(args: &Args<'_>, compiling: Option<Compiling<'_>>) -> u8 {
     let loaded = match pactwright::file::load(args.file) {
         Ok(l) => l,
         Err(e) => {
@@ -79,14 +93,22 @@ pub fn run(args: Args<'_>) -> u8 {
         );
         return 1;
     }
-    let (templates, name) =
-        match render::load_templates(agreement.document.kind, args.template, args.templates) {
-            Ok(t) => t,
-            Err(e) => {
-                eprintln!("error: {e}");
-                return 2;
-            }
-        };
+    let set = match compiling {
+        Some(handle) => handle
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+        // No thread to be had: compile them here.
+        None => render::template_set(args.templates),
+    };
+    let (templates, name) = match set
+        .and_then(|set| render::pick_template(set, agreement.document.kind, args.template))
+    {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return 2;
+        }
+    };
     let force_watermark = !errors.is_empty();
     let output = args
         .output

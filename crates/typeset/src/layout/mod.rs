@@ -563,7 +563,7 @@ fn table_start(header: Option<&Row>, rows: &[Row], page_h: f32) -> f32 {
 struct Ctx<'a> {
     sh: Shaper<'a>,
     opts: &'a LayoutOptions,
-    headings: Vec<HeadingInfo>,
+    headings: &'a [HeadingInfo],
     next_heading: usize,
     block_no: usize,
 }
@@ -1674,16 +1674,24 @@ impl Pager {
 
 /// Lays out a document into pages.
 pub fn layout(doc: &Document, opts: &LayoutOptions, fonts: &FontSet) -> Result<Layout> {
-    layout_split(doc, opts, fonts, split_point(&doc.blocks))
+    let threads = crate::cores().min(MAX_THREADS);
+    layout_parts(doc, opts, fonts, &work_parts(&doc.blocks, threads), threads)
 }
 
-/// [`layout`], with the blocks from `split` on (if any) shaped on a second
-/// thread.
-fn layout_split(
+/// More threads than this do not pay for their cold shaping caches.
+const MAX_THREADS: usize = 4;
+
+/// [`layout`], with the top-level blocks cut at `cuts` into parts that
+/// `threads` threads shape and break into lines, each taking the next part
+/// nobody has taken yet. Blocks are independent until pagination; each
+/// part numbers headings and blocks as if it had done the ones before it,
+/// and its warnings go back in document order.
+fn layout_parts(
     doc: &Document,
     opts: &LayoutOptions,
     fonts: &FontSet,
-    split: Option<usize>,
+    cuts: &[usize],
+    threads: usize,
 ) -> Result<Layout> {
     if fonts.faces().is_empty() {
         return Err(Error::Inconsistent("the font set has no faces".into()));
@@ -1692,53 +1700,75 @@ fn layout_split(
     let (pw, ph) = opts.paper.size();
     let headings = number_headings(&doc.blocks);
     let width = right - left;
-    let new_ctx = |next_heading, block_no| Ctx {
+    let new_ctx = || Ctx {
         sh: Shaper::new(fonts),
         opts,
-        headings: headings.clone(),
-        next_heading,
-        block_no,
+        headings: &headings,
+        next_heading: 0,
+        block_no: 0,
     };
-    let (ctx, mut flows) = match split.filter(|&k| k > 0 && k < doc.blocks.len()) {
-        // Long documents: the second part is shaped and broken into lines
-        // on another core (blocks are independent until pagination; each
-        // part numbers headings and blocks as if it had done the ones
-        // before it; the shaping caches are not shared).
-        Some(k) => {
-            let (first, second) = doc.blocks.split_at(k);
-            let second_part = move || {
-                let mut other = new_ctx(number_headings(first).len(), k);
-                let mut more = Vec::new();
-                other.blocks(second, left, width, 0, 7.0, &mut more);
-                (more, other.sh.warnings)
+
+    let blocks = &doc.blocks;
+    let mut bounds: Vec<usize> = cuts
+        .iter()
+        .copied()
+        .filter(|&k| k > 0 && k < blocks.len())
+        .collect();
+    bounds.sort_unstable();
+    bounds.dedup();
+    bounds.insert(0, 0);
+    bounds.push(blocks.len());
+    let parts: Vec<std::ops::Range<usize>> = bounds.windows(2).map(|w| w[0]..w[1]).collect();
+    let mut heading_starts = Vec::with_capacity(parts.len());
+    let mut seen = 0;
+    for part in &parts {
+        heading_starts.push(seen);
+        seen += crate::doc::count_headings(&blocks[part.clone()]);
+    }
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let work = |ctx: &mut Ctx<'_>| {
+        let mut done = Vec::new();
+        loop {
+            let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let (Some(part), Some(&first_heading)) = (parts.get(i), heading_starts.get(i)) else {
+                break;
             };
-            std::thread::scope(|scope| {
-                let worker = std::thread::Builder::new()
+            ctx.next_heading = first_heading;
+            ctx.block_no = part.start;
+            let mut flows = Vec::new();
+            ctx.blocks(&blocks[part.clone()], left, width, 0, 7.0, &mut flows);
+            done.push((i, flows, std::mem::take(&mut ctx.sh.warnings)));
+        }
+        done
+    };
+    let mut ctx = new_ctx();
+    let mut done = std::thread::scope(|scope| {
+        let helpers: Vec<_> = (1..threads.min(parts.len()))
+            .filter_map(|_| {
+                std::thread::Builder::new()
                     // Deeply nested blocks recurse: as much stack as a caller.
                     .stack_size(16 << 20)
-                    .spawn_scoped(scope, second_part);
-                let mut ctx = new_ctx(0, 0);
-                let mut flows = Vec::new();
-                ctx.blocks(first, left, width, 0, 7.0, &mut flows);
-                let (mut more, mut warnings) = match worker {
-                    Ok(handle) => handle
-                        .join()
-                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
-                    // No thread to be had: do it here.
-                    Err(_) => second_part(),
-                };
-                flows.append(&mut more);
-                ctx.sh.warnings.append(&mut warnings);
-                (ctx, flows)
+                    .spawn_scoped(scope, || work(&mut new_ctx()))
+                    // No thread to be had: the others take its parts.
+                    .ok()
             })
+            .collect();
+        let mut done = work(&mut ctx);
+        for helper in helpers {
+            done.extend(
+                helper
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            );
         }
-        None => {
-            let mut ctx = new_ctx(0, 0);
-            let mut flows = Vec::new();
-            ctx.blocks(&doc.blocks, left, width, 0, 7.0, &mut flows);
-            (ctx, flows)
-        }
-    };
+        done
+    });
+    done.sort_unstable_by_key(|(i, _, _)| *i);
+    let mut flows = Vec::new();
+    for (_, mut part_flows, mut warnings) in done {
+        flows.append(&mut part_flows);
+        ctx.sh.warnings.append(&mut warnings);
+    }
 
     let mut pager = Pager::new(top, bottom);
     for i in 0..flows.len() {
@@ -1789,25 +1819,32 @@ fn layout_split(
     finish(ctx, pager, doc, opts, (pw, ph))
 }
 
-/// Where to cut the top-level blocks into two parts of about equal work
-/// for two cores: `None` for short documents (a second thread and a
-/// second, cold shaping cache would cost more than they save) or a machine
-/// with one core.
-fn split_point(blocks: &[Block]) -> Option<usize> {
+/// Where to cut the top-level blocks into parts of about equal work for
+/// `threads` threads: a few parts per thread, so that a thread that is
+/// done early takes another. None for short documents (another thread and
+/// its cold shaping cache would cost more than they save) or one thread.
+fn work_parts(blocks: &[Block], threads: usize) -> Vec<usize> {
     const WORTH_SPLITTING: usize = 40_000;
+    const PARTS_PER_THREAD: usize = 8;
     let weights: Vec<usize> = blocks.iter().map(weight).collect();
     let total: usize = weights.iter().sum();
-    if total < WORTH_SPLITTING || crate::cores() < 2 {
-        return None;
+    if total < WORTH_SPLITTING || threads < 2 {
+        return Vec::new();
     }
-    let mut acc = 0;
+    let parts = threads * PARTS_PER_THREAD;
+    // Cut where the running total first reaches k/parts of the whole.
+    let mut cuts = Vec::new();
+    let (mut acc, mut k) = (0, 1);
     for (i, w) in weights.iter().enumerate() {
         acc += w;
-        if acc * 2 >= total {
-            return (i + 1 < blocks.len()).then_some(i + 1);
+        if acc * parts >= k * total && i + 1 < blocks.len() {
+            cuts.push(i + 1);
+            while acc * parts >= k * total {
+                k += 1;
+            }
         }
     }
-    None
+    cuts
 }
 
 /// Roughly how much layout work a block is: its text length.
@@ -2085,8 +2122,9 @@ fn insert(list: &mut Vec<OutlineEntry>, e: OutlineEntry) {
 mod tests {
     use super::*;
 
-    /// The pages do not depend on where (or whether) the blocks are split
-    /// between threads: numbering, links, TOC and warnings all line up.
+    /// The pages do not depend on where (or whether) the blocks are cut
+    /// into parts, nor on how many threads take them: numbering, links,
+    /// TOC and warnings all line up.
     #[test]
     fn splitting_the_work_changes_nothing() {
         let mut src = String::from(":::toc\n:::\n\n");
@@ -2094,19 +2132,60 @@ mod tests {
             src.push_str(&format!("# Part {i}\n\nSee [the end](#the-end). "));
             src.push_str(&"Availability is measured monthly in service hours. ".repeat(30));
             src.push_str("\n\n## Detail\n\n| a | b |\n|---|---|\n| one | two \u{4e00} |\n\n");
+            src.push_str("> ### Note\n>\n> - kept \u{4e01}\n\n");
         }
         src.push_str("# The end\n\nDone.\n");
         let doc = crate::markdown::parse(&src, crate::doc::Meta::default());
         let fonts = FontSet::bundled().unwrap();
         let opts = LayoutOptions::default();
-        let whole = layout_split(&doc, &opts, &fonts, None).unwrap();
+        let whole = layout_parts(&doc, &opts, &fonts, &[], 1).unwrap();
         assert!(whole.pages.len() > 3);
-        assert!(!whole.warnings.is_empty(), "the CJK character should warn");
-        for k in [1, 2, doc.blocks.len() / 2, doc.blocks.len() - 1] {
-            let split = layout_split(&doc, &opts, &fonts, Some(k)).unwrap();
-            assert_eq!(split.pages, whole.pages, "split at block {k}");
-            assert_eq!(split.outline, whole.outline, "split at block {k}");
-            assert_eq!(split.warnings, whole.warnings, "split at block {k}");
+        assert!(whole.warnings.len() >= 24, "the CJK characters should warn");
+        let n = doc.blocks.len();
+        let cut_sets = [
+            vec![1],
+            vec![2],
+            vec![n / 2],
+            vec![n - 1],
+            vec![1, 2, 3, n / 3, n / 2, n - 2, n - 1],
+            (1..n).collect(),
+            work_parts(&doc.blocks, 2),
+        ];
+        for cuts in &cut_sets {
+            for threads in [1, 2, 3] {
+                let parts = layout_parts(&doc, &opts, &fonts, cuts, threads).unwrap();
+                let what = format!("cut at {cuts:?} on {threads} threads");
+                assert_eq!(parts.pages, whole.pages, "{what}");
+                assert_eq!(parts.outline, whole.outline, "{what}");
+                assert_eq!(parts.warnings, whole.warnings, "{what}");
+            }
         }
+    }
+
+    /// Long documents are cut into several parts per thread, each part
+    /// holding about the same amount of text.
+    #[test]
+    fn work_is_cut_into_even_parts() {
+        let mut src = String::new();
+        for i in 0..400 {
+            src.push_str(&format!("Paragraph {i}. {}\n\n", "Word ".repeat(40)));
+        }
+        let doc = crate::markdown::parse(&src, crate::doc::Meta::default());
+        assert!(work_parts(&doc.blocks, 1).is_empty());
+        let cuts = work_parts(&doc.blocks, 2);
+        assert_eq!(cuts.len(), 15, "{cuts:?}");
+        let sizes: Vec<usize> = std::iter::once(0)
+            .chain(cuts.iter().copied())
+            .zip(
+                cuts.iter()
+                    .copied()
+                    .chain(std::iter::once(doc.blocks.len())),
+            )
+            .map(|(a, b)| b - a)
+            .collect();
+        let (min, max) = (sizes.iter().min().unwrap(), sizes.iter().max().unwrap());
+        assert!(max - min <= 2, "{sizes:?}");
+        let short = crate::markdown::parse("One paragraph.", crate::doc::Meta::default());
+        assert!(work_parts(&short.blocks, 2).is_empty());
     }
 }

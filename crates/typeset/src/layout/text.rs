@@ -42,8 +42,22 @@ pub(crate) struct Shaper<'a> {
     /// allocating a key.
     cache: HashMap<(FontId, bool), ShapeCache>,
     choice: HashMap<(FontStyle, char), Option<FontId>>,
+    /// The same choices for Latin-1 characters, per style, looked up
+    /// without hashing (most text is Latin-1).
+    latin1: Vec<(FontStyle, Box<[LatinChoice; 256]>)>,
+    /// The face of each style (see [`FontSet::style_face`]).
+    primary: Vec<(FontStyle, FontId)>,
+    /// Per face: units per em, ascender, descender.
+    metrics: Vec<[f32; 3]>,
     pub warnings: Vec<Warning>,
     pub location: String,
+}
+
+/// A cached font choice for a Latin-1 character.
+#[derive(Clone, Copy, PartialEq)]
+enum LatinChoice {
+    Unknown,
+    Known(Option<FontId>),
 }
 
 fn hyphenator() -> Option<&'static Standard> {
@@ -55,7 +69,9 @@ fn hyphenator() -> Option<&'static Standard> {
 /// True for characters that attach to the previous one (combining marks,
 /// joiners, variation selectors, emoji modifiers).
 pub(crate) fn is_attaching(c: char) -> bool {
-    matches!(c as u32,
+    let c = c as u32;
+    c >= 0x0300
+        && matches!(c,
         0x0300..=0x036F | 0x0483..=0x0489 | 0x0591..=0x05BD | 0x05BF | 0x05C1..=0x05C2
         | 0x05C4..=0x05C5 | 0x05C7 | 0x0610..=0x061A | 0x064B..=0x065F | 0x0670
         | 0x06D6..=0x06DC | 0x06DF..=0x06E4 | 0x06E7..=0x06E8 | 0x06EA..=0x06ED
@@ -70,11 +86,15 @@ fn is_rtl_char(c: char) -> bool {
 
 impl<'a> Shaper<'a> {
     pub fn new(fonts: &'a FontSet) -> Self {
+        let faces = fonts.faces();
         Self {
             fonts,
-            faces: fonts.faces(),
+            metrics: faces.iter().map(|f| face_metrics(f)).collect(),
+            faces,
             cache: HashMap::default(),
             choice: HashMap::default(),
+            latin1: Vec::new(),
+            primary: Vec::new(),
             warnings: Vec::new(),
             location: String::new(),
         }
@@ -86,7 +106,7 @@ impl<'a> Shaper<'a> {
 
     pub fn face(&mut self, id: FontId) -> Arc<FontFace> {
         if usize::from(id) >= self.faces.len() {
-            self.faces = self.fonts.faces();
+            self.reload_faces();
         }
         match self
             .faces
@@ -98,7 +118,55 @@ impl<'a> Shaper<'a> {
         }
     }
 
+    /// Fallback faces are added to the set as characters need them.
+    fn reload_faces(&mut self) {
+        self.faces = self.fonts.faces();
+        self.metrics = self.faces.iter().map(|f| face_metrics(f)).collect();
+    }
+
+    /// Units per em, ascender and descender of a face (as [`Self::face`]
+    /// picks it).
+    fn metrics(&mut self, id: FontId) -> [f32; 3] {
+        if usize::from(id) >= self.metrics.len() {
+            self.reload_faces();
+        }
+        match self.metrics.get(usize::from(id)).or(self.metrics.first()) {
+            Some(m) => *m,
+            None => face_metrics(&placeholder_face()),
+        }
+    }
+
+    /// The face of a style, remembered.
+    fn style_face(&mut self, style: FontStyle) -> FontId {
+        if let Some(&(_, f)) = self.primary.iter().find(|(s, _)| *s == style) {
+            return f;
+        }
+        let f = self.fonts.style_face(style);
+        self.primary.push((style, f));
+        f
+    }
+
     fn font_for(&mut self, style: FontStyle, c: char) -> Option<FontId> {
+        let Ok(byte) = u8::try_from(c) else {
+            return self.font_for_hashed(style, c);
+        };
+        let table = match self.latin1.iter().position(|(s, _)| *s == style) {
+            Some(i) => i,
+            None => {
+                self.latin1
+                    .push((style, Box::new([LatinChoice::Unknown; 256])));
+                self.latin1.len() - 1
+            }
+        };
+        if let LatinChoice::Known(v) = self.latin1[table].1[usize::from(byte)] {
+            return v;
+        }
+        let v = self.font_for_hashed(style, c);
+        self.latin1[table].1[usize::from(byte)] = LatinChoice::Known(v);
+        v
+    }
+
+    fn font_for_hashed(&mut self, style: FontStyle, c: char) -> Option<FontId> {
         if let Some(v) = self.choice.get(&(style, c)) {
             return *v;
         }
@@ -151,6 +219,10 @@ impl<'a> Shaper<'a> {
         let (items, _) = emit_line(&para, &all, x, y, 0.0, 1.0, role);
         (items, width)
     }
+}
+
+fn face_metrics(face: &FontFace) -> [f32; 3] {
+    [face.units_per_em, face.ascender, face.descender]
 }
 
 fn placeholder_face() -> FontFace {
@@ -322,9 +394,11 @@ impl Paragraph {
                 si += 1;
             }
             let style = spans.get(si).map_or(base, |s| s.style);
-            let primary = sh.fonts.style_face(style.font);
             let (font, ch) = if c == ' ' || c == '\n' || (is_attaching(c) && prev_font.is_some()) {
-                (prev_font.unwrap_or(primary), c)
+                match prev_font {
+                    Some(f) => (f, c),
+                    None => (sh.style_face(style.font), c),
+                }
             } else {
                 match sh.font_for(style.font, c) {
                     Some(f) => (f, c),
@@ -338,7 +412,10 @@ impl Paragraph {
                                 location: sh.location.clone(),
                             });
                         }
-                        let f = sh.font_for(style.font, '\u{FFFD}').unwrap_or(primary);
+                        let f = match sh.font_for(style.font, '\u{FFFD}') {
+                            Some(f) => f,
+                            None => sh.style_face(style.font),
+                        };
                         (f, '\u{FFFD}')
                     }
                 }
@@ -375,14 +452,15 @@ impl Paragraph {
         };
 
         let size = base.size;
-        let face = sh.face(sh.fonts.style_face(base.font));
-        let k = size / face.units_per_em;
+        let base_face = sh.style_face(base.font);
+        let [upem, ascender, descender] = sh.metrics(base_face);
+        let k = size / upem;
         let mut para = Paragraph {
             pieces: Vec::new(),
             segments: Vec::new(),
             links,
-            ascent: face.ascender * k,
-            descent: -face.descender * k,
+            ascent: ascender * k,
+            descent: -descender * k,
             size,
             hyphenate: base.font.family == crate::fonts::Family::Serif,
             rtl_base,
@@ -447,7 +525,7 @@ impl Paragraph {
                         link: None,
                     });
                     let end = spaces_end.min(span.end.max(w + 1));
-                    let font = sh.fonts.style_face(span.style.font);
+                    let font = sh.style_face(span.style.font);
                     let level = levels.get(w).copied().unwrap_or(0);
                     para.push_piece(sh, w, end, font, span.style, span.link, level, true);
                     w = end;
@@ -477,11 +555,11 @@ impl Paragraph {
         let rtl = level % 2 == 1;
         let text = &self.text[start..end];
         let shaped = sh.shape(font, text, rtl);
-        let face = sh.face(font);
-        let k = style.size / face.units_per_em;
+        let [upem, ascender, descender] = sh.metrics(font);
+        let k = style.size / upem;
         let glyphs = scaled(&shaped, k);
         let width = glyphs.iter().map(|g| g.advance).sum();
-        let (ascent, descent) = (face.ascender * k, -face.descender * k);
+        let (ascent, descent) = (ascender * k, -descender * k);
         self.pieces.push(Piece {
             ascent,
             descent,
@@ -775,13 +853,13 @@ impl Paragraph {
             }
             let head_text = format!("{}-", &word[..b]);
             let shaped = sh.shape(font, &head_text, false);
-            let face = sh.face(font);
-            let k = style.size / face.units_per_em;
+            let [upem, ascender, descender] = sh.metrics(font);
+            let k = style.size / upem;
             let w: f32 = shaped.iter().map(|g| g.advance * k).sum();
             if w <= room {
                 let glyphs = scaled(&shaped, k);
                 let head = self.pieces.len();
-                let (ascent, descent) = (face.ascender * k, -face.descender * k);
+                let (ascent, descent) = (ascender * k, -descender * k);
                 self.pieces.push(Piece {
                     ascent,
                     descent,
