@@ -230,6 +230,16 @@ pub fn budget(
     })
 }
 
+/// An IANA time zone by name, from the time zone database built into
+/// Pactwright: the same draft gives the same service hours and downtime
+/// budget on every machine (and nothing scans `/usr/share/zoneinfo`).
+pub fn time_zone(name: &str) -> Option<TimeZone> {
+    static DB: std::sync::OnceLock<jiff::tz::TimeZoneDatabase> = std::sync::OnceLock::new();
+    DB.get_or_init(jiff::tz::TimeZoneDatabase::bundled)
+        .get(name)
+        .ok()
+}
+
 /// The service time in a period: every hour for a 24x7 calendar; for a
 /// weekly schedule, the average share of the week on fixed-length periods,
 /// or the real hours of each day (in the time zone, with holidays and
@@ -239,7 +249,7 @@ pub fn service_time_ms(period: Period, calendar: &Calendar) -> Result<u64, Downt
         None => TimeZone::UTC,
         Some(name) if name.trim().is_empty() => TimeZone::UTC,
         Some(name) => {
-            TimeZone::get(name.trim()).map_err(|_| DowntimeError::UnknownTimeZone(name.clone()))?
+            time_zone(name.trim()).ok_or_else(|| DowntimeError::UnknownTimeZone(name.clone()))?
         }
     };
     if let Some(length) = period.fixed_ms() {

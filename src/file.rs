@@ -215,6 +215,17 @@ pub fn parse_str(path: &Path, text: &str) -> Result<Loaded, LoadError> {
             path: path.to_owned(),
         });
     }
+    // A draft in the current version parses straight into the model; only
+    // anything else (a syntax error, an invalid field, an older version to
+    // migrate) goes the slower way below that says what and where.
+    if let Ok(agreement) = serde_json::from_str::<Agreement>(text) {
+        if agreement.schema_version == SCHEMA_VERSION {
+            return Ok(Loaded {
+                agreement,
+                file_version: SCHEMA_VERSION,
+            });
+        }
+    }
     let value: Value = serde_json::from_str(text).map_err(|e| LoadError::Syntax {
         path: path.to_owned(),
         line: e.line(),

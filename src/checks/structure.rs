@@ -451,7 +451,7 @@ fn references(a: &Agreement, f: &mut Findings) {
         .and_then(|av| av.service_hours.as_ref())
     {
         let tz = hours.time_zone.trim();
-        if !tz.is_empty() && jiff::tz::TimeZone::get(tz).is_err() {
+        if !tz.is_empty() && crate::downtime::time_zone(tz).is_none() {
             f.error(
                 "unknown-time-zone",
                 "/warranty/availability/service_hours/time_zone",

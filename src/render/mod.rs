@@ -51,7 +51,16 @@ pub fn to_markdown(
     templates: &Templates,
     template: &str,
 ) -> Result<String, TemplateError> {
-    let view = view::view(agreement);
+    view_to_markdown(view::view(agreement), templates, template)
+}
+
+/// [`to_markdown`] from the agreement's [`view::view`], built beforehand
+/// (for instance while the draft is checked).
+pub fn view_to_markdown(
+    view: serde_json::Value,
+    templates: &Templates,
+    template: &str,
+) -> Result<String, TemplateError> {
     let text = templates.render(template, view)?;
     Ok(tidy(&text))
 }

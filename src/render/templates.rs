@@ -14,6 +14,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use handlebars::Handlebars;
 
@@ -275,25 +276,60 @@ impl Templates {
             });
         }
         let context = handlebars::Context::from(view);
-        let result = std::thread::scope(|scope| {
-            std::thread::Builder::new()
-                .name("pactwright-template".to_owned())
-                .stack_size(256 * 1024 * 1024)
-                .spawn_scoped(scope, || match self.sections(name) {
-                    Some(sections) => sections
-                        .iter()
-                        .map(|section| match section {
+        let result = match self.sections(name) {
+            // The document's sections are independent: they render on
+            // all cores, each thread taking the next one nobody has taken,
+            // and are put back in order (the first error in the document
+            // is the one reported).
+            Some(sections) => {
+                let next = AtomicUsize::new(0);
+                let work = || {
+                    let mut done = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(section) = sections.get(i) else {
+                            break;
+                        };
+                        let text = match section {
                             Section::Text(t) => Ok((*t).to_owned()),
                             Section::Partial(p) => self.registry.render_with_context(p, &context),
-                        })
-                        .collect::<Result<String, _>>(),
-                    None => self.registry.render_with_context(name, &context),
+                        };
+                        done.push((i, text));
+                    }
+                    done
+                };
+                let threads = pactwright_typeset::cores().min(sections.len());
+                let parts = std::thread::scope(|scope| {
+                    let running: Vec<_> = (0..threads)
+                        .filter_map(|_| spawn(scope, work).ok())
+                        .collect();
+                    // No thread to be had at all: fails below as a panic does.
+                    let mut parts = Some(Vec::new()).filter(|_| !running.is_empty());
+                    for thread in running {
+                        match (thread.join(), &mut parts) {
+                            (Ok(part), Some(parts)) => parts.extend(part),
+                            _ => parts = None,
+                        }
+                    }
+                    parts
+                });
+                parts.map(|mut parts| {
+                    parts.sort_unstable_by_key(|(i, _)| *i);
+                    parts
+                        .into_iter()
+                        .map(|(_, text)| text)
+                        .collect::<Result<String, _>>()
                 })
-                .map(|handle| handle.join())
-        });
-        let rendered = match result {
-            Ok(Ok(r)) => r,
-            Ok(Err(_)) | Err(_) => {
+            }
+            None => std::thread::scope(|scope| {
+                spawn(scope, || self.registry.render_with_context(name, &context))
+                    .ok()
+                    .and_then(|thread| thread.join().ok())
+            }),
+        };
+        let rendered: Result<String, _> = match result {
+            Some(r) => r,
+            None => {
                 return Err(TemplateError::Render {
                     file: self.file_of(name),
                     at: String::new(),
@@ -358,6 +394,18 @@ impl Templates {
             .get(name)
             .map_or_else(|| name.to_owned(), |s| s.file.clone())
     }
+}
+
+/// Runs `work` on a thread of the scope with room for deep recursion (a
+/// deeply nested view recurses as deeply in handlebars).
+fn spawn<'scope, T: Send + 'scope>(
+    scope: &'scope std::thread::Scope<'scope, '_>,
+    work: impl FnOnce() -> T + Send + 'scope,
+) -> std::io::Result<std::thread::ScopedJoinHandle<'scope, T>> {
+    std::thread::Builder::new()
+        .name("pactwright-template".to_owned())
+        .stack_size(256 * 1024 * 1024)
+        .spawn_scoped(scope, work)
 }
 
 /// A piece of a template that only strings partials together.

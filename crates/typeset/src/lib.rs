@@ -20,10 +20,11 @@ pub mod pdf;
 
 pub use doc::*;
 
-/// Threads worth using for the parallel parts of a render (layout, page
-/// streams, compression): the machine's cores, at most 4. Asked of the
-/// system once (it reads cgroup limits), not on every render.
-pub(crate) fn cores() -> usize {
+/// Threads worth using for the parallel parts of a render (templates,
+/// layout, page streams, compression): the machine's cores, at most 4
+/// (more do not pay for their cold caches). Asked of the system once (it
+/// reads cgroup limits), not on every render.
+pub fn cores() -> usize {
     static CORES: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
     *CORES.get_or_init(|| {
         std::thread::available_parallelism()
@@ -55,6 +56,8 @@ pub struct RenderOutput {
     pub warnings: Vec<Warning>,
     /// The pages, for previews and tests.
     pub layout: Layout,
+    /// The document tree the pages were laid out from.
+    pub document: Document,
 }
 
 /// Parses, lays out and writes a PDF in one call.
@@ -71,5 +74,6 @@ pub fn render_markdown_to_pdf(
         page_count: layout.pages.len(),
         warnings: layout.warnings.clone(),
         layout,
+        document: doc,
     })
 }

@@ -164,7 +164,7 @@ pub fn page_paint(layout: &Layout, index: usize) -> Option<PagePaint> {
                 let mut x = 0.0;
                 let mut any_y = false;
                 let mut ys = Vec::new();
-                for g in &run.glyphs {
+                for (i, g) in run.glyphs.iter().enumerate() {
                     let drawn = *outlined.entry((*slot, g.id)).or_insert_with(|| {
                         let mut pb = PathBuilder(String::new());
                         if let Some(f) = face {
@@ -182,8 +182,9 @@ pub fn page_paint(layout: &Layout, index: usize) -> Option<PagePaint> {
                     });
                     if drawn {
                         paint.glyphs.push(g.id);
-                        paint.xs.push(((x + g.x_offset) / k).round());
-                        let y = (-g.y_offset / k).round();
+                        let [dx, dy] = run.offset(i);
+                        paint.xs.push(((x + dx) / k).round());
+                        let y = (-dy / k).round();
                         any_y |= y != 0.0;
                         ys.push(y);
                     }

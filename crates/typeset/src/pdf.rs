@@ -566,9 +566,9 @@ impl ContentWriter {
         let mut i = 0;
         let n = run.glyphs.len();
         while i < n {
-            let g = run.glyphs[i];
-            let offset = g.is_offset();
-            matrix(self, x + g.x_offset, g.y_offset);
+            let offset = run.is_offset(i);
+            let [dx, dy] = run.offset(i);
+            matrix(self, x + dx, dy);
             self.buf.push(b'[');
             let mut open = false;
             while i < n {
@@ -605,7 +605,7 @@ impl ContentWriter {
                     open = false;
                     write_num(&mut self.buf, adjust);
                 }
-                if run.glyphs.get(i).is_some_and(Glyph::is_offset) {
+                if i < n && run.is_offset(i) {
                     break;
                 }
             }

@@ -5,9 +5,8 @@
 use pactwright::model::Agreement;
 use pactwright_typeset::{FontSet, Warning};
 
-/// The font set for rendering this Markdown source.
-pub fn font_set(source: &str) -> Result<FontSet, pactwright_typeset::Error> {
-    let fonts = FontSet::bundled()?;
+/// The font set for rendering this Markdown source, from the bundled set.
+pub fn font_set(fonts: FontSet, source: &str) -> Result<FontSet, pactwright_typeset::Error> {
     if pactwright::render::needs_fallback(source, &fonts) {
         // The probe cached its answers; start from a fresh set so the
         // fallback is consulted.

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use pactwright::checks;
 use pactwright::render::{self, Paper};
+use pactwright_typeset::FontSet;
 
 /// What to write.
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -54,19 +55,30 @@ fn default_output(file: &Path, format: OutFormat) -> PathBuf {
 
 pub fn run(args: Args<'_>) -> u8 {
     std::thread::scope(|scope| {
-        // The templates compile on another core while the draft loads and
-        // is checked (neither needs the other).
-        let compiling = std::thread::Builder::new()
+        // The templates compile and the fonts load on another core while
+        // the draft loads and is checked (neither needs the other).
+        let pdf = args.format == OutFormat::Pdf;
+        let preparing = std::thread::Builder::new()
             .name("pactwright-templates".to_owned())
-            .spawn_scoped(scope, || render::template_set(args.templates));
-        render_draft(&args, compiling.ok())
+            .spawn_scoped(scope, move || Prepared {
+                templates: render::template_set(args.templates),
+                fonts: pdf.then(FontSet::bundled),
+            });
+        render_draft(&args, preparing.ok())
     })
 }
 
-type Compiling<'scope> =
-    std::thread::ScopedJoinHandle<'scope, Result<render::Templates, render::TemplateError>>;
+/// What a render needs besides the draft.
+struct Prepared {
+    templates: Result<render::Templates, render::TemplateError>,
+    /// For PDF output only.
+    fonts: Option<pactwright_typeset::Result<FontSet>>,
+}
 
-fn render_draft(args: &Args<'_>, compiling: Option<Compiling<'_>>) -> u8 {
+fn render_draft(
+    args: &Args<'_>,
+    preparing: Option<std::thread::ScopedJoinHandle<'_, Prepared>>,
+) -> u8 {
     let loaded = match pactwright::file::load(args.file) {
         Ok(l) => l,
         Err(e) => {
@@ -75,7 +87,15 @@ fn render_draft(args: &Args<'_>, compiling: Option<Compiling<'_>>) -> u8 {
         }
     };
     let agreement = &loaded.agreement;
-    let findings = checks::check(agreement);
+    // What the templates see is built on another core while the draft is
+    // checked (it is only wasted when the checks refuse the draft).
+    let (findings, view) = std::thread::scope(|scope| {
+        let view =
+            (args.format != OutFormat::Html).then(|| scope.spawn(|| render::view::view(agreement)));
+        let findings = checks::check(agreement);
+        let view = view.map(|v| v.join().unwrap_or_else(|p| std::panic::resume_unwind(p)));
+        (findings, view)
+    });
     let errors: Vec<_> = findings
         .iter()
         .filter(|f| f.severity == checks::Severity::Error)
@@ -93,14 +113,18 @@ fn render_draft(args: &Args<'_>, compiling: Option<Compiling<'_>>) -> u8 {
         );
         return 1;
     }
-    let set = match compiling {
+    let prepared = match preparing {
         Some(handle) => handle
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
-        // No thread to be had: compile them here.
-        None => render::template_set(args.templates),
+        // No thread to be had: prepare here.
+        None => Prepared {
+            templates: render::template_set(args.templates),
+            fonts: (args.format == OutFormat::Pdf).then(FontSet::bundled),
+        },
     };
-    let (templates, name) = match set
+    let (templates, name) = match prepared
+        .templates
         .and_then(|set| render::pick_template(set, agreement.document.kind, args.template))
     {
         Ok(t) => t,
@@ -121,16 +145,24 @@ fn render_draft(args: &Args<'_>, compiling: Option<Compiling<'_>>) -> u8 {
         );
         return 2;
     }
+    let markdown = || match view {
+        Some(view) => render::view_to_markdown(view, &templates, &name),
+        None => render::to_markdown(agreement, &templates, &name),
+    };
     let bytes = match args.format {
-        OutFormat::Md => render::to_markdown(agreement, &templates, &name).map(String::into_bytes),
+        OutFormat::Md => markdown().map(String::into_bytes),
         OutFormat::Html => {
             render::to_html(agreement, &templates, &name, args.paper, force_watermark)
                 .map(String::into_bytes)
         }
-        OutFormat::Pdf => match render::to_markdown(agreement, &templates, &name) {
+        OutFormat::Pdf => match markdown() {
             Err(e) => Err(e),
             Ok(source) => {
-                let fonts = match crate::fonts::font_set(&source) {
+                let fonts = match prepared
+                    .fonts
+                    .unwrap_or_else(FontSet::bundled)
+                    .and_then(|bundled| crate::fonts::font_set(bundled, &source))
+                {
                     Ok(f) => f,
                     Err(e) => {
                         eprintln!("error: cannot load fonts: {e}");
@@ -148,7 +180,18 @@ fn render_draft(args: &Args<'_>, compiling: Option<Compiling<'_>>) -> u8 {
                         for w in &out.warnings {
                             eprintln!("warning: {}", crate::fonts::describe_warning(agreement, w));
                         }
-                        Ok(out.pdf)
+                        let pactwright_typeset::RenderOutput {
+                            pdf,
+                            layout,
+                            document,
+                            ..
+                        } = out;
+                        // The process ends once the file is written: the
+                        // system takes the pages and the document tree back
+                        // at once, faster than freeing their hundreds of
+                        // thousands of allocations one by one.
+                        std::mem::forget((layout, document));
+                        Ok(pdf)
                     }
                     Err(e) => {
                         eprintln!("error: {e}");

@@ -170,27 +170,16 @@ pub enum Role {
     Watermark,
 }
 
-/// One positioned glyph of a run (all values in points).
+/// One glyph of a run (points). Twelve bytes: a long agreement keeps
+/// hundreds of thousands; the rare offsets live in [`TextRun::offsets`].
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Glyph {
     /// Glyph id in the run's font.
     pub id: u16,
     /// Advance to the next glyph (includes justification stretch).
     pub advance: f32,
-    /// Horizontal offset from the pen position.
-    pub x_offset: f32,
-    /// Vertical offset (up) from the baseline.
-    pub y_offset: f32,
     /// Byte offset in [`TextRun::text`] of the cluster this glyph draws.
     pub cluster: u32,
-}
-
-impl Glyph {
-    /// True when the glyph is drawn away from the pen position (a mark
-    /// placed on its base, a raised or lowered glyph).
-    pub fn is_offset(&self) -> bool {
-        self.x_offset != 0.0 || self.y_offset != 0.0
-    }
 }
 
 /// A run of glyphs in one font, size and colour.
@@ -208,6 +197,10 @@ pub struct TextRun {
     pub color: Color,
     /// Glyphs in visual order.
     pub glyphs: Vec<Glyph>,
+    /// Where glyphs are drawn away from the pen position (marks placed on
+    /// their base, raised or lowered glyphs): `[x, y up]` in points, one
+    /// per glyph; empty when no glyph of the run is.
+    pub offsets: Vec<[f32; 2]>,
     /// The source text (logical order) the glyphs were shaped from.
     pub text: String,
     /// Rotation counter-clockwise in degrees around (x, y).
@@ -220,6 +213,16 @@ impl TextRun {
     /// Total advance width.
     pub fn width(&self) -> f32 {
         self.glyphs.iter().map(|g| g.advance).sum()
+    }
+
+    /// Offset `[x, y up]` of glyph `i` from its pen position.
+    pub fn offset(&self, i: usize) -> [f32; 2] {
+        self.offsets.get(i).copied().unwrap_or_default()
+    }
+
+    /// True when glyph `i` is drawn away from its pen position.
+    pub fn is_offset(&self, i: usize) -> bool {
+        self.offset(i) != [0.0, 0.0]
     }
 }
 
@@ -1674,12 +1677,9 @@ impl Pager {
 
 /// Lays out a document into pages.
 pub fn layout(doc: &Document, opts: &LayoutOptions, fonts: &FontSet) -> Result<Layout> {
-    let threads = crate::cores().min(MAX_THREADS);
+    let threads = crate::cores();
     layout_parts(doc, opts, fonts, &work_parts(&doc.blocks, threads), threads)
 }
-
-/// More threads than this do not pay for their cold shaping caches.
-const MAX_THREADS: usize = 4;
 
 /// [`layout`], with the top-level blocks cut at `cuts` into parts that
 /// `threads` threads shape and break into lines, each taking the next part

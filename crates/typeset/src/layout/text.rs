@@ -45,6 +45,8 @@ pub(crate) struct Shaper<'a> {
     /// The same choices for Latin-1 characters, per style, looked up
     /// without hashing (most text is Latin-1).
     latin1: Vec<(FontStyle, Box<[LatinChoice; 256]>)>,
+    /// The entry of `latin1` used last (styles change only between spans).
+    latin1_last: usize,
     /// The face of each style (see [`FontSet::style_face`]).
     primary: Vec<(FontStyle, FontId)>,
     /// Per face: units per em, ascender, descender.
@@ -94,6 +96,7 @@ impl<'a> Shaper<'a> {
             cache: HashMap::default(),
             choice: HashMap::default(),
             latin1: Vec::new(),
+            latin1_last: 0,
             primary: Vec::new(),
             warnings: Vec::new(),
             location: String::new(),
@@ -150,14 +153,18 @@ impl<'a> Shaper<'a> {
         let Ok(byte) = u8::try_from(c) else {
             return self.font_for_hashed(style, c);
         };
-        let table = match self.latin1.iter().position(|(s, _)| *s == style) {
-            Some(i) => i,
-            None => {
-                self.latin1
-                    .push((style, Box::new([LatinChoice::Unknown; 256])));
-                self.latin1.len() - 1
-            }
+        let table = match self.latin1.get(self.latin1_last) {
+            Some((s, _)) if *s == style => self.latin1_last,
+            _ => match self.latin1.iter().position(|(s, _)| *s == style) {
+                Some(i) => i,
+                None => {
+                    self.latin1
+                        .push((style, Box::new([LatinChoice::Unknown; 256])));
+                    self.latin1.len() - 1
+                }
+            },
         };
+        self.latin1_last = table;
         if let LatinChoice::Known(v) = self.latin1[table].1[usize::from(byte)] {
             return v;
         }
@@ -254,8 +261,11 @@ pub(crate) struct Piece {
     link: Option<u32>,
     rtl: bool,
     level: u8,
-    /// Glyphs in points, visual order, clusters relative to `start`.
-    glyphs: Vec<Glyph>,
+    /// Glyphs in font units (as shaped, shared with the shaping cache),
+    /// visual order, clusters relative to `start`.
+    glyphs: Rc<[ShapedGlyph]>,
+    /// Font units to points at this piece's size.
+    k: f32,
     width: f32,
     space: bool,
     /// Font ascent and descent at this size (points, both positive).
@@ -332,6 +342,21 @@ fn flatten(
     }
 }
 
+/// Bytes of text in `inlines` (what [`flatten`] collects, before
+/// control characters are dropped).
+fn text_len(inlines: &[Inline]) -> usize {
+    inlines
+        .iter()
+        .map(|i| match i {
+            Inline::Text(t) | Inline::Code(t) => t.len(),
+            Inline::Strong(c) | Inline::Emphasis(c) | Inline::Link { content: c, .. } => {
+                text_len(c)
+            }
+            Inline::LineBreak => 1,
+        })
+        .sum()
+}
+
 fn push_span(
     text: &mut String,
     spans: &mut Vec<Span>,
@@ -339,16 +364,12 @@ fn push_span(
     style: TextStyle,
     link: Option<u32>,
 ) {
-    for c in t.chars() {
-        match c {
-            '\t' => text.push(' '),
-            '\n' => text.push('\n'),
-            '\r' => text.push(' '),
-            // Drop other control characters (NUL, ESC, ...): they have no
-            // glyph and no meaning in print.
-            c if c.is_control() => {}
-            c => text.push(c),
-        }
+    // Most text holds no control character (nor a C1 one, all of which
+    // start with 0xC2 in UTF-8): taken whole.
+    if t.bytes().all(|b| b >= 0x20 && b != 0x7F && b != 0xC2) {
+        text.push_str(t);
+    } else {
+        push_clean(text, t);
     }
     match spans.last_mut() {
         Some(last) if last.style == style && last.link == link => last.end = text.len(),
@@ -360,6 +381,20 @@ fn push_span(
     }
 }
 
+fn push_clean(text: &mut String, t: &str) {
+    for c in t.chars() {
+        match c {
+            '\t' => text.push(' '),
+            '\n' => text.push('\n'),
+            '\r' => text.push(' '),
+            // Drop other control characters (NUL, ESC, ...): they have no
+            // glyph and no meaning in print.
+            c if c.is_control() => {}
+            c => text.push(c),
+        }
+    }
+}
+
 impl Paragraph {
     /// Flattens, resolves fonts, computes bidi levels, segments and shapes.
     pub fn build(
@@ -368,7 +403,7 @@ impl Paragraph {
         base: TextStyle,
         code_style: impl Fn(&Inline) -> TextStyle,
     ) -> Self {
-        let mut text = String::new();
+        let mut text = String::with_capacity(text_len(inlines));
         let mut spans = Vec::new();
         let mut links = Vec::new();
         flatten(
@@ -455,9 +490,11 @@ impl Paragraph {
         let base_face = sh.style_face(base.font);
         let [upem, ascender, descender] = sh.metrics(base_face);
         let k = size / upem;
+        // About a word and a space per six bytes of prose.
+        let words = text.len() / 6 + 1;
         let mut para = Paragraph {
-            pieces: Vec::new(),
-            segments: Vec::new(),
+            pieces: Vec::with_capacity(2 * words),
+            segments: Vec::with_capacity(words),
             links,
             ascent: ascender * k,
             descent: -descender * k,
@@ -472,7 +509,8 @@ impl Paragraph {
         let mut span_i = 0;
         let mut font_i = 0;
         let text_len = para.text.len();
-        let breaks: Vec<(usize, BreakOpportunity)> = linebreaks(&para.text).collect();
+        let mut breaks: Vec<(usize, BreakOpportunity)> = Vec::with_capacity(words);
+        breaks.extend(linebreaks(&para.text));
         for (pos, opp) in breaks {
             if pos <= seg_start && pos != text_len {
                 continue;
@@ -557,8 +595,8 @@ impl Paragraph {
         let shaped = sh.shape(font, text, rtl);
         let [upem, ascender, descender] = sh.metrics(font);
         let k = style.size / upem;
-        let glyphs = scaled(&shaped, k);
-        let width = glyphs.iter().map(|g| g.advance).sum();
+        let width = advances(&shaped, k);
+        let glyphs = shaped;
         let (ascent, descent) = (ascender * k, -descender * k);
         self.pieces.push(Piece {
             ascent,
@@ -571,6 +609,7 @@ impl Paragraph {
             rtl,
             level,
             glyphs,
+            k,
             width,
             space,
             own_text: None,
@@ -617,15 +656,19 @@ impl Paragraph {
             std::collections::VecDeque::new();
         let seg_count = self.segments.len();
         let mut si = 0;
+        // The next segment's pieces (reused: one allocation per paragraph).
+        let mut pieces: Vec<usize> = Vec::new();
         loop {
             // Next segment: either a requeued (split) one or the next original.
-            let (pieces, mandatory) = if let Some(p) = queue.pop_front() {
-                p
+            let mandatory = if let Some((p, m)) = queue.pop_front() {
+                pieces = p;
+                m
             } else if si < seg_count {
                 let s = &self.segments[si];
                 si += 1;
-                let m = s.mandatory;
-                (s.pieces.clone().collect::<Vec<_>>(), m)
+                pieces.clear();
+                pieces.extend(s.pieces.clone());
+                s.mandatory
             } else {
                 break;
             };
@@ -664,7 +707,7 @@ impl Paragraph {
                     lines.push((std::mem::take(&mut cur), false));
                     cur_w = 0.0;
                     cur_w_content = 0.0;
-                    queue.push_front((pieces, mandatory));
+                    queue.push_front((std::mem::take(&mut pieces), mandatory));
                     continue;
                 }
                 // Alone on a line and still too wide: break by character.
@@ -701,7 +744,7 @@ impl Paragraph {
                                 ge += 1;
                             }
                         }
-                        let w: f32 = p.glyphs[gi..ge].iter().map(|g| g.advance).sum();
+                        let w = advances(&p.glyphs[gi..ge], p.k);
                         if acc + w > width && acc > 0.0 {
                             cur.push(Slice {
                                 piece: i,
@@ -807,10 +850,8 @@ impl Paragraph {
     }
 
     fn slice_width(&self, s: &Slice) -> f32 {
-        self.pieces[s.piece].glyphs[s.glyphs.clone()]
-            .iter()
-            .map(|g| g.advance)
-            .sum()
+        let p = &self.pieces[s.piece];
+        advances(&p.glyphs[s.glyphs.clone()], p.k)
     }
 
     /// Splits the word made of `pieces` at a hyphenation point so that the
@@ -855,9 +896,8 @@ impl Paragraph {
             let shaped = sh.shape(font, &head_text, false);
             let [upem, ascender, descender] = sh.metrics(font);
             let k = style.size / upem;
-            let w: f32 = shaped.iter().map(|g| g.advance * k).sum();
+            let w = advances(&shaped, k);
             if w <= room {
-                let glyphs = scaled(&shaped, k);
                 let head = self.pieces.len();
                 let (ascent, descent) = (ascender * k, -descender * k);
                 self.pieces.push(Piece {
@@ -870,7 +910,8 @@ impl Paragraph {
                     link,
                     rtl: false,
                     level: 0,
-                    glyphs,
+                    glyphs: shaped,
+                    k,
                     width: w,
                     space: false,
                     own_text: Some(head_text),
@@ -961,72 +1002,84 @@ fn emit_line(
     let mut items: Vec<Item> = Vec::new();
     let mut links: Vec<(u32, f32, f32)> = Vec::new();
     let mut x = x0;
-    let mut run: Option<TextRun> = None;
-    // Glyphs left on the line: a run gets room for all of them up front and
-    // gives back what it did not use (a long agreement keeps hundreds of
-    // thousands of glyphs, so growth by doubling would waste megabytes).
-    let mut left: usize = slices.iter().map(|s| s.glyphs.len()).sum();
-    let finish = |mut r: TextRun, items: &mut Vec<Item>| {
-        if !r.glyphs.is_empty() {
-            r.glyphs.shrink_to_fit();
-            r.text.shrink_to_fit();
-            items.push(Item::Text(r));
-        }
-    };
-    for s in slices {
-        let piece = &p.pieces[s.piece];
-        let ptext = p.piece_text(piece);
-        let compatible = run.as_ref().is_some_and(|r| {
-            r.font == piece.font
-                && r.size == piece.style.size * scale
-                && r.color == piece.style.color
-        });
-        if !compatible {
-            if let Some(r) = run.take() {
-                finish(r, &mut items);
-            }
-            run = Some(TextRun {
-                x,
-                y: baseline,
-                font: piece.font,
-                size: piece.style.size * scale,
-                color: piece.style.color,
-                glyphs: Vec::with_capacity(left),
-                text: String::new(),
-                angle: 0.0,
-                role,
-            });
-        }
-        let start_x = x;
-        if let Some(r) = run.as_mut() {
+    // One run per stretch of slices in the same font, size and colour,
+    // allocated at its exact size (a long agreement keeps hundreds of
+    // thousands of glyphs: no slack, no reallocation).
+    let mut first = 0;
+    while first < slices.len() {
+        let lead = &p.pieces[slices[first].piece];
+        let size = lead.style.size * scale;
+        let same = |s: &Slice| {
+            let piece = &p.pieces[s.piece];
+            piece.font == lead.font
+                && piece.style.size * scale == size
+                && piece.style.color == lead.style.color
+        };
+        let end = first + slices[first..].iter().take_while(|s| same(s)).count();
+        let group = &slices[first..end];
+        let spans: Vec<(usize, usize)> = group
+            .iter()
+            .map(|s| {
+                let piece = &p.pieces[s.piece];
+                cluster_span(piece, p.piece_text(piece), s)
+            })
+            .collect();
+        let mut run = TextRun {
+            x,
+            y: baseline,
+            font: lead.font,
+            size,
+            color: lead.style.color,
+            glyphs: Vec::with_capacity(group.iter().map(|s| s.glyphs.len()).sum()),
+            offsets: Vec::new(),
+            text: String::with_capacity(spans.iter().map(|(lo, hi)| hi - lo).sum()),
+            angle: 0.0,
+            role,
+        };
+        for (s, &(lo, hi)) in group.iter().zip(&spans) {
+            let piece = &p.pieces[s.piece];
+            let ptext = p.piece_text(piece);
+            let start_x = x;
             // Source text of the slice: the clusters it covers.
             let glyphs = &piece.glyphs[s.glyphs.clone()];
-            left = left.saturating_sub(glyphs.len());
-            let (lo, hi) = cluster_span(piece, ptext, s);
-            let base = r.text.len() as u32;
-            r.text.push_str(ptext.get(lo..hi).unwrap_or(""));
-            for g in glyphs {
-                let mut g = *g;
-                g.cluster = base + g.cluster.saturating_sub(lo as u32);
+            let base = run.text.len() as u32;
+            run.text.push_str(ptext.get(lo..hi).unwrap_or(""));
+            let k = piece.k;
+            for sg in glyphs {
+                let mut g = Glyph {
+                    id: sg.id,
+                    advance: sg.advance * k,
+                    cluster: base + sg.cluster.saturating_sub(lo as u32),
+                };
                 g.advance *= scale;
-                g.x_offset *= scale;
-                g.y_offset *= scale;
                 if piece.space {
                     g.advance += extra / glyphs.len().max(1) as f32;
                 }
+                let offset = [sg.x_offset * k * scale, sg.y_offset * k * scale];
+                if offset != [0.0, 0.0] && run.offsets.is_empty() {
+                    run.offsets = vec![[0.0, 0.0]; run.glyphs.len()];
+                    run.offsets
+                        .reserve_exact(run.glyphs.capacity() - run.glyphs.len());
+                }
+                if !run.offsets.is_empty() {
+                    run.offsets.push(offset);
+                }
                 x += g.advance;
-                r.glyphs.push(g);
+                run.glyphs.push(g);
+            }
+            if let Some(l) = piece.link {
+                match links.last_mut() {
+                    Some((id, lx, w)) if *id == l && (*lx + *w - start_x).abs() < 0.5 => {
+                        *w = x - *lx;
+                    }
+                    _ => links.push((l, start_x, x - start_x)),
+                }
             }
         }
-        if let Some(l) = piece.link {
-            match links.last_mut() {
-                Some((id, lx, w)) if *id == l && (*lx + *w - start_x).abs() < 0.5 => *w = x - *lx,
-                _ => links.push((l, start_x, x - start_x)),
-            }
+        if !run.glyphs.is_empty() {
+            items.push(Item::Text(run));
         }
-    }
-    if let Some(r) = run.take() {
-        finish(r, &mut items);
+        first = end;
     }
     (items, links)
 }
@@ -1057,16 +1110,8 @@ fn cluster_span(piece: &Piece, text: &str, s: &Slice) -> (usize, usize) {
     (lo.min(text.len()), hi.clamp(lo.min(text.len()), text.len()))
 }
 
-/// Shaped glyphs (font units) scaled to points by `k` (size / units per em).
-fn scaled(shaped: &[ShapedGlyph], k: f32) -> Vec<Glyph> {
-    shaped
-        .iter()
-        .map(|g| Glyph {
-            id: g.id,
-            advance: g.advance * k,
-            x_offset: g.x_offset * k,
-            y_offset: g.y_offset * k,
-            cluster: g.cluster,
-        })
-        .collect()
+/// Total advance in points of shaped glyphs (font units) at `k` (size /
+/// units per em).
+fn advances(shaped: &[ShapedGlyph], k: f32) -> f32 {
+    shaped.iter().map(|g| g.advance * k).sum()
 }
