@@ -519,3 +519,37 @@ fn no_widows_or_orphans() {
     }
     assert!(splits > 0, "the test never split the paragraph");
 }
+
+/// A combining mark is drawn over its base (an offset from the pen
+/// position); runs without marks carry no offsets at all.
+#[test]
+fn marks_sit_on_their_base_and_plain_runs_have_no_offsets() {
+    let l = render("Plain words here.\n\nMarked q\u{301} and x\u{323} here.");
+    let runs: Vec<_> = l.pages[0]
+        .items
+        .iter()
+        .filter_map(|i| match i {
+            Item::Text(r) => Some(r),
+            _ => None,
+        })
+        .collect();
+    let plain = runs.iter().find(|r| r.text.contains("Plain")).unwrap();
+    assert!(plain.offsets.is_empty());
+    assert!((0..plain.glyphs.len()).all(|i| !plain.is_offset(i)));
+    let marked = runs.iter().find(|r| r.text.contains("Marked")).unwrap();
+    assert_eq!(marked.offsets.len(), marked.glyphs.len());
+    let moved: Vec<usize> = (0..marked.glyphs.len())
+        .filter(|&i| marked.is_offset(i))
+        .collect();
+    assert_eq!(moved.len(), 2, "{:?}", marked.offsets);
+    // Each mark is drawn over the glyph before it, not after it.
+    for &i in &moved {
+        let pen: f32 = marked.glyphs[..i].iter().map(|g| g.advance).sum();
+        let base = pen - marked.glyphs[i - 1].advance;
+        let drawn = pen + marked.offset(i)[0];
+        assert!(
+            drawn >= base - 0.5 && drawn <= pen + 0.5,
+            "{base} {drawn} {pen}"
+        );
+    }
+}
