@@ -175,41 +175,24 @@ fn prepare_fonts(layout: &Layout) -> Result<(Vec<UsedFont<'_>>, HashMap<u16, usi
     } else {
         crate::cores().min(jobs.len())
     };
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let work = || {
-        let mut done = Vec::new();
-        loop {
-            let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-            let Some(job) = jobs.get(i) else { break };
-            let taken = match job.lock() {
+    let fonts = crate::in_turns(
+        jobs.len(),
+        threads,
+        2 << 20,
+        &mut (),
+        || (),
+        |_, i| {
+            let job = match jobs[i].lock() {
                 Ok(mut j) => j.take(),
                 Err(poisoned) => poisoned.into_inner().take(),
             };
-            if let Some((face, glyphs)) = taken {
-                done.push((i, subset_face(face, glyphs)));
-            }
-        }
-        done
-    };
-    let mut done = std::thread::scope(|scope| {
-        let helpers: Vec<_> = (1..threads)
-            .filter_map(|_| std::thread::Builder::new().spawn_scoped(scope, work).ok())
-            .collect();
-        let mut done = work();
-        for helper in helpers {
-            done.extend(
-                helper
-                    .join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
-            );
-        }
-        done
-    });
-    done.sort_unstable_by_key(|(i, _)| *i);
-    let fonts = done
-        .into_iter()
-        .map(|(_, font)| font)
-        .collect::<Result<Vec<_>>>()?;
+            let (face, glyphs) =
+                job.ok_or_else(|| Error::Inconsistent("a face subset twice".into()))?;
+            subset_face(face, glyphs)
+        },
+    )
+    .into_iter()
+    .collect::<Result<Vec<_>>>()?;
     Ok((fonts, slots))
 }
 

@@ -57,13 +57,9 @@ pub fn run(args: Args<'_>) -> u8 {
     std::thread::scope(|scope| {
         // The templates compile and the fonts load on another core while
         // the draft loads and is checked (neither needs the other).
-        let pdf = args.format == OutFormat::Pdf;
         let preparing = std::thread::Builder::new()
             .name("pactwright-templates".to_owned())
-            .spawn_scoped(scope, move || Prepared {
-                templates: render::template_set(args.templates),
-                fonts: pdf.then(FontSet::bundled),
-            });
+            .spawn_scoped(scope, || Prepared::new(&args));
         render_draft(&args, preparing.ok())
     })
 }
@@ -73,6 +69,15 @@ struct Prepared {
     templates: Result<render::Templates, render::TemplateError>,
     /// For PDF output only.
     fonts: Option<pactwright_typeset::Result<FontSet>>,
+}
+
+impl Prepared {
+    fn new(args: &Args<'_>) -> Self {
+        Prepared {
+            templates: render::template_set(args.templates),
+            fonts: (args.format == OutFormat::Pdf).then(FontSet::bundled),
+        }
+    }
 }
 
 fn render_draft(
@@ -118,10 +123,7 @@ fn render_draft(
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
         // No thread to be had: prepare here.
-        None => Prepared {
-            templates: render::template_set(args.templates),
-            fonts: (args.format == OutFormat::Pdf).then(FontSet::bundled),
-        },
+        None => Prepared::new(args),
     };
     let (templates, name) = match prepared
         .templates

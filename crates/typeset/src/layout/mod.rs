@@ -1725,47 +1725,25 @@ fn layout_parts(
         heading_starts.push(seen);
         seen += crate::doc::count_headings(&blocks[part.clone()]);
     }
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let work = |ctx: &mut Ctx<'_>| {
-        let mut done = Vec::new();
-        loop {
-            let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-            let (Some(part), Some(&first_heading)) = (parts.get(i), heading_starts.get(i)) else {
-                break;
-            };
-            ctx.next_heading = first_heading;
+    let mut ctx = new_ctx();
+    // Deeply nested blocks recurse: helpers get as much stack as a caller.
+    let done = crate::in_turns(
+        parts.len(),
+        threads,
+        16 << 20,
+        &mut ctx,
+        new_ctx,
+        |ctx, i| {
+            let part = parts[i].clone();
+            ctx.next_heading = heading_starts[i];
             ctx.block_no = part.start;
             let mut flows = Vec::new();
-            ctx.blocks(&blocks[part.clone()], left, width, 0, 7.0, &mut flows);
-            done.push((i, flows, std::mem::take(&mut ctx.sh.warnings)));
-        }
-        done
-    };
-    let mut ctx = new_ctx();
-    let mut done = std::thread::scope(|scope| {
-        let helpers: Vec<_> = (1..threads.min(parts.len()))
-            .filter_map(|_| {
-                std::thread::Builder::new()
-                    // Deeply nested blocks recurse: as much stack as a caller.
-                    .stack_size(16 << 20)
-                    .spawn_scoped(scope, || work(&mut new_ctx()))
-                    // No thread to be had: the others take its parts.
-                    .ok()
-            })
-            .collect();
-        let mut done = work(&mut ctx);
-        for helper in helpers {
-            done.extend(
-                helper
-                    .join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
-            );
-        }
-        done
-    });
-    done.sort_unstable_by_key(|(i, _, _)| *i);
+            ctx.blocks(&blocks[part], left, width, 0, 7.0, &mut flows);
+            (flows, std::mem::take(&mut ctx.sh.warnings))
+        },
+    );
     let mut flows = Vec::new();
-    for (_, mut part_flows, mut warnings) in done {
+    for (mut part_flows, mut warnings) in done {
         flows.append(&mut part_flows);
         ctx.sh.warnings.append(&mut warnings);
     }
