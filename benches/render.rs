@@ -59,7 +59,7 @@ fn stages(c: &mut Criterion) {
         let template = render::default_template(a.document.kind);
         let meta = render::meta(&a, false);
         let source = render::to_markdown(&a, &templates, template).expect("template");
-        let doc = render::to_document(&source, meta.clone());
+        let doc = render::to_document(&source, &a, meta.clone());
         let laid = layout::layout(&doc, &options, &fonts).expect("layout");
         eprintln!("{name}: {} pages", laid.pages.len());
         let mut group = c.benchmark_group(name.clone());
@@ -68,7 +68,7 @@ fn stages(c: &mut Criterion) {
             b.iter(|| render::to_markdown(&a, &templates, template).expect("template"))
         });
         group.bench_function("parse", |b| {
-            b.iter(|| render::to_document(&source, meta.clone()))
+            b.iter(|| render::to_document(&source, &a, meta.clone()))
         });
         group.bench_function("layout", |b| {
             b.iter(|| layout::layout(&doc, &options, &fonts).expect("layout"))

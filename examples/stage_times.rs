@@ -30,7 +30,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let source = render::to_markdown(&a, &templates, render::default_template(a.document.kind))?;
     let t_md = t.elapsed();
     let t = Instant::now();
-    let doc = render::to_document(&source, render::meta(&a, false));
+    let doc = render::to_document(&source, &a, render::meta(&a, false));
     let t_parse = t.elapsed();
     let t = Instant::now();
     let laid = layout::layout(&doc, &render::layout_options(Paper::A4), &fonts)?;

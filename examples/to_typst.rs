@@ -150,7 +150,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let a = pactwright::file::load(Path::new(input))?.agreement;
     let templates = Templates::builtin()?;
     let source = render::to_markdown(&a, &templates, render::default_template(a.document.kind))?;
-    let doc = render::to_document(&source, render::meta(&a, false));
+    let doc = render::to_document(&source, &a, render::meta(&a, false));
     let mut out = String::new();
     let _ = writeln!(
         out,

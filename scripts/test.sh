@@ -8,6 +8,9 @@ source scripts/deps.sh
 # The desktop app's UI (npm ci, bindings, types, lint, vitest, build).
 scripts/ui-check.sh
 
+echo "==> test data: the CommonMark specification's examples"
+npm ci --prefix tests/commonmark-spec --no-audit --no-fund
+
 echo "==> cargo test (workspace)"
 cargo test --workspace --locked
 

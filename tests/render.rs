@@ -124,7 +124,7 @@ fn outline_mirrors_headings_and_toc_pages_are_right() {
         let templates = Templates::builtin().unwrap();
         let source =
             render::to_markdown(&a, &templates, render::default_template(a.document.kind)).unwrap();
-        let doc = render::to_document(&source, render::meta(&a, false));
+        let doc = render::to_document(&source, &a, render::meta(&a, false));
         let headings = pactwright_typeset::number_headings(&doc.blocks);
         let out = pdf_of(&a);
         let mut outline = Vec::new();
@@ -210,7 +210,7 @@ fn user_values_print_exactly_as_typed() {
     a.stakeholders[0].title = nasty.join(" ");
     let templates = Templates::builtin().unwrap();
     let source = render::to_markdown(&a, &templates, "sla").unwrap();
-    let doc = render::to_document(&source, render::meta(&a, false));
+    let doc = render::to_document(&source, &a, render::meta(&a, false));
     let mut text = String::new();
     all_text(&doc.blocks, &mut text);
     for value in nasty {
@@ -237,7 +237,7 @@ fn empty_sections_vanish() {
         }
         // No heading is followed directly by a heading of the same or a
         // higher level: every section has content.
-        let doc = render::to_document(&source, render::meta(&a, false));
+        let doc = render::to_document(&source, &a, render::meta(&a, false));
         let levels: Vec<Option<u8>> = doc
             .blocks
             .iter()
@@ -469,7 +469,7 @@ fn pdftotext_extracts_every_word_and_headings_in_order() {
         let templates = Templates::builtin().unwrap();
         let source =
             render::to_markdown(&a, &templates, render::default_template(a.document.kind)).unwrap();
-        let doc = render::to_document(&source, render::meta(&a, false));
+        let doc = render::to_document(&source, &a, render::meta(&a, false));
         let headings = pactwright_typeset::number_headings(&doc.blocks);
         let out = pdf_of(&a);
         let pdf = dir.path().join("s.pdf");

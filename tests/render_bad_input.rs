@@ -191,24 +191,239 @@ fn a_clause_of_one_megabyte() {
 
 #[test]
 fn hostile_clause_markdown_stays_inside_its_clause() {
+    let templates = Templates::builtin().unwrap();
+    // Each of these once added a heading or swallowed the signatures.
+    for body in [
+        "# Not a chapter\n\n::: pagebreak\n\n<script>alert(1)</script>\n\n```\nunclosed code",
+        "Not a chapter\n===",
+        "Not a chapter\n---",
+        "> # Not a chapter",
+        "- # Not a chapter",
+        "Not a chapter\n\n---\nNot a chapter either\n---",
+        "```\naaa\n~~~\n```",
+        "```foo``",
+        "<style\nunclosed",
+        "- item\n\n  ```\n  opened in a list item",
+        "::: signatures\nNobody | Fake | Signer\n:::",
+    ] {
+        let mut a = complete();
+        a.clauses = vec![Clause {
+            title: "Hostile".to_owned(),
+            body: body.to_owned(),
+        }];
+        let md = render::to_markdown(&a, &templates, "sla").unwrap();
+        let doc = render::to_document(&md, &a, render::meta(&a, false));
+        let headings: Vec<String> = pactwright_typeset::number_headings(&doc.blocks)
+            .into_iter()
+            .map(|h| h.title)
+            .collect();
+        assert!(
+            !headings.iter().any(|h| h.starts_with("Not a chapter")),
+            "{body:?} added a heading: {headings:?}"
+        );
+        let after = headings.iter().position(|h| h == "Hostile").unwrap();
+        assert_eq!(
+            headings[after + 1..],
+            ["Signatures"],
+            "{body:?} swallowed what follows"
+        );
+        let (_, signatories) = headings_and_signatures(&doc);
+        assert_eq!(
+            signatories
+                .iter()
+                .map(|s| s.name.as_str())
+                .collect::<Vec<_>>(),
+            [
+                "Dana Whitfield, Service Owner, Payroll",
+                "Imran Qureshi, Finance Director"
+            ],
+            "{body:?}"
+        );
+    }
     let mut a = complete();
     a.clauses = vec![Clause {
         title: "Hostile".to_owned(),
-        body: "# Not a chapter\n\n::: pagebreak\n\n<script>alert(1)</script>\n\n```\nunclosed code"
-            .to_owned(),
+        body: "<script>alert(1)</script>".to_owned(),
     }];
-    let templates = Templates::builtin().unwrap();
-    let md = render::to_markdown(&a, &templates, "sla").unwrap();
-    let doc = render::to_document(&md, render::meta(&a, false));
-    let headings: Vec<String> = pactwright_typeset::number_headings(&doc.blocks)
-        .into_iter()
-        .map(|h| h.title)
-        .collect();
-    assert!(!headings.iter().any(|h| h == "Not a chapter"));
-    assert!(
-        headings.iter().any(|h| h == "Signatures"),
-        "the code fence swallowed the rest: {headings:?}"
-    );
     let out = render_pdf(&a, &FontSet::bundled().unwrap());
     assert!(text_of(&out).contains("<script>alert(1)</script>"));
+}
+
+/// The examples of the CommonMark specification (npm package
+/// `commonmark-spec`, installed by `scripts/test.sh`), tabs restored.
+fn commonmark_examples() -> Vec<(usize, String)> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/commonmark-spec/node_modules/commonmark-spec/spec.txt");
+    let spec = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!(
+            "{}: {e}; install the test data with `npm ci --prefix tests/commonmark-spec` (scripts/test.sh does)",
+            path.display()
+        )
+    });
+    let fence = "`".repeat(32);
+    let mut examples = Vec::new();
+    let mut lines = spec.lines();
+    while let Some(line) = lines.next() {
+        if line != format!("{fence} example") {
+            continue;
+        }
+        let mut markdown = String::new();
+        for l in lines.by_ref() {
+            if l == "." {
+                break;
+            }
+            markdown.push_str(l);
+            markdown.push('\n');
+        }
+        for l in lines.by_ref() {
+            if l == fence {
+                break;
+            }
+        }
+        examples.push((examples.len() + 1, markdown.replace('→', "\t")));
+    }
+    examples
+}
+
+/// The headings of a document, and its signature blocks, wherever they are.
+fn headings_and_signatures(
+    doc: &pactwright_typeset::Document,
+) -> (Vec<String>, Vec<pactwright_typeset::Signatory>) {
+    fn signatures(
+        blocks: &[pactwright_typeset::Block],
+        out: &mut Vec<pactwright_typeset::Signatory>,
+    ) {
+        for b in blocks {
+            match b {
+                pactwright_typeset::Block::Signatures(s) => out.extend(s.iter().cloned()),
+                pactwright_typeset::Block::Keep(inner) => signatures(inner, out),
+                _ => {}
+            }
+        }
+    }
+    let headings = pactwright_typeset::number_headings(&doc.blocks)
+        .into_iter()
+        .map(|h| format!("{} {}", h.number, h.title))
+        .collect();
+    let mut signed = Vec::new();
+    signatures(&doc.blocks, &mut signed);
+    (headings, signed)
+}
+
+/// Every example of the CommonMark specification as the body of a clause
+/// that another clause and the signatures follow: it renders, it adds no
+/// heading (the outline is the template's headings and the clause titles),
+/// everything after it is there, every word lies on the page, and the
+/// Markdown file (`render --format md`) reads back as the same blocks.
+#[test]
+fn no_commonmark_example_breaks_out_of_its_clause() {
+    let examples = commonmark_examples();
+    assert!(
+        examples.len() >= 600,
+        "only {} examples found",
+        examples.len()
+    );
+    let templates = Templates::builtin().unwrap();
+    let fonts = FontSet::bundled().unwrap();
+    let with_body = |body: &str| {
+        let mut a = complete();
+        a.clauses = vec![
+            Clause {
+                title: "Hostile clause".to_owned(),
+                body: body.to_owned(),
+            },
+            Clause {
+                title: "Clause after".to_owned(),
+                body: "The sentinel paragraph after the hostile clause.".to_owned(),
+            },
+        ];
+        a
+    };
+    let baseline = with_body("Plain words.");
+    let source = render::to_markdown(&baseline, &templates, "sla").unwrap();
+    let (outline, signatories) = headings_and_signatures(&render::to_document(
+        &source,
+        &baseline,
+        render::meta(&baseline, false),
+    ));
+    assert!(
+        outline.iter().any(|h| h.ends_with(" Hostile clause")),
+        "{outline:?}"
+    );
+    assert!(
+        outline.last().is_some_and(|h| h.ends_with(" Signatures")),
+        "{outline:?}"
+    );
+    assert_eq!(signatories.len(), 2);
+
+    let check = |(number, body): &(usize, String)| -> Result<(), String> {
+        let a = with_body(body);
+        let source = render::to_markdown(&a, &templates, "sla").map_err(|e| e.to_string())?;
+        let doc = render::to_document(&source, &a, render::meta(&a, false));
+        let (got_outline, got_signatories) = headings_and_signatures(&doc);
+        if got_outline != outline {
+            return Err(format!("example {number}: outline {got_outline:?}"));
+        }
+        if got_signatories != signatories {
+            return Err(format!("example {number}: signatures {got_signatories:?}"));
+        }
+        let layout =
+            pactwright_typeset::layout::layout(&doc, &render::layout_options(Paper::A4), &fonts)
+                .map_err(|e| format!("example {number}: {e}"))?;
+        let out = RenderOutput {
+            pdf: Vec::new(),
+            page_count: layout.pages.len(),
+            warnings: Vec::new(),
+            layout,
+            document: doc,
+        };
+        let text = text_of(&out);
+        let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        for needle in [
+            "The sentinel paragraph after the hostile clause.",
+            "Dana Whitfield",
+            "Imran Qureshi",
+        ] {
+            if !flat.contains(needle) {
+                return Err(format!(
+                    "example {number}: `{needle}` is missing from the pages"
+                ));
+            }
+        }
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| assert_on_pages(&out)))
+            .map_err(|_| format!("example {number}: text off the page"))?;
+        let file = render::markdown_file(&source, &a);
+        let reread = pactwright_typeset::markdown::parse(&file, render::meta(&a, false));
+        if reread.blocks != out.document.blocks {
+            return Err(format!(
+                "example {number}: the Markdown file reads back differently:\n{file}"
+            ));
+        }
+        Ok(())
+    };
+    let failures: Vec<String> = std::thread::scope(|scope| {
+        let halves: Vec<_> = [0, 1]
+            .map(|half| {
+                let examples = &examples;
+                let check = &check;
+                scope.spawn(move || {
+                    examples
+                        .iter()
+                        .skip(half)
+                        .step_by(2)
+                        .filter_map(|e| check(e).err())
+                        .collect::<Vec<_>>()
+                })
+            })
+            .into_iter()
+            .collect();
+        halves.into_iter().flat_map(|h| h.join().unwrap()).collect()
+    });
+    assert!(
+        failures.is_empty(),
+        "{} of {} examples broke out:\n{}",
+        failures.len(),
+        examples.len(),
+        failures.join("\n")
+    );
 }

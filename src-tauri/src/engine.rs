@@ -51,10 +51,16 @@ pub struct Laid {
 }
 
 impl Engine {
-    /// The agreement's Markdown source.
-    pub fn markdown(&self, a: &Agreement) -> Result<String, RenderError> {
+    /// The agreement's document source (clause bodies as `::: include N`
+    /// lines, see `render::to_markdown`).
+    fn source(&self, a: &Agreement) -> Result<String, RenderError> {
         let name = render::default_template(a.document.kind);
         Ok(render::to_markdown(a, &self.templates, name)?)
+    }
+
+    /// The agreement as a Markdown file.
+    pub fn markdown(&self, a: &Agreement) -> Result<String, RenderError> {
+        Ok(render::markdown_file(&self.source(a)?, a))
     }
 
     /// The agreement as a standalone HTML page.
@@ -66,12 +72,12 @@ impl Engine {
     /// Lays the agreement out in pages (A4), as the PDF will be.
     pub fn layout(&self, a: &Agreement) -> Result<Laid, RenderError> {
         let start = Instant::now();
-        let source = self.markdown(a)?;
-        let doc = render::to_document(&source, render::meta(a, false));
+        let source = self.source(a)?;
+        let doc = render::to_document(&source, a, render::meta(a, false));
         let layout = typeset::layout::layout(
             &doc,
             &render::layout_options(Paper::A4),
-            self.fonts_for(&source),
+            self.fonts_for(&source, a),
         )?;
         Ok(Laid {
             layout,
@@ -83,8 +89,8 @@ impl Engine {
     /// The bundled fonts, or the bundled fonts with the system's as a
     /// fallback when the source holds characters the bundled ones lack (as
     /// the command line does).
-    fn fonts_for(&self, source: &str) -> &FontSet {
-        if !render::needs_fallback(source, &self.fonts) {
+    fn fonts_for(&self, source: &str, a: &Agreement) -> &FontSet {
+        if !render::needs_fallback(source, a, &self.fonts) {
             return &self.fonts;
         }
         self.fallback

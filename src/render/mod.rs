@@ -8,7 +8,6 @@
 
 mod helpers;
 pub mod html;
-pub mod markdown;
 pub mod templates;
 pub mod view;
 
@@ -45,7 +44,11 @@ pub fn default_template(kind: Kind) -> &'static str {
     kind.code()
 }
 
-/// Renders the agreement's Markdown source with a template.
+/// Renders the agreement's document source with a template: Markdown in
+/// which each clause body stands as a line `::: include N`. The bodies are
+/// the user's own Markdown, so they are never spliced into this text:
+/// [`to_document`] parses each on its own and places its blocks there, and
+/// [`markdown_file`] writes those blocks out for a Markdown file.
 pub fn to_markdown(
     agreement: &Agreement,
     templates: &Templates,
@@ -162,9 +165,23 @@ pub fn layout_options(paper: Paper) -> typeset::LayoutOptions {
     }
 }
 
-/// Renders Markdown source to the typeset document tree.
-pub fn to_document(source: &str, meta: typeset::Meta) -> typeset::Document {
-    typeset::markdown::parse(source, meta)
+/// The clause bodies of the agreement, in the order the view numbers them
+/// (`::: include N` is `clauses[N].body`).
+pub fn clause_bodies(agreement: &Agreement) -> Vec<&str> {
+    agreement.clauses.iter().map(|c| c.body.as_str()).collect()
+}
+
+/// The document tree of the agreement's source (from [`to_markdown`]),
+/// each clause body parsed on its own and contained in its clause, so that
+/// no body can add a heading or swallow what follows it.
+pub fn to_document(source: &str, agreement: &Agreement, meta: typeset::Meta) -> typeset::Document {
+    typeset::markdown::parse_with(source, &clause_bodies(agreement), meta)
+}
+
+/// The Markdown file of the agreement: its source (from [`to_markdown`])
+/// with every clause body written out, as contained blocks, in its place.
+pub fn markdown_file(source: &str, agreement: &Agreement) -> String {
+    typeset::markdown::expand_includes(source, &clause_bodies(agreement))
 }
 
 /// Renders an agreement all the way to PDF.
@@ -189,18 +206,25 @@ pub fn markdown_to_pdf(
     fonts: &typeset::FontSet,
     force_watermark: bool,
 ) -> Result<typeset::RenderOutput, RenderError> {
-    let options = typeset::RenderOptions {
-        meta: meta(agreement, force_watermark),
-        layout: layout_options(paper),
-    };
-    Ok(typeset::render_markdown_to_pdf(source, &options, fonts)?)
+    let doc = to_document(source, agreement, meta(agreement, force_watermark));
+    Ok(typeset::render_document_to_pdf(
+        doc,
+        &layout_options(paper),
+        fonts,
+    )?)
 }
 
-/// True when `text` (a document's Markdown source) holds a character the
-/// font set has no glyph for in the body face: then a render should add
-/// the system's fonts as a fallback (scanning them costs more than
-/// rendering a contract, so only then).
-pub fn needs_fallback(text: &str, fonts: &typeset::FontSet) -> bool {
+/// True when the agreement's source (from [`to_markdown`]) or one of its
+/// clause bodies holds a character the font set has no glyph for in the
+/// body face: then a render should add the system's fonts as a fallback
+/// (scanning them costs more than rendering a contract, so only then).
+pub fn needs_fallback(source: &str, agreement: &Agreement, fonts: &typeset::FontSet) -> bool {
+    std::iter::once(source)
+        .chain(clause_bodies(agreement))
+        .any(|text| text_needs_fallback(text, fonts))
+}
+
+fn text_needs_fallback(text: &str, fonts: &typeset::FontSet) -> bool {
     use typeset::fonts::{Family, FontStyle};
     let style = FontStyle::regular(Family::Serif);
     // Each distinct character once; ASCII (nearly all of a draft) without
@@ -227,7 +251,7 @@ pub fn to_html(
     force_watermark: bool,
 ) -> Result<String, TemplateError> {
     let source = to_markdown(agreement, templates, template)?;
-    let doc = to_document(&source, meta(agreement, force_watermark));
+    let doc = to_document(&source, agreement, meta(agreement, force_watermark));
     Ok(html::to_html(&doc, paper))
 }
 

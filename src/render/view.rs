@@ -202,7 +202,10 @@ pub fn view(a: &Agreement) -> Value {
     let clauses: Vec<Value> = a
         .clauses
         .iter()
-        .map(|c| json!({"title": c.title, "body": super::markdown::contain(&c.body)}))
+        .enumerate()
+        // The body itself is parsed on its own and spliced in by
+        // `render::to_document` (see `render::clause_bodies`).
+        .map(|(i, c)| json!({"title": c.title, "body": format!("::: include {i}")}))
         .collect();
     let has_warranty = w.availability.is_some()
         || !w.capacity.is_empty()

@@ -114,8 +114,17 @@ pub fn render_markdown_to_pdf(
     opts: &RenderOptions,
     fonts: &FontSet,
 ) -> Result<RenderOutput> {
-    let doc = markdown::parse(src, opts.meta.clone());
-    let layout = layout::layout(&doc, &opts.layout, fonts)?;
+    render_document_to_pdf(markdown::parse(src, opts.meta.clone()), &opts.layout, fonts)
+}
+
+/// Lays out and writes a PDF of a document already parsed (for instance by
+/// [`markdown::parse_with`], with fragments).
+pub fn render_document_to_pdf(
+    doc: Document,
+    layout: &LayoutOptions,
+    fonts: &FontSet,
+) -> Result<RenderOutput> {
+    let layout = layout::layout(&doc, layout, fonts)?;
     let pdf = pdf::write_pdf(&layout, &doc.meta)?;
     Ok(RenderOutput {
         pdf,

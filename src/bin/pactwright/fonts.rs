@@ -5,9 +5,14 @@
 use pactwright::model::Agreement;
 use pactwright_typeset::{FontSet, Warning};
 
-/// The font set for rendering this Markdown source, from the bundled set.
-pub fn font_set(fonts: FontSet, source: &str) -> Result<FontSet, pactwright_typeset::Error> {
-    if pactwright::render::needs_fallback(source, &fonts) {
+/// The font set for rendering the agreement's source (with its clause
+/// bodies), from the bundled set.
+pub fn font_set(
+    fonts: FontSet,
+    source: &str,
+    agreement: &Agreement,
+) -> Result<FontSet, pactwright_typeset::Error> {
+    if pactwright::render::needs_fallback(source, agreement, &fonts) {
         // The probe cached its answers; start from a fresh set so the
         // fallback is consulted.
         Ok(FontSet::bundled()?.with_fallback(FontSet::system_database()))

@@ -152,7 +152,9 @@ fn render_draft(
         None => render::to_markdown(agreement, &templates, &name),
     };
     let bytes = match args.format {
-        OutFormat::Md => markdown().map(String::into_bytes),
+        OutFormat::Md => {
+            markdown().map(|source| render::markdown_file(&source, agreement).into_bytes())
+        }
         OutFormat::Html => {
             render::to_html(agreement, &templates, &name, args.paper, force_watermark)
                 .map(String::into_bytes)
@@ -163,7 +165,7 @@ fn render_draft(
                 let fonts = match prepared
                     .fonts
                     .unwrap_or_else(FontSet::bundled)
-                    .and_then(|bundled| crate::fonts::font_set(bundled, &source))
+                    .and_then(|bundled| crate::fonts::font_set(bundled, &source, agreement))
                 {
                     Ok(f) => f,
                     Err(e) => {

@@ -14,10 +14,21 @@
 //! | `::: note` ... `:::` | a note, drawn like a block quote |
 //! | `::: signatures` ... `:::` | one signatory per line: `Role \| Name \| Organization` |
 //! | `::: cover` ... `:::` | cover page: `Title: ...`, `Subtitle: ...`, then `Key: value` facts |
+//! | `::: include N` | the caller's fragment N, parsed on its own and contained (single line) |
 //! | `# Heading {.unnumbered}` | heading without a number (also `{#id}` for an explicit anchor) |
 //! | `[text](#anchor)` | internal link to a heading's anchor |
 //!
-//! Containers nest (`::: keep` around `::: signatures`). Fields of
+//! Containers nest (`::: keep` around `::: signatures`).
+//!
+//! **Fragments** are Markdown the caller does not trust to keep the
+//! document's structure: a user's clause body, say. [`parse_with`] takes
+//! them beside the source; each `::: include N` line is replaced by the
+//! blocks of fragment `N`, parsed on its own by [`contained`]. Nothing in a
+//! fragment can reach the document around it: a fence or HTML block left
+//! open ends with the fragment, its headings (ATX, setext, inside quotes
+//! or list items) become bold paragraphs, and `:::` lines in it are text.
+//! [`expand_includes`] writes the same blocks back as Markdown (see
+//! [`write_blocks`]) for a Markdown file of the whole document. Fields of
 //! `signatures` and `cover` lines are themselves Markdown inline text, so
 //! values escaped with [`escape`] print literally there too; separators
 //! (`|`, the first `:`) count only when not backslash-escaped. In `cover`, a
@@ -34,21 +45,98 @@
 use crate::doc::{Align, Block, Cover, Document, Heading, Inline, Meta, Signatory, Table};
 use pulldown_cmark::{Alignment, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
+mod write;
+pub use write::write_blocks;
+
 /// Parses Markdown source into a document with the given metadata.
 ///
 /// Never fails and never panics: anything unrecognized is kept as text.
 pub fn parse(src: &str, meta: Meta) -> Document {
+    parse_with(src, &[], meta)
+}
+
+/// [`parse`] with fragments: each `::: include N` line (N counting from 0)
+/// is replaced by the blocks of `fragments[N]`, parsed on their own by
+/// [`contained`]. An include naming no fragment is printed as text.
+pub fn parse_with(src: &str, fragments: &[&str], meta: Meta) -> Document {
     let lines: Vec<&str> = src.lines().collect();
     Document {
         meta,
-        blocks: parse_lines(&lines, 0),
+        blocks: parse_lines(&lines, fragments, 0),
     }
+}
+
+/// The blocks of an untrusted Markdown fragment, parsed on its own so that
+/// it cannot change the document it is placed in: whatever it holds, it
+/// adds no heading (headings become bold paragraphs, wherever they are),
+/// no page break, table of contents, cover or signature block (`:::` lines
+/// are text), and it cannot swallow what follows it (fences and HTML blocks
+/// end with the fragment).
+pub fn contained(fragment: &str) -> Vec<Block> {
+    let mut blocks = parse_markdown(fragment);
+    demote_headings(&mut blocks);
+    blocks
+}
+
+/// Turns every heading in `blocks` (at any depth) into a paragraph of bold
+/// text; empty headings are dropped.
+fn demote_headings(blocks: &mut Vec<Block>) {
+    blocks.retain(|b| !matches!(b, Block::Heading(h) if h.content.is_empty()));
+    for block in blocks.iter_mut() {
+        match block {
+            Block::Heading(h) => {
+                let content = std::mem::take(&mut h.content);
+                *block = Block::Paragraph(vec![Inline::Strong(content)]);
+            }
+            Block::Quote(inner) | Block::Keep(inner) => demote_headings(inner),
+            Block::List { items, .. } => items.iter_mut().for_each(demote_headings),
+            _ => {}
+        }
+    }
+}
+
+/// The source with each `::: include N` line replaced by fragment `N` as
+/// [`contained`] reads it, written back as Markdown by [`write_blocks`]:
+/// a Markdown file of the whole document that [`parse`] reads as
+/// [`parse_with`] reads the source and its fragments.
+pub fn expand_includes(src: &str, fragments: &[&str]) -> String {
+    let mut out =
+        String::with_capacity(src.len() + fragments.iter().map(|f| f.len()).sum::<usize>());
+    let mut fence: Option<(char, usize)> = None;
+    for line in src.lines() {
+        if let Some(f) = fence {
+            if closes_fence(line, f) {
+                fence = None;
+            }
+        } else if let Some(f) = opens_fence(line) {
+            fence = Some(f);
+        } else if let Some(fragment) = include_target(line, fragments) {
+            out.push_str(&write_blocks(&contained(fragment)));
+            continue;
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    out
+}
+
+/// The fragment an `::: include N` line names, if it names one.
+fn include_target<'f>(line: &str, fragments: &[&'f str]) -> Option<&'f str> {
+    if directive_name(line).as_deref() != Some("include") {
+        return None;
+    }
+    let mut words = line.trim_start_matches(':').split_whitespace().skip(1);
+    let n: usize = words.next()?.parse().ok()?;
+    if words.next().is_some() {
+        return None;
+    }
+    fragments.get(n).copied()
 }
 
 /// Nesting limit for fenced divs; deeper `:::` lines are printed as text.
 const MAX_DEPTH: usize = 32;
 
-fn parse_lines(lines: &[&str], depth: usize) -> Vec<Block> {
+fn parse_lines(lines: &[&str], fragments: &[&str], depth: usize) -> Vec<Block> {
     let mut blocks = Vec::new();
     let mut buf = String::new();
     let mut fence: Option<(char, usize)> = None;
@@ -61,6 +149,11 @@ fn parse_lines(lines: &[&str], depth: usize) -> Vec<Block> {
             }
         } else if let Some(f) = opens_fence(line) {
             fence = Some(f);
+        } else if let Some(fragment) = include_target(line, fragments) {
+            flush(&mut buf, &mut blocks);
+            blocks.extend(contained(fragment));
+            i += 1;
+            continue;
         } else if let Some(name) = directive_name(line).filter(|_| depth < MAX_DEPTH) {
             let container = matches!(name.as_str(), "keep" | "note" | "signatures" | "cover");
             let single = matches!(name.as_str(), "pagebreak" | "toc");
@@ -78,8 +171,8 @@ fn parse_lines(lines: &[&str], depth: usize) -> Vec<Block> {
                 let end = find_close(lines, i + 1);
                 let inner = &lines[i + 1..end];
                 blocks.push(match name.as_str() {
-                    "keep" => Block::Keep(parse_lines(inner, depth + 1)),
-                    "note" => Block::Quote(parse_lines(inner, depth + 1)),
+                    "keep" => Block::Keep(parse_lines(inner, fragments, depth + 1)),
+                    "note" => Block::Quote(parse_lines(inner, fragments, depth + 1)),
                     "signatures" => Block::Signatures(parse_signatories(inner)),
                     _ => Block::Cover(parse_cover(inner)),
                 });
@@ -331,6 +424,10 @@ impl Builder {
 
     fn push_block(&mut self, block: Block) {
         self.close_implicit_if_needed();
+        if matches!(&block, Block::Paragraph(p) if p.is_empty()) {
+            // An image without alternative text, say: nothing to print.
+            return;
+        }
         match self.stack.last_mut() {
             Some(Frame::Blocks(v)) => v.push(block),
             Some(Frame::List(_, items)) => {
