@@ -5,10 +5,20 @@
 //! Version 0 is the pre-release preview format, in which a stakeholder had
 //! a single `role` string; version 1 holds a list of `roles`, because one
 //! person may hold several.
+//!
+//! Version 2 (model v2) says what version 1 could not: any number of credit
+//! schemes (`credits` becomes `credit_schemes`), availability per target
+//! (the warranty's single figure becomes an availability target unless one
+//! already states it; the service hours move to the top level, where the
+//! support clock and business days also use them), a priority matrix
+//! (`impact` and `urgency` become `matrix` cells), escalation times per
+//! priority (`after` becomes a list), and event-driven reviews and reports
+//! (a missing cadence, which meant monthly, is written out).
 
 use serde_json::Value;
 
 use crate::model::SCHEMA_VERSION;
+use crate::units::Percent;
 
 /// A step in the chain could not make sense of the file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,7 +32,7 @@ pub struct MigrationError {
 type Step = fn(&mut Value) -> Result<(), MigrationError>;
 
 /// The chain: `STEPS[n]` migrates version n to n + 1.
-const STEPS: &[Step] = &[v0_to_v1];
+const STEPS: &[Step] = &[v0_to_v1, v1_to_v2];
 
 /// Migrates a draft of `from` to the current version.
 pub fn migrate(value: Value, from: u32) -> Result<Value, MigrationError> {
@@ -67,6 +77,161 @@ fn v0_to_v1(value: &mut Value) -> Result<(), MigrationError> {
     Ok(())
 }
 
+fn v1_to_v2(value: &mut Value) -> Result<(), MigrationError> {
+    let Some(root) = value.as_object_mut() else {
+        return Ok(());
+    };
+    let bad = |field: &str, expected: &str| MigrationError {
+        field: field.to_owned(),
+        message: format!("in a version 1 draft, `{field}` must be {expected}"),
+    };
+
+    // Availability: the figure becomes a target, the hours move up.
+    if let Some(av) = root
+        .get_mut("warranty")
+        .and_then(|w| w.get_mut("availability"))
+    {
+        let av = av
+            .as_object_mut()
+            .ok_or_else(|| bad("warranty.availability", "an object"))?;
+        let warranty_target = av.remove("target");
+        let hours = av.remove("service_hours");
+        let measurement = av.get("measurement").cloned();
+        let data_source = av.get("data_source").cloned();
+        if let Some(hours) = hours {
+            if !root.contains_key("service_hours") {
+                root.insert("service_hours".to_owned(), hours);
+            }
+        }
+        if let Some(target) = warranty_target {
+            let figure = target.as_str().map(str::trim).map(str::to_owned);
+            let levels = root
+                .entry("service_levels")
+                .or_insert_with(|| Value::Array(Vec::new()))
+                .as_array_mut()
+                .ok_or_else(|| bad("service_levels", "a list"))?;
+            let same_percent = |v: &Value| -> bool {
+                let (Some(a), Some(b)) = (v.as_str(), figure.as_deref()) else {
+                    return false;
+                };
+                match (a.parse::<Percent>(), b.parse::<Percent>()) {
+                    (Ok(x), Ok(y)) => x == y,
+                    _ => a.trim() == b,
+                }
+            };
+            let stated = levels.iter().any(|t| {
+                let metric = t.get("metric").and_then(Value::as_str).unwrap_or("availability");
+                metric == "availability" && t.get("target").is_some_and(same_percent)
+            });
+            if !stated {
+                let taken: Vec<String> = levels
+                    .iter()
+                    .filter_map(|t| t.get("id").and_then(Value::as_str).map(str::to_owned))
+                    .collect();
+                let id = std::iter::once("AV".to_owned())
+                    .chain((1..).map(|n| format!("AV{n}")))
+                    .find(|id| !taken.contains(id))
+                    .unwrap_or_default();
+                let mut t = serde_json::Map::new();
+                t.insert("id".to_owned(), Value::from(id));
+                t.insert("name".to_owned(), Value::from("Availability"));
+                t.insert("metric".to_owned(), Value::from("availability"));
+                t.insert("target".to_owned(), target);
+                if let Some(m) = measurement {
+                    t.insert("measurement".to_owned(), m);
+                }
+                if let Some(d) = data_source {
+                    t.insert("data_source".to_owned(), d);
+                }
+                levels.insert(0, Value::Object(t));
+            }
+        }
+    }
+
+    // Priorities: impact and urgency become a matrix cell.
+    if let Some(priorities) = root
+        .get_mut("support")
+        .and_then(|s| s.get_mut("priorities"))
+        .and_then(Value::as_array_mut)
+    {
+        for p in priorities.iter_mut().filter_map(Value::as_object_mut) {
+            let impact = p.remove("impact");
+            let urgency = p.remove("urgency");
+            match (impact, urgency) {
+                (Some(i), Some(u)) => {
+                    p.insert(
+                        "matrix".to_owned(),
+                        serde_json::json!([{ "impact": i, "urgency": u }]),
+                    );
+                }
+                (Some(one), None) | (None, Some(one)) => {
+                    // Half a cell: keep it in words rather than lose it.
+                    let level = one.as_str().unwrap_or_default().to_owned();
+                    let def = p
+                        .get("definition")
+                        .and_then(Value::as_str)
+                        .unwrap_or_default()
+                        .trim()
+                        .to_owned();
+                    let note = format!("(Version 1 stated only one of impact or urgency: {level}.)");
+                    let text = if def.is_empty() { note } else { format!("{def} {note}") };
+                    p.insert("definition".to_owned(), Value::from(text));
+                }
+                (None, None) => {}
+            }
+        }
+    }
+
+    // Escalation: one time becomes a list of times.
+    if let Some(levels) = root
+        .get_mut("support")
+        .and_then(|s| s.get_mut("escalation"))
+        .and_then(Value::as_array_mut)
+    {
+        for level in levels.iter_mut().filter_map(Value::as_object_mut) {
+            if let Some(after) = level.remove("after") {
+                if !after.is_null() {
+                    level.insert("after".to_owned(), serde_json::json!([{ "after": after }]));
+                }
+            }
+        }
+    }
+
+    // Credits: one scheme becomes a list of schemes.
+    if let Some(credits) = root.remove("credits") {
+        if let Value::Object(mut c) = credits {
+            if let Some(applies) = c.remove("applies_to") {
+                match applies {
+                    Value::String(id) if id.trim().is_empty() => {}
+                    Value::String(id) => {
+                        c.insert("applies_to".to_owned(), serde_json::json!([id]));
+                    }
+                    Value::Null => {}
+                    _ => return Err(bad("credits.applies_to", "a target id such as \"SL1\"")),
+                }
+            }
+            root.insert(
+                "credit_schemes".to_owned(),
+                Value::Array(vec![Value::Object(c)]),
+            );
+        } else if !credits.is_null() {
+            return Err(bad("credits", "an object"));
+        }
+    }
+
+    // Reviews and reports: the implied monthly cadence is written out.
+    if let Some(rel) = root.get_mut("relationship").and_then(Value::as_object_mut) {
+        for (list, field) in [("reviews", "cadence"), ("reports", "frequency")] {
+            if let Some(items) = rel.get_mut(list).and_then(Value::as_array_mut) {
+                for item in items.iter_mut().filter_map(Value::as_object_mut) {
+                    item.entry(field).or_insert_with(|| Value::from("monthly"));
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
 const _: () = assert!(STEPS.len() == SCHEMA_VERSION as usize);
 
 #[cfg(test)]
@@ -82,7 +247,7 @@ mod tests {
             "stakeholders": [{"id": "cio", "role": "sponsor"}, {"id": "x"}]
         });
         let new = migrate(old, 0).unwrap();
-        assert_eq!(new["schema_version"], 1);
+        assert_eq!(new["schema_version"], 2);
         assert_eq!(new["stakeholders"][0]["roles"], json!(["sponsor"]));
         assert!(new["stakeholders"][0].get("role").is_none());
         assert!(new["stakeholders"][1].get("roles").is_none());
@@ -90,8 +255,8 @@ mod tests {
 
     #[test]
     fn current_version_is_untouched() {
-        let v = json!({"schema_version": 1, "stakeholders": [{"id": "a", "role": "x"}]});
-        assert_eq!(migrate(v.clone(), 1).unwrap(), v);
+        let v = json!({"schema_version": 2, "stakeholders": [{"id": "a", "role": "x"}]});
+        assert_eq!(migrate(v.clone(), 2).unwrap(), v);
     }
 
     #[test]

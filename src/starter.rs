@@ -17,15 +17,18 @@ fn priority(
     id: &str,
     name: &str,
     definition: &str,
-    (impact, urgency): (Level, Level),
+    cells: &[(Level, Level)],
     [response, resolution, update]: [Duration; 3],
 ) -> Priority {
     Priority {
         id: s(id),
         name: s(name),
         definition: s(definition),
-        impact: Some(impact),
-        urgency: Some(urgency),
+        matrix: cells
+            .iter()
+            .map(|&(impact, urgency)| MatrixCell { impact, urgency })
+            .collect(),
+        clock: None,
         response: Some(response),
         resolution: Some(resolution),
         update_every: Some(update),
@@ -41,6 +44,7 @@ pub fn starter(kind: Kind) -> Agreement {
     a.document.term = Term {
         months: Some(12),
         renewal: Renewal::ByAgreement,
+        renewal_months: None,
         notice: Some(Duration::from_days(90)),
     };
     a.document.change_history = vec![Change {
@@ -53,31 +57,40 @@ pub fn starter(kind: Kind) -> Agreement {
         a.utility.purpose = String::new();
         return a;
     }
+    a.service_hours = Some(ServiceHours {
+        schedule: if kind == Kind::Sla {
+            "Mon-Fri 08:00-18:00"
+                .parse()
+                .unwrap_or_else(|_| Schedule::always())
+        } else {
+            Schedule::always()
+        },
+        time_zone: s("UTC"),
+        business_days: None,
+        holidays: Vec::new(),
+        critical_periods: Vec::new(),
+    });
     a.warranty.availability = Some(Availability {
-        target: Percent::from_ten_thousandths(999_000),
         measurement: String::new(),
         data_source: String::new(),
         period: PeriodConvention::CalendarMonth,
-        service_hours: Some(ServiceHours {
-            schedule: if kind == Kind::Sla {
-                "Mon-Fri 08:00-18:00"
-                    .parse()
-                    .unwrap_or_else(|_| Schedule::always())
-            } else {
-                Schedule::always()
-            },
-            time_zone: s("UTC"),
-            holidays: Vec::new(),
-            critical_periods: Vec::new(),
-        }),
         maintenance: Vec::new(),
     });
+    a.service_levels = vec![ServiceLevelTarget {
+        id: s("SL1"),
+        name: s("Availability"),
+        metric: Metric::Availability,
+        target: TargetValue::Percent(Percent::from_ten_thousandths(999_000)),
+        comparison: Comparison::AtLeast,
+        reporting_period: Some(Cadence::Monthly),
+        ..ServiceLevelTarget::default()
+    }];
     a.support.priorities = vec![
         priority(
             "P1",
             "Critical",
             "The service is unavailable to all users, or a business-critical function has stopped.",
-            (Level::High, Level::High),
+            &[(Level::High, Level::High)],
             [
                 Duration::from_mins(15),
                 Duration::from_hours(2),
@@ -87,8 +100,8 @@ pub fn starter(kind: Kind) -> Agreement {
         priority(
             "P2",
             "High",
-            "The service is degraded for many users, or unavailable to one site or team.",
-            (Level::High, Level::Medium),
+            "The service is degraded for more than 10 users, or unavailable to one site or team.",
+            &[(Level::High, Level::Medium), (Level::Medium, Level::High)],
             [
                 Duration::from_mins(30),
                 Duration::from_hours(4),
@@ -99,22 +112,30 @@ pub fn starter(kind: Kind) -> Agreement {
             "P3",
             "Medium",
             "One user cannot work normally; a workaround may exist.",
-            (Level::Medium, Level::Medium),
+            &[
+                (Level::High, Level::Low),
+                (Level::Medium, Level::Medium),
+                (Level::Low, Level::High),
+            ],
             [
                 Duration::from_hours(4),
-                Duration::from_days(3),
-                Duration::from_days(1),
+                Duration::from_business_days(3),
+                Duration::from_business_days(1),
             ],
         ),
         priority(
             "P4",
             "Low",
-            "A minor fault or a question; work is not affected.",
-            (Level::Low, Level::Low),
+            "A fault with no effect on work, or a question.",
+            &[
+                (Level::Medium, Level::Low),
+                (Level::Low, Level::Medium),
+                (Level::Low, Level::Low),
+            ],
             [
-                Duration::from_days(1),
-                Duration::from_days(5),
-                Duration::from_days(2),
+                Duration::from_business_days(1),
+                Duration::from_business_days(5),
+                Duration::from_business_days(2),
             ],
         ),
     ];
@@ -132,7 +153,8 @@ pub fn starter(kind: Kind) -> Agreement {
     ];
     a.relationship.reviews = vec![Review {
         name: s("Service review"),
-        cadence: Cadence::Monthly,
+        cadence: Some(Cadence::Monthly),
+        on: None,
         participants: Vec::new(),
         agenda: vec![
             s("Service levels achieved"),
@@ -142,7 +164,8 @@ pub fn starter(kind: Kind) -> Agreement {
     }];
     a.relationship.reports = vec![Report {
         name: s("Service level report"),
-        frequency: Cadence::Monthly,
+        frequency: Some(Cadence::Monthly),
+        on: None,
         contents: vec![
             s("Availability against target"),
             s("Response and resolution by priority"),

@@ -4,7 +4,7 @@
 //! breaks behave as they would on a real agreement.
 
 use crate::model::*;
-use crate::units::Duration;
+use crate::units::{Duration, Hours, Schedule};
 
 /// How big to make it.
 #[derive(Debug, Clone, Copy)]
@@ -67,9 +67,9 @@ pub fn large(base: &Agreement, size: Size) -> Agreement {
             trigger: TRIGGERS[i % TRIGGERS.len()].to_owned(),
             channel: channel.clone(),
             hours: if i % 3 == 0 {
-                Coverage::AllHours
+                Hours::Schedule(Schedule::always())
             } else {
-                Coverage::ServiceHours
+                Hours::ServiceHours
             },
             owner: owner.clone(),
             target: Some(Duration::from_hours(1 + (i as u64 % 48))),
@@ -87,11 +87,14 @@ pub fn large(base: &Agreement, size: Size) -> Agreement {
                     ["all users", "one site", "one team", "one user"][i % 4],
                     ["high", "medium", "low"][i % 3]
                 ),
-                impact: Some([Level::High, Level::Medium, Level::Low][i % 3]),
-                urgency: Some([Level::High, Level::Medium, Level::Low][(i / 3) % 3]),
+                matrix: vec![MatrixCell {
+                    impact: [Level::High, Level::Medium, Level::Low][i % 3],
+                    urgency: [Level::High, Level::Medium, Level::Low][(i / 3) % 3],
+                }],
+                clock: None,
                 response: Some(response),
-                resolution: Some(Duration::from_secs(response.as_secs() * 8)),
-                update_every: Some(Duration::from_secs(response.as_secs() * 2)),
+                resolution: Some(Duration::from_mins(15 * (1 + i as u64) * 8)),
+                update_every: Some(Duration::from_mins(15 * (1 + i as u64) * 2)),
             }
         })
         .collect();

@@ -23,7 +23,8 @@ pub struct UnitError {
 }
 
 impl UnitError {
-    fn new(message: impl Into<String>) -> Self {
+    /// An error with this message.
+    pub fn new(message: impl Into<String>) -> Self {
         Self {
             message: message.into(),
         }
@@ -67,20 +68,32 @@ macro_rules! string_form {
 // ---------------------------------------------------------------------------
 // Duration
 
-/// A length of time, stored to the second: response and resolution times,
-/// notice periods, RTO and RPO, maintenance window lengths.
+/// A length of time: elapsed time stored to the second (response and
+/// resolution times, RTO and RPO, maintenance window lengths), or a whole
+/// number of business days, which only the agreement's service-hours
+/// calendar (its business days and holidays) can turn into time.
 ///
-/// Written as `"4h"`, `"30 min"`, `"1h 30 min"`, `"3d"`, `"45s"`; read also
-/// from `"30 minutes"`, `"2 days"`, `"1 week"`, `"1.5h"`, `"90m"`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+/// Written as `"4h"`, `"30 min"`, `"1h 30 min"`, `"3d"`, `"45s"` or `"3bd"`;
+/// read also from `"30 minutes"`, `"2 days"`, `"1 week"`, `"1.5h"`, `"90m"`,
+/// `"3 business days"`, `"3 bd"`. Business days are never mixed with other
+/// units, and a calendar day (`"3d"`) is never a business day.
+///
+/// There is no ordering: whether `"1bd"` is longer than `"12h"` depends on the
+/// calendar and the clock (see `downtime::Calendar::elapsed_secs`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct Duration {
-    seconds: u64,
+    /// Seconds, or business days when `business` is set.
+    amount: u64,
+    business: bool,
 }
 
 impl Duration {
     /// A duration of this many seconds.
     pub const fn from_secs(seconds: u64) -> Self {
-        Self { seconds }
+        Self {
+            amount: seconds,
+            business: false,
+        }
     }
 
     /// A duration of this many minutes.
@@ -98,18 +111,62 @@ impl Duration {
         Self::from_secs(days * 86_400)
     }
 
-    /// The whole number of seconds.
-    pub const fn as_secs(self) -> u64 {
-        self.seconds
+    /// A duration of this many business days.
+    pub const fn from_business_days(days: u32) -> Self {
+        Self {
+            amount: days as u64,
+            business: true,
+        }
     }
 
-    /// Spelled out for a reader: `"1 hour 30 minutes"`, `"3 days"`.
+    /// The number of business days, for a duration written in them.
+    pub const fn business_days(self) -> Option<u32> {
+        if self.business {
+            Some(self.amount as u32)
+        } else {
+            None
+        }
+    }
+
+    /// The elapsed seconds, for a duration that is not in business days.
+    pub const fn elapsed_secs(self) -> Option<u64> {
+        if self.business {
+            None
+        } else {
+            Some(self.amount)
+        }
+    }
+
+    /// True for no time at all.
+    pub const fn is_zero(self) -> bool {
+        self.amount == 0
+    }
+
+    /// The seconds this duration stands for, counting a business day as
+    /// `business_day_secs` (what one business day is worth on the clock in
+    /// use: its service time, or the elapsed time it spans on average).
+    pub const fn secs_with(self, business_day_secs: u64) -> u64 {
+        if self.business {
+            self.amount * business_day_secs
+        } else {
+            self.amount
+        }
+    }
+
+    /// Spelled out for a reader: `"1 hour 30 minutes"`, `"3 days"`,
+    /// `"3 business days"`.
     pub fn to_words(self) -> String {
-        if self.seconds == 0 {
+        if self.business {
+            return match self.amount {
+                1 => "1 business day".to_owned(),
+                n => format!("{n} business days"),
+            };
+        }
+        if self.amount == 0 {
             return "0 minutes".to_owned();
         }
         let mut parts = Vec::new();
-        let mut rest = self.seconds;
+        let mut rest = self.amount;
         for (size, one, many) in [
             (86_400u64, "day", "days"),
             (3600, "hour", "hours"),
@@ -157,8 +214,19 @@ fn number_unit_pairs(text: &str) -> Result<Vec<(&str, &str)>, String> {
         if unit_end == 0 {
             return Err(format!("`{number}` has no unit"));
         }
-        pairs.push((number, &rest[..unit_end]));
+        let mut unit = &rest[..unit_end];
         rest = rest[unit_end..].trim_start_matches([' ', ',']);
+        // "3 business days": the unit is two words.
+        if unit == "business" || unit == "working" {
+            let next_end = rest
+                .find(|c: char| !c.is_ascii_alphabetic())
+                .unwrap_or(rest.len());
+            if matches!(&rest[..next_end], "day" | "days") {
+                unit = "bd";
+                rest = rest[next_end..].trim_start_matches([' ', ',']);
+            }
+        }
+        pairs.push((number, unit));
     }
     Ok(pairs)
 }
@@ -167,18 +235,51 @@ impl FromStr for Duration {
     type Err = UnitError;
 
     fn from_str(text: &str) -> Result<Self, Self::Err> {
-        let hint = "write it like \"4h\", \"30 min\", \"1h 30 min\" or \"3d\"";
+        let hint = "write it like \"4h\", \"30 min\", \"1h 30 min\", \"3d\" or \"3bd\" (business days)";
         let lowered = text.trim().to_ascii_lowercase();
         if lowered.is_empty() {
             return Err(UnitError::new(format!("empty duration; {hint}")));
         }
+        if lowered.starts_with('-') {
+            return Err(UnitError::new(format!(
+                "invalid duration \"{text}\": a duration cannot be negative; {hint}"
+            )));
+        }
         let pairs = number_unit_pairs(&lowered)
             .map_err(|e| UnitError::new(format!("invalid duration \"{text}\": {e}; {hint}")))?;
+        let business: Vec<_> = pairs
+            .iter()
+            .filter(|(_, u)| matches!(*u, "bd" | "bday" | "bdays"))
+            .collect();
+        if !business.is_empty() {
+            if pairs.len() > 1 {
+                return Err(UnitError::new(format!(
+                    "invalid duration \"{text}\": business days cannot be combined with other units; write whole business days (\"3bd\") or elapsed time (\"4h\")"
+                )));
+            }
+            let number = pairs[0].0;
+            let days: u32 = number.parse().map_err(|_| {
+                UnitError::new(format!(
+                    "invalid duration \"{text}\": business days are counted whole, `{number}` is not a whole number; write e.g. \"3bd\", or give the time in hours"
+                ))
+            })?;
+            if days == 0 {
+                return Err(UnitError::new(format!(
+                    "invalid duration \"{text}\": 0 business days is no time at all; write at least \"1bd\", or a time in hours or minutes"
+                )));
+            }
+            if days > 2600 {
+                return Err(UnitError::new(format!(
+                    "duration \"{text}\" is longer than ten years; {hint}"
+                )));
+            }
+            return Ok(Duration::from_business_days(days));
+        }
         let mut total: f64 = 0.0;
         for (number, unit) in pairs {
             let size = duration_unit(unit).ok_or_else(|| {
                 UnitError::new(format!(
-                    "invalid duration \"{text}\": unknown unit `{unit}` (use s, min, h, d or w); {hint}"
+                    "invalid duration \"{text}\": unknown unit `{unit}` (use s, min, h, d, w or bd for business days); {hint}"
                 ))
             })?;
             let value: f64 = number.parse().map_err(|_| {
@@ -206,12 +307,15 @@ impl FromStr for Duration {
 }
 
 impl fmt::Display for Duration {
-    /// The canonical form: `"3d"`, `"4h"`, `"1h 30 min"`, `"45s"`.
+    /// The canonical form: `"3d"`, `"4h"`, `"1h 30 min"`, `"45s"`, `"3bd"`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.seconds == 0 {
+        if self.business {
+            return write!(f, "{}bd", self.amount);
+        }
+        if self.amount == 0 {
             return f.write_str("0 min");
         }
-        let mut rest = self.seconds;
+        let mut rest = self.amount;
         let mut first = true;
         for (size, unit) in [(86_400u64, "d"), (3600, "h"), (60, " min"), (1, "s")] {
             let n = rest / size;
@@ -231,9 +335,9 @@ impl fmt::Display for Duration {
 string_form!(
     Duration,
     "Duration",
-    r"^\s*([0-9]+(\.[0-9]+)?\s*[A-Za-z]+[\s,]*)+$",
-    "A length of time: a number and a unit (s, min, h, d, w), e.g. \"4h\", \"30 min\", \"1h 30 min\", \"3d\".",
-    ["4h", "30 min", "1h 30 min", "3d"]
+    r"^\s*([0-9]+(\.[0-9]+)?\s*[A-Za-z]+(\s+[Dd]ays?)?[\s,]*)+$",
+    "A length of time: a number and a unit (s, min, h, d, w), e.g. \"4h\", \"30 min\", \"1h 30 min\", \"3d\"; or whole business days on the agreement's calendar, \"3bd\".",
+    ["4h", "30 min", "1h 30 min", "3d", "3bd"]
 );
 
 // ---------------------------------------------------------------------------
@@ -517,6 +621,13 @@ impl Days {
         self.contains(day.to_monday_zero_offset() as u8)
     }
 
+    /// The days for which `keep` (0 = Monday) is true.
+    pub fn from_fn(keep: impl Fn(u8) -> bool) -> Days {
+        Days {
+            mask: (0..7u8).filter(|d| keep(*d)).fold(0, |m, d| m | 1 << d),
+        }
+    }
+
     /// How many days the set holds.
     pub const fn count(self) -> u32 {
         self.mask.count_ones()
@@ -726,6 +837,56 @@ impl Schedule {
     }
 }
 
+/// A window that runs from one day to another, `"Fri 18:00-Mon 08:00"`,
+/// as the windows of each day it covers (Fri 18:00-24:00; Sat-Sun
+/// 00:00-24:00; Mon 00:00-08:00). `None` when `part` is not of that form.
+fn spanning_window(part: &str) -> Result<Option<Vec<Window>>, UnitError> {
+    let Some((from, to)) = part.split_once('-') else {
+        return Ok(None);
+    };
+    let (Some((d1, t1)), Some((d2, t2))) =
+        (from.trim().split_once(' '), to.trim().split_once(' '))
+    else {
+        return Ok(None);
+    };
+    let (Some(first), Some(last)) = (day_index(d1), day_index(d2)) else {
+        return Ok(None);
+    };
+    let start: TimeOfDay = t1.parse()?;
+    let end: TimeOfDay = t2.parse()?;
+    let one = |d: u8| Days { mask: 1 << d };
+    let mut windows = Vec::new();
+    if first == last {
+        if end > start {
+            windows.push(Window { days: one(first), start, end });
+            return Ok(Some(windows));
+        }
+        return Err(UnitError::new(format!(
+            "invalid service hours \"{part}\": a window from a day back to the same day would last a week; write it as \"{d1} {start}-{end}\""
+        )));
+    }
+    if start < TimeOfDay::END_OF_DAY {
+        windows.push(Window { days: one(first), start, end: TimeOfDay::END_OF_DAY });
+    }
+    let mut mask = 0u8;
+    let mut d = (first + 1) % 7;
+    while d != last {
+        mask |= 1 << d;
+        d = (d + 1) % 7;
+    }
+    if mask != 0 {
+        windows.push(Window {
+            days: Days { mask },
+            start: TimeOfDay::MIDNIGHT,
+            end: TimeOfDay::END_OF_DAY,
+        });
+    }
+    if end > TimeOfDay::MIDNIGHT {
+        windows.push(Window { days: one(last), start: TimeOfDay::MIDNIGHT, end });
+    }
+    Ok(Some(windows))
+}
+
 impl FromStr for Schedule {
     type Err = UnitError;
 
@@ -741,6 +902,10 @@ impl FromStr for Schedule {
         let mut windows = Vec::new();
         for part in trimmed.split(';') {
             let part = part.trim();
+            if let Some(spanning) = spanning_window(part)? {
+                windows.extend(spanning);
+                continue;
+            }
             let (days, hours) = part.rsplit_once(' ').ok_or_else(|| {
                 UnitError::new(format!(
                     "invalid service hours \"{part}\": expected days then hours; {hint}"
@@ -756,7 +921,7 @@ impl FromStr for Schedule {
             let end: TimeOfDay = end.parse()?;
             if end <= start {
                 return Err(UnitError::new(format!(
-                    "invalid service hours \"{part}\": {end} is not after {start}; a window that runs past midnight is written as two windows, e.g. \"Mon-Fri 22:00-24:00; Tue-Sat 00:00-06:00\""
+                    "invalid service hours \"{part}\": {end} is not after {start}; a window that runs past midnight is written with its days, e.g. \"Fri 18:00-Mon 08:00\", or as two windows, \"Mon-Fri 22:00-24:00; Tue-Sat 00:00-06:00\""
                 )));
             }
             windows.push(Window { days, start, end });
@@ -787,6 +952,74 @@ string_form!(
     ["24x7", "Mon-Fri 08:00-18:00"]
 );
 
+// ---------------------------------------------------------------------------
+// Hours of a channel or a service action
+
+/// When a support channel is staffed or a service action is available: the
+/// agreement's service hours, or any weekly schedule (`"24x7"`,
+/// `"Mon-Fri 09:00-17:30"`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+pub enum Hours {
+    /// The agreement's service hours.
+    #[default]
+    ServiceHours,
+    /// Its own weekly schedule.
+    Schedule(Schedule),
+}
+
+impl Hours {
+    /// The schedule these hours stand for, given the agreement's service
+    /// hours (`None` when those are not stated).
+    pub fn resolve<'a>(&'a self, service: Option<&'a Schedule>) -> Option<&'a Schedule> {
+        match self {
+            Hours::ServiceHours => service,
+            Hours::Schedule(s) => Some(s),
+        }
+    }
+
+    /// As printed: "Service hours", "24x7", "Mon-Fri 09:00-17:30".
+    pub fn label(&self) -> String {
+        match self {
+            Hours::ServiceHours => "Service hours".to_owned(),
+            Hours::Schedule(s) => s.to_string(),
+        }
+    }
+}
+
+impl FromStr for Hours {
+    type Err = UnitError;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let t = text.trim();
+        if t.eq_ignore_ascii_case("service_hours") || t.eq_ignore_ascii_case("service hours") {
+            return Ok(Hours::ServiceHours);
+        }
+        t.parse().map(Hours::Schedule).map_err(|e: UnitError| {
+            UnitError::new(format!(
+                "{}; or \"service_hours\" for the agreement's service hours",
+                e.message
+            ))
+        })
+    }
+}
+
+impl fmt::Display for Hours {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Hours::ServiceHours => f.write_str("service_hours"),
+            Hours::Schedule(s) => s.fmt(f),
+        }
+    }
+}
+
+string_form!(
+    Hours,
+    "Hours",
+    r"^.+$",
+    "When a channel is staffed or an action is available: \"service_hours\" (the agreement's), \"24x7\", or a weekly schedule like \"Mon-Fri 09:00-17:30\".",
+    ["service_hours", "24x7", "Mon-Fri 09:00-17:30"]
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -805,7 +1038,7 @@ mod tests {
             ("400d", "400d", 400 * 86_400),
         ] {
             let d: Duration = input.parse().unwrap();
-            assert_eq!(d.as_secs(), secs, "{input}");
+            assert_eq!(d.elapsed_secs().unwrap(), secs, "{input}");
             assert_eq!(d.to_string(), canonical, "{input}");
             assert_eq!(canonical.parse::<Duration>().unwrap(), d);
         }
@@ -868,6 +1101,45 @@ mod tests {
         assert!(always.is_always());
         assert_eq!(always.to_string(), "24x7");
         assert!("Mon-Fri 18:00-08:00".parse::<Schedule>().is_err());
+        let weekend: Schedule = "Fri 18:00-Mon 08:00".parse().unwrap();
+        assert_eq!(weekend.weekly_minutes(), 6 * 60 + 2 * 1440 + 8 * 60);
+        assert_eq!(
+            weekend.to_string(),
+            "Fri 18:00-24:00; Sat,Sun 00:00-24:00; Mon 00:00-08:00"
+        );
+        assert!("Fri 18:00-Fri 08:00".parse::<Schedule>().is_err());
+    }
+
+    #[test]
+    fn business_days() {
+        for (input, canonical, days) in [
+            ("3bd", "3bd", 3),
+            ("3 bd", "3bd", 3),
+            ("3 business days", "3bd", 3),
+            ("1 business day", "1bd", 1),
+            ("3 business day", "3bd", 3),
+            ("2 working days", "2bd", 2),
+        ] {
+            let d: Duration = input.parse().unwrap();
+            assert_eq!(d.business_days(), Some(days), "{input}");
+            assert_eq!(d.to_string(), canonical, "{input}");
+            assert_eq!(d.elapsed_secs(), None);
+        }
+        assert_eq!(Duration::from_business_days(3).to_words(), "3 business days");
+        assert_eq!(Duration::from_days(3).to_words(), "3 days");
+        for bad in ["0bd", "-3bd", "1.5bd", "1bd 4h"] {
+            let err = bad.parse::<Duration>().unwrap_err();
+            assert!(err.message.contains(bad), "{bad}: {err}");
+        }
+    }
+
+    #[test]
+    fn hours() {
+        assert_eq!("service_hours".parse::<Hours>().unwrap(), Hours::ServiceHours);
+        assert_eq!("24x7".parse::<Hours>().unwrap(), Hours::Schedule(Schedule::always()));
+        let h: Hours = "Mon-Fri 09:00-17:30".parse().unwrap();
+        assert_eq!(h.to_string(), "Mon-Fri 09:00-17:30");
+        assert!("whenever".parse::<Hours>().is_err());
     }
 
     #[test]

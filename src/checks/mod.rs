@@ -6,8 +6,11 @@
 //! at once, each with a severity, a stable code, a JSON pointer to the field,
 //! a message and a hint, in document order.
 
+pub mod codes;
 mod review;
 mod structure;
+
+pub use codes::{CODES, Code, CodeInfo, Family};
 
 use std::collections::HashMap;
 use std::fmt;
@@ -62,14 +65,14 @@ impl Findings {
     fn push(
         &mut self,
         severity: Severity,
-        code: &'static str,
+        code: Code,
         pointer: impl Into<String>,
         message: impl Into<String>,
         hint: impl Into<String>,
     ) {
         self.0.push(Finding {
             severity,
-            code,
+            code: code.as_str(),
             pointer: pointer.into(),
             message: message.into(),
             hint: hint.into(),
@@ -78,7 +81,7 @@ impl Findings {
 
     pub(crate) fn error(
         &mut self,
-        code: &'static str,
+        code: Code,
         pointer: impl Into<String>,
         message: impl Into<String>,
         hint: impl Into<String>,
@@ -88,7 +91,7 @@ impl Findings {
 
     pub(crate) fn warning(
         &mut self,
-        code: &'static str,
+        code: Code,
         pointer: impl Into<String>,
         message: impl Into<String>,
         hint: impl Into<String>,
@@ -98,7 +101,7 @@ impl Findings {
 
     pub(crate) fn info(
         &mut self,
-        code: &'static str,
+        code: Code,
         pointer: impl Into<String>,
         message: impl Into<String>,
         hint: impl Into<String>,

@@ -142,6 +142,10 @@ pub struct Term {
     /// How it renews.
     #[serde(default, skip_serializing_if = "is_default")]
     pub renewal: Renewal,
+    /// Length of each renewal term in months, when it differs from the
+    /// initial term.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub renewal_months: Option<u32>,
     /// Notice needed to stop a renewal or to terminate, e.g. "90d".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notice: Option<Duration>,

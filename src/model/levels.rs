@@ -10,7 +10,8 @@ use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::relationship::Cadence;
-use crate::units::{Date, Duration, Percent};
+use super::warranty::{PeriodConvention, ServiceHours};
+use crate::units::{Date, Duration, Percent, UnitError};
 
 /// What a service level target measures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
@@ -178,15 +179,43 @@ pub struct ServiceLevelTarget {
     /// How often it is reported.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reporting_period: Option<Cadence>,
+    /// What the target covers, when not the whole service, e.g.
+    /// "Multi-zone deployments" or "Each single instance".
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub scope: String,
+    /// For availability: the period it is measured over, when it differs
+    /// from the warranty's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<PeriodConvention>,
+    /// For availability: the hours it is promised in, when they differ from
+    /// the agreement's service hours.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub service_hours: Option<ServiceHours>,
 }
 
-/// Service credits owed when a target is missed.
+impl ServiceLevelTarget {
+    /// The name, or the id when it has none.
+    pub fn label(&self) -> &str {
+        if self.name.trim().is_empty() {
+            &self.id
+        } else {
+            &self.name
+        }
+    }
+}
+
+/// A scheme of service credits owed when the targets it is tied to are
+/// missed. An agreement may have several (e.g. one for multi-zone
+/// deployments, one for single instances), each with its own tiers.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct ServiceCredits {
-    /// Id of the service level target the tiers apply to.
+pub struct CreditScheme {
+    /// What it is called, e.g. "Multi-zone credits".
     #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub applies_to: String,
+    pub name: String,
+    /// Ids of the service level targets the tiers apply to.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub applies_to: Vec<String>,
     /// What the percentage is of, e.g. "the monthly charge for the
     /// affected service".
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -194,9 +223,10 @@ pub struct ServiceCredits {
     /// The tiers: below each level, the credit owed.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tiers: Vec<CreditTier>,
-    /// How long after the month the consumer has to claim.
+    /// By when the consumer must claim: a time after the end of the
+    /// period measured ("60d"), or "by the end of the 2nd billing cycle".
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub claim_window: Option<Duration>,
+    pub claim_window: Option<ClaimWindow>,
     /// What a claim must include.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub evidence: String,
@@ -206,6 +236,166 @@ pub struct ServiceCredits {
     /// True when credits are the consumer's only remedy for missed targets.
     #[serde(default)]
     pub sole_remedy: bool,
+    /// How a credit can be used.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub usable: Option<CreditUse>,
+}
+
+impl CreditScheme {
+    /// The name, or "Service credits" when it has none.
+    pub fn label(&self) -> &str {
+        if self.name.trim().is_empty() {
+            "Service credits"
+        } else {
+            &self.name
+        }
+    }
+}
+
+/// How a service credit can be used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum CreditUse {
+    /// Only against future invoices for the service; never paid out.
+    FutureInvoices,
+    /// Against future invoices, or refunded when the agreement ends.
+    InvoicesOrRefund,
+    /// Paid as a refund.
+    Refund,
+}
+
+impl CreditUse {
+    /// As printed, completing "Credits can be used ...".
+    pub fn words(self) -> &'static str {
+        match self {
+            CreditUse::FutureInvoices => "only against future invoices for the service; they are never paid out in cash",
+            CreditUse::InvoicesOrRefund => "against future invoices, and are refunded when the agreement ends",
+            CreditUse::Refund => "as a refund paid to the consumer",
+        }
+    }
+}
+
+/// By when a credit must be claimed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ClaimWindow {
+    /// Within this long after the end of the period measured.
+    Within(Duration),
+    /// By the end of the Nth billing cycle after the period measured.
+    BillingCycles(u32),
+}
+
+impl ClaimWindow {
+    /// As printed, completing "A claim must be made ...".
+    pub fn to_words(self) -> String {
+        match self {
+            ClaimWindow::Within(d) => {
+                format!("within {} after the end of the period measured", d.to_words())
+            }
+            ClaimWindow::BillingCycles(1) => {
+                "by the end of the billing cycle after the period measured".to_owned()
+            }
+            ClaimWindow::BillingCycles(n) => {
+                format!("by the end of the {} billing cycle after the period measured", ordinal(n))
+            }
+        }
+    }
+}
+
+/// "2nd", "3rd", "11th".
+pub fn ordinal(n: u32) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
+impl FromStr for ClaimWindow {
+    type Err = UnitError;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let lower = text.trim().to_ascii_lowercase();
+        if lower.contains("billing cycle") {
+            let words: Vec<&str> = lower
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .collect();
+            let n = words.iter().find_map(|w| {
+                let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+                if let Ok(n) = digits.parse::<u32>() {
+                    return Some(n);
+                }
+                Some(match *w {
+                    "next" | "first" | "one" => 1,
+                    "second" | "two" => 2,
+                    "third" | "three" => 3,
+                    "fourth" | "four" => 4,
+                    "fifth" | "five" => 5,
+                    "sixth" | "six" => 6,
+                    _ => return None,
+                })
+            });
+            return match n {
+                Some(0) => Err(UnitError::new(format!(
+                    "invalid claim window \"{text}\": the 0th billing cycle leaves no time to claim; write e.g. \"2 billing cycles\""
+                ))),
+                Some(n) if n <= 24 => Ok(ClaimWindow::BillingCycles(n)),
+                Some(n) => Err(UnitError::new(format!(
+                    "invalid claim window \"{text}\": {n} billing cycles is more than two years; write e.g. \"2 billing cycles\""
+                ))),
+                None => Err(UnitError::new(format!(
+                    "invalid claim window \"{text}\": say which billing cycle, e.g. \"2 billing cycles\" (by the end of the second billing cycle)"
+                ))),
+            };
+        }
+        text.parse().map(ClaimWindow::Within).map_err(|e: UnitError| {
+            UnitError::new(format!(
+                "{}; a claim window is a time (\"60d\") or billing cycles (\"2 billing cycles\")",
+                e.message
+            ))
+        })
+    }
+}
+
+impl fmt::Display for ClaimWindow {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ClaimWindow::Within(d) => d.fmt(f),
+            ClaimWindow::BillingCycles(1) => f.write_str("1 billing cycle"),
+            ClaimWindow::BillingCycles(n) => write!(f, "{n} billing cycles"),
+        }
+    }
+}
+
+impl Serialize for ClaimWindow {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for ClaimWindow {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = Cow::<str>::deserialize(deserializer)?;
+        text.parse()
+            .map_err(|e: UnitError| serde::de::Error::custom(e.message))
+    }
+}
+
+impl JsonSchema for ClaimWindow {
+    fn schema_name() -> Cow<'static, str> {
+        Cow::Borrowed("ClaimWindow")
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "string",
+            "description": "By when a credit must be claimed: a time after the end of the period measured (\"60d\", \"30 business days\"), or billing cycles (\"2 billing cycles\": by the end of the second billing cycle).",
+            "examples": ["60d", "2 billing cycles"]
+        })
+    }
 }
 
 /// One credit tier.

@@ -31,7 +31,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// The schema version this build reads and writes.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// A service agreement draft: SLA, OLA, underpinning contract or service
 /// offering description.
@@ -53,6 +53,12 @@ pub struct Agreement {
     /// Terms defined for this agreement.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub glossary: Vec<GlossaryEntry>,
+    /// The service-hours calendar: when the service is to be available,
+    /// which days are business days, holidays. Availability targets,
+    /// channels, actions, the support clock and business-day durations use
+    /// it unless they say otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub service_hours: Option<ServiceHours>,
     /// The service: what it is for and what it takes away from the consumer.
     #[serde(default, skip_serializing_if = "control::is_default")]
     pub service: Service,
@@ -78,9 +84,10 @@ pub struct Agreement {
     /// Service level targets, each measured.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub service_levels: Vec<ServiceLevelTarget>,
-    /// Service credits owed when targets are missed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub credits: Option<ServiceCredits>,
+    /// Service credits owed when targets are missed: one scheme per group
+    /// of targets with its own tiers.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub credit_schemes: Vec<CreditScheme>,
     /// What the targets and duties do not cover.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub exclusions: Vec<String>,
@@ -107,6 +114,7 @@ impl Agreement {
             parties: Parties::default(),
             stakeholders: Vec::new(),
             glossary: Vec::new(),
+            service_hours: None,
             service: Service::default(),
             offering: Offering::default(),
             utility: Utility::default(),
@@ -115,7 +123,7 @@ impl Agreement {
             responsibilities: Responsibilities::default(),
             relationship: RelationshipManagement::default(),
             service_levels: Vec::new(),
-            credits: None,
+            credit_schemes: Vec::new(),
             exclusions: Vec::new(),
             terms: Terms::default(),
             signatures: Vec::new(),
@@ -126,6 +134,47 @@ impl Agreement {
     /// The stakeholder with this id.
     pub fn stakeholder(&self, id: &str) -> Option<&Stakeholder> {
         self.stakeholders.iter().find(|s| s.id == id)
+    }
+
+    /// The service level target with this id.
+    pub fn target(&self, id: &str) -> Option<&ServiceLevelTarget> {
+        self.service_levels.iter().find(|t| t.id == id)
+    }
+
+    /// The priority with this id.
+    pub fn priority(&self, id: &str) -> Option<&Priority> {
+        self.support.priorities.iter().find(|p| p.id == id)
+    }
+
+    /// The weekly schedule of the agreement's service hours, if stated.
+    pub fn schedule(&self) -> Option<&crate::units::Schedule> {
+        self.service_hours.as_ref().map(|h| &h.schedule)
+    }
+
+    /// The service hours an availability target is promised in: its own,
+    /// or the agreement's.
+    pub fn hours_of<'a>(&'a self, target: &'a ServiceLevelTarget) -> Option<&'a ServiceHours> {
+        target.service_hours.as_ref().or(self.service_hours.as_ref())
+    }
+
+    /// The period an availability target is measured over: its own, or
+    /// the warranty's.
+    pub fn period_of(&self, target: &ServiceLevelTarget) -> PeriodConvention {
+        target.period.unwrap_or_else(|| {
+            self.warranty
+                .availability
+                .as_ref()
+                .map(|a| a.period)
+                .unwrap_or_default()
+        })
+    }
+
+    /// The availability targets.
+    pub fn availability_targets(&self) -> impl Iterator<Item = (usize, &ServiceLevelTarget)> {
+        self.service_levels
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.metric == Metric::Availability)
     }
 
     /// Stakeholders holding a role.

@@ -5,7 +5,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::units::Duration;
+use crate::units::{Duration, Hours};
 
 /// The components of the offering.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
@@ -56,28 +56,6 @@ pub struct ResourceAccess {
     pub data_boundaries: String,
 }
 
-/// When a service action is available.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Coverage {
-    /// During the agreement's service hours.
-    #[default]
-    ServiceHours,
-    /// Around the clock, every day.
-    #[serde(rename = "24x7")]
-    AllHours,
-}
-
-impl Coverage {
-    /// As printed.
-    pub fn label(self) -> &'static str {
-        match self {
-            Coverage::ServiceHours => "Service hours",
-            Coverage::AllHours => "24x7",
-        }
-    }
-}
-
 /// Work the provider performs for the consumer.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -90,9 +68,9 @@ pub struct ServiceAction {
     /// The support channel used to ask for it (a channel name).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub channel: String,
-    /// When it is available.
+    /// When it is available: the service hours, "24x7" or a schedule.
     #[serde(default, skip_serializing_if = "super::control::is_default")]
-    pub hours: Coverage,
+    pub hours: Hours,
     /// Stakeholder id of the owner.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub owner: String,

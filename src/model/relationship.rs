@@ -66,15 +66,75 @@ pub struct RelationshipManagement {
     pub improvement: Vec<String>,
 }
 
+/// What calls for an event-driven report or review.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Event {
+    /// An incident (of the priority given, or of any priority).
+    #[default]
+    Incident,
+    /// A major incident.
+    MajorIncident,
+    /// A security incident affecting the consumer.
+    SecurityIncident,
+    /// A service level target missed in a reporting period.
+    MissedTarget,
+    /// A significant change to the service.
+    MajorChange,
+}
+
+impl Event {
+    /// As printed after "every": "P1 incident", "major incident".
+    pub fn words(self, priority: &str) -> String {
+        let p = priority.trim();
+        match self {
+            Event::Incident if p.is_empty() => "incident".to_owned(),
+            Event::Incident => format!("{p} incident"),
+            Event::MajorIncident => "major incident".to_owned(),
+            Event::SecurityIncident => "security incident affecting the consumer".to_owned(),
+            Event::MissedTarget => "missed service level target".to_owned(),
+            Event::MajorChange => "major change to the service".to_owned(),
+        }
+    }
+}
+
+/// The event a report or review follows, and how soon.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Occasion {
+    /// What happened.
+    pub event: Event,
+    /// For incidents: the priority id, e.g. "P1"; empty for any priority.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub priority: String,
+    /// How soon after the event (for an incident: after it is resolved).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub within: Option<crate::units::Duration>,
+}
+
+impl Occasion {
+    /// As printed: "within 5 business days of every P1 incident".
+    pub fn to_words(&self) -> String {
+        let event = self.event.words(&self.priority);
+        match self.within {
+            Some(d) => format!("within {} of every {event}", d.to_words()),
+            None => format!("after every {event}"),
+        }
+    }
+}
+
 /// A recurring review.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Review {
     /// The meeting, e.g. "Service review".
     pub name: String,
-    /// How often it happens.
-    #[serde(default)]
-    pub cadence: Cadence,
+    /// How often it happens, when it recurs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cadence: Option<Cadence>,
+    /// The event that calls it, e.g. within 5 business days of every P1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub on: Option<Occasion>,
     /// Stakeholder ids of the participants.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub participants: Vec<String>,
@@ -89,9 +149,13 @@ pub struct Review {
 pub struct Report {
     /// The report, e.g. "Monthly service report".
     pub name: String,
-    /// How often it is sent.
-    #[serde(default)]
-    pub frequency: Cadence,
+    /// How often it is sent, when it recurs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub frequency: Option<Cadence>,
+    /// The event that calls for it, e.g. a root-cause report within 5
+    /// business days of every P1 incident.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub on: Option<Occasion>,
     /// What it contains.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub contents: Vec<String>,

@@ -5,8 +5,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::offering::Coverage;
-use crate::units::Duration;
+use crate::units::{Duration, Hours};
 
 /// The support arrangements.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
@@ -19,7 +18,7 @@ pub struct Support {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub priorities: Vec<Priority>,
     /// Whether response and resolution times count service hours only or
-    /// every hour.
+    /// every hour; a priority can set its own.
     #[serde(default, skip_serializing_if = "super::control::is_default")]
     pub clock: Clock,
     /// What stops the clock, e.g. "Waiting for the user to reply".
@@ -39,6 +38,16 @@ pub enum Clock {
     ServiceHours,
     /// Every hour counts, around the clock.
     Calendar,
+}
+
+impl Clock {
+    /// As printed: "service hours", "around the clock".
+    pub fn label(self) -> &'static str {
+        match self {
+            Clock::ServiceHours => "service hours",
+            Clock::Calendar => "around the clock (24x7)",
+        }
+    }
 }
 
 /// The kind of a support channel.
@@ -83,14 +92,14 @@ pub struct Channel {
     /// The address, number or URL.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub address: String,
-    /// When the channel is staffed.
+    /// When the channel is staffed: the service hours, "24x7" or a schedule.
     #[serde(default, skip_serializing_if = "super::control::is_default")]
-    pub hours: Coverage,
+    pub hours: Hours,
 }
 
 /// A level of impact or urgency.
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
 )]
 #[serde(rename_all = "snake_case")]
 pub enum Level {
@@ -126,12 +135,14 @@ pub struct Priority {
     /// users".
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub definition: String,
-    /// The impact that leads to this priority.
+    /// Every impact and urgency pair that maps to this priority (its cells
+    /// of the priority matrix).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub matrix: Vec<MatrixCell>,
+    /// The clock its response and resolution times run on, when it differs
+    /// from the support clock (e.g. P1 around the clock).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub impact: Option<Level>,
-    /// The urgency that leads to this priority.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub urgency: Option<Level>,
+    pub clock: Option<Clock>,
     /// Time to respond (acknowledge and start work).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub response: Option<Duration>,
@@ -141,6 +152,23 @@ pub struct Priority {
     /// How often the consumer is updated while it is open.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub update_every: Option<Duration>,
+}
+
+/// One cell of the priority matrix: an impact and an urgency.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MatrixCell {
+    /// How widely the incident affects the consumer.
+    pub impact: Level,
+    /// How soon the consumer needs it resolved.
+    pub urgency: Level,
+}
+
+impl Support {
+    /// The clock a priority's times run on.
+    pub fn clock_of(&self, priority: &Priority) -> Clock {
+        priority.clock.unwrap_or(self.clock)
+    }
 }
 
 /// One step of the escalation path.
@@ -155,7 +183,20 @@ pub struct EscalationLevel {
     /// The priorities this step applies to (ids); empty for all.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub priorities: Vec<String>,
+    /// When to escalate: after this long without resolution, for every
+    /// priority or for one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub after: Vec<EscalationTime>,
+}
+
+/// How long an incident waits before it is escalated to a level.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EscalationTime {
+    /// The priority id this time is for; empty for every priority the step
+    /// applies to.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub priority: String,
     /// Escalate after this long without resolution.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub after: Option<Duration>,
+    pub after: Duration,
 }

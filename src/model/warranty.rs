@@ -5,7 +5,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::units::{Date, Duration, Percent, Schedule};
+use crate::units::{Date, Days, Duration, Schedule};
 
 /// The four usual aspects of warranty.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
@@ -60,12 +60,12 @@ impl PeriodConvention {
     }
 }
 
-/// The availability commitment.
+/// How availability is measured and maintained. The figures themselves
+/// are availability targets among the service levels, each with its own
+/// scope; these are the defaults they inherit.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Availability {
-    /// The target, e.g. "99.9%".
-    pub target: Percent,
     /// How availability is measured, e.g. "Synthetic login probe every
     /// minute from two locations".
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -76,12 +76,23 @@ pub struct Availability {
     /// The period convention.
     #[serde(default)]
     pub period: PeriodConvention,
-    /// When the service is to be available.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub service_hours: Option<ServiceHours>,
     /// Planned maintenance windows.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub maintenance: Vec<MaintenanceWindow>,
+}
+
+impl ServiceHours {
+    /// The business days: as stated, else the days the schedule is open,
+    /// else Mon-Fri for a 24x7 schedule.
+    pub fn business_days(&self) -> Days {
+        if let Some(d) = self.business_days {
+            return d;
+        }
+        if self.schedule.is_always() {
+            return Days::WEEKDAYS;
+        }
+        Days::from_fn(|d| self.schedule.minutes_on(d) > 0)
+    }
 }
 
 /// The service-hours calendar.
@@ -93,6 +104,11 @@ pub struct ServiceHours {
     /// IANA time zone the hours are in, e.g. "Europe/London".
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub time_zone: String,
+    /// The days that count as business days (for durations such as "3bd");
+    /// when not given, the days the schedule is open, or Mon-Fri when the
+    /// schedule is 24x7.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub business_days: Option<Days>,
     /// Days the service hours do not apply.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub holidays: Vec<Holiday>,

@@ -16,6 +16,17 @@ use crate::downtime::{self, Calendar, Period};
 use crate::model::*;
 use crate::units::{Duration, Percent};
 
+/// A duration as printed: canonical ("4h", "30 min"), business days in
+/// words ("3 business days"), so a template's `duration` helper and plain
+/// insertion both read right.
+fn dur(value: &Option<Duration>) -> String {
+    match value {
+        Some(d) if d.business_days().is_some() => d.to_words(),
+        Some(d) => d.to_string(),
+        None => String::new(),
+    }
+}
+
 fn opt<T: ToString>(value: &Option<T>) -> String {
     value.as_ref().map(ToString::to_string).unwrap_or_default()
 }
@@ -139,22 +150,33 @@ pub fn view(a: &Agreement) -> Value {
                 "measurement": t.measurement,
                 "data_source": t.data_source,
                 "reporting_period": t.reporting_period.map(|c| c.label()).unwrap_or(""),
+                "scope": t.scope,
             })
         })
         .collect();
-    let credits = match &a.credits {
-        None => Value::Null,
-        Some(c) => json!({
-            "applies_to": c.applies_to,
-            "applies_to_name": a.service_levels.iter().find(|t| t.id == c.applies_to).map(|t| if t.name.is_empty() { t.id.clone() } else { t.name.clone() }).unwrap_or_default(),
-            "basis": c.basis,
-            "tiers": c.tiers.iter().map(|t| json!({"below": t.below.to_string(), "credit": t.credit.to_string()})).collect::<Vec<_>>(),
-            "claim_window": opt(&c.claim_window),
-            "evidence": c.evidence,
-            "cap": opt(&c.cap),
-            "sole_remedy": c.sole_remedy,
-        }),
-    };
+    let credit_schemes: Vec<Value> = a
+        .credit_schemes
+        .iter()
+        .map(|c| {
+            let targets: Vec<String> = c
+                .applies_to
+                .iter()
+                .map(|id| a.target(id).map_or_else(|| id.clone(), |t| t.label().to_owned()))
+                .collect();
+            json!({
+                "name": c.label(),
+                "applies_to": c.applies_to,
+                "applies_to_names": targets,
+                "basis": c.basis,
+                "tiers": c.tiers.iter().map(|t| json!({"below": t.below.to_string(), "credit": t.credit.to_string()})).collect::<Vec<_>>(),
+                "claim_window": c.claim_window.map(|w| w.to_words()).unwrap_or_default(),
+                "evidence": c.evidence,
+                "cap": opt(&c.cap),
+                "sole_remedy": c.sole_remedy,
+                "usable": c.usable.map(|u| u.words()).unwrap_or_default(),
+            })
+        })
+        .collect();
     let w = &a.warranty;
     let continuity = match &w.continuity {
         None => Value::Null,
@@ -208,6 +230,7 @@ pub fn view(a: &Agreement) -> Value {
         .map(|(i, c)| json!({"title": c.title, "body": format!("::: include {i}")}))
         .collect();
     let has_warranty = w.availability.is_some()
+        || a.availability_targets().next().is_some()
         || !w.capacity.is_empty()
         || w.continuity.is_some()
         || w.security.is_some();
@@ -232,6 +255,7 @@ pub fn view(a: &Agreement) -> Value {
         || terms.end_date.is_some()
         || d.term.months.is_some()
         || d.term.notice.is_some()
+        || d.term.renewal_months.is_some()
         || d.term.renewal != Renewal::Unspecified;
     let o = &a.offering;
     let r = &a.relationship;
@@ -260,7 +284,8 @@ pub fn view(a: &Agreement) -> Value {
                 Renewal::ByAgreement => "renews only when both parties agree in writing",
                 Renewal::None => "ends at the end of the term",
             },
-            "notice": opt(&d.term.notice),
+            "notice": dur(&d.term.notice),
+            "renewal_months": d.term.renewal_months.map(|m| m.to_string()).unwrap_or_default(),
             "owner": if d.owner.is_empty() { Value::Null } else { person(a, &d.owner) },
             "approver": if d.approver.is_empty() { Value::Null } else { person(a, &d.approver) },
             "supports": d.supports,
@@ -302,7 +327,7 @@ pub fn view(a: &Agreement) -> Value {
         },
         "relationship": relationship,
         "service_levels": levels,
-        "credits": credits,
+        "credit_schemes": credit_schemes,
         "exclusions": a.exclusions,
         "terms": {
             "changes": terms.changes,
@@ -324,7 +349,7 @@ pub fn view(a: &Agreement) -> Value {
             "responsibilities": !provider_duties.is_empty() || !consumer_duties.is_empty(),
             "relationship": !r.reviews.is_empty() || !r.reports.is_empty() || !r.contacts.is_empty() || !r.improvement.is_empty(),
             "service_levels": !a.service_levels.is_empty(),
-            "credits": a.credits.is_some(),
+            "credits": !a.credit_schemes.is_empty(),
             "exclusions": !a.exclusions.is_empty(),
             "terms": has_terms,
             "clauses": !a.clauses.is_empty(),
@@ -375,59 +400,90 @@ fn offering(a: &Agreement) -> Value {
             "hours": s.hours.label(),
             "owner": if s.owner.is_empty() { Value::Null } else { person(a, &s.owner) },
             "owner_name": names(a, std::slice::from_ref(&s.owner)).join(""),
-            "target": opt(&s.target),
+            "target": dur(&s.target),
         })).collect::<Vec<_>>(),
     })
 }
 
 fn availability(a: &Agreement) -> Value {
-    let Some(av) = &a.warranty.availability else {
+    let av = a.warranty.availability.as_ref();
+    if av.is_none() && a.service_hours.is_none() && a.availability_targets().next().is_none() {
         return Value::Null;
+    }
+    let hours_json = |hours: Option<&ServiceHours>| {
+        json!({
+            "schedule": hours.map(|h| h.schedule.to_string()).unwrap_or_default(),
+            "stated": hours.is_some(),
+            "always": hours.is_none_or(|h| h.schedule.is_always()),
+            "time_zone": hours.map(|h| h.time_zone.clone()).unwrap_or_default(),
+            "holidays": hours.map(|h| h.holidays.iter().map(|d| json!({"date": d.date.to_string(), "name": d.name})).collect::<Vec<_>>()).unwrap_or_default(),
+            "critical_periods": hours.map(|h| h.critical_periods.clone()).unwrap_or_default(),
+            "business_days": hours.map(|h| h.business_days().to_string()).unwrap_or_default(),
+        })
     };
-    let hours = av.service_hours.as_ref();
-    let calendar = match hours {
-        Some(h) => Calendar {
-            schedule: h.schedule.clone(),
-            time_zone: Some(h.time_zone.clone()),
-            holidays: h.holidays.iter().map(|d| d.date.0).collect(),
-        },
-        None => Calendar::always(),
-    };
-    // Excluded maintenance inside the service hours, per average month.
-    let excluded: f64 = av
-        .maintenance
-        .iter()
-        .filter(|m| m.excluded_within(hours.map(|h| &h.schedule)))
-        .map(|m| m.duration.as_secs() as f64 * m.frequency.per_average_month())
-        .sum();
-    let excluded = excluded.round() as u64;
-    let budgets = budgets(
-        a,
-        av.target,
-        av.period,
-        &calendar,
-        Duration::from_secs(excluded),
-    );
-    json!({
-        "target": av.target.to_string(),
-        "measurement": av.measurement,
-        "data_source": av.data_source,
-        "period": av.period.label(),
-        "period_stated": av.period != PeriodConvention::Unspecified,
-        "schedule": hours.map(|h| h.schedule.to_string()).unwrap_or_default(),
-        "always": hours.is_none_or(|h| h.schedule.is_always()),
-        "time_zone": hours.map(|h| h.time_zone.clone()).unwrap_or_default(),
-        "holidays": hours.map(|h| h.holidays.iter().map(|d| json!({"date": d.date.to_string(), "name": d.name})).collect::<Vec<_>>()).unwrap_or_default(),
-        "critical_periods": hours.map(|h| h.critical_periods.clone()).unwrap_or_default(),
-        "maintenance": av.maintenance.iter().map(|m| json!({
-            "when": m.when,
-            "frequency": m.frequency.label(),
-            "duration": m.duration.to_string(),
-            "notice": opt(&m.notice),
-            "counts_as_downtime": m.counts_as_downtime,
-        })).collect::<Vec<_>>(),
-        "budget": budgets,
-    })
+    let maintenance = av.map(|av| av.maintenance.as_slice()).unwrap_or_default();
+    let targets: Vec<Value> = a
+        .availability_targets()
+        .map(|(_, t)| {
+            let hours = a.hours_of(t);
+            let calendar = Calendar::of(hours);
+            // Excluded maintenance inside these hours, per average month.
+            let excluded: f64 = maintenance
+                .iter()
+                .filter(|m| m.excluded_within(hours.map(|h| &h.schedule)))
+                .map(|m| {
+                    m.duration.secs_with(calendar.business_day_service_secs()) as f64
+                        * m.frequency.per_average_month()
+                })
+                .sum();
+            let excluded = Duration::from_secs(excluded.round() as u64);
+            let period = a.period_of(t);
+            let budget = match t.target {
+                TargetValue::Percent(p) => budgets(a, p, period, &calendar, excluded),
+                _ => Value::Null,
+            };
+            let measurement = if t.measurement.trim().is_empty() {
+                av.map(|v| v.measurement.clone()).unwrap_or_default()
+            } else {
+                t.measurement.clone()
+            };
+            let data_source = if t.data_source.trim().is_empty() {
+                av.map(|v| v.data_source.clone()).unwrap_or_default()
+            } else {
+                t.data_source.clone()
+            };
+            json!({
+                "id": t.id,
+                "name": t.label(),
+                "scope": t.scope,
+                "target": t.target.to_string(),
+                "period": period.label(),
+                "period_stated": period != PeriodConvention::Unspecified,
+                "own_hours": t.service_hours.is_some(),
+                "hours": hours_json(hours),
+                "measurement": measurement,
+                "data_source": data_source,
+                "budget": budget,
+            })
+        })
+        .collect();
+    let hours = a.service_hours.as_ref();
+    let mut out = hours_json(hours);
+    let period = av.map(|v| v.period).unwrap_or_default();
+    out["measurement"] = json!(av.map(|v| v.measurement.clone()).unwrap_or_default());
+    out["data_source"] = json!(av.map(|v| v.data_source.clone()).unwrap_or_default());
+    out["period"] = json!(period.label());
+    out["period_stated"] = json!(period != PeriodConvention::Unspecified);
+    out["maintenance"] = json!(maintenance.iter().map(|m| json!({
+        "when": m.when,
+        "frequency": m.frequency.label(),
+        "duration": dur(&Some(m.duration)),
+        "notice": dur(&m.notice),
+        "counts_as_downtime": m.counts_as_downtime,
+    })).collect::<Vec<_>>());
+    out["budget"] = targets.first().map(|t| t["budget"].clone()).unwrap_or(Value::Null);
+    out["targets"] = json!(targets);
+    out
 }
 
 /// The downtime budget under the agreement's own period convention, in
@@ -485,7 +541,7 @@ fn budgets(
         "least": least,
         "most": most,
         "varies": least["allowed"] != most["allowed"],
-        "excluded_maintenance": if excluded.as_secs() > 0 { excluded.to_string() } else { String::new() },
+        "excluded_maintenance": if excluded.is_zero() { String::new() } else { excluded.to_string() },
     })
 }
 
@@ -495,6 +551,32 @@ fn ms_of(row: &Value) -> u64 {
 
 fn support(a: &Agreement) -> Value {
     let s = &a.support;
+    let levels = [Level::High, Level::Medium, Level::Low];
+    let has_matrix = s.priorities.iter().any(|p| !p.matrix.is_empty());
+    let grid: Vec<Value> = if has_matrix {
+        levels
+            .iter()
+            .map(|impact| {
+                let cells: Vec<String> = levels
+                    .iter()
+                    .map(|urgency| {
+                        let cell = MatrixCell { impact: *impact, urgency: *urgency };
+                        let ids: Vec<&str> = s
+                            .priorities
+                            .iter()
+                            .filter(|p| p.matrix.contains(&cell))
+                            .map(|p| p.id.as_str())
+                            .collect();
+                        ids.join(", ")
+                    })
+                    .collect();
+                json!({"impact": impact.label(), "cells": cells})
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let clocks_differ = s.priorities.iter().any(|p| p.clock.is_some_and(|c| c != s.clock));
     json!({
         "channels": s.channels.iter().map(|c| json!({
             "name": c.name, "kind": c.kind.label(), "address": c.address, "hours": c.hours.label(),
@@ -503,15 +585,40 @@ fn support(a: &Agreement) -> Value {
             "id": p.id,
             "name": p.name,
             "definition": p.definition,
-            "impact": p.impact.map(|l| l.label()).unwrap_or(""),
-            "urgency": p.urgency.map(|l| l.label()).unwrap_or(""),
-            "response": opt(&p.response),
-            "resolution": opt(&p.resolution),
-            "update_every": opt(&p.update_every),
+            "matrix": p.matrix.iter().map(|c| format!("{} / {}", c.impact.label(), c.urgency.label())).collect::<Vec<_>>(),
+            "response": dur(&p.response),
+            "resolution": dur(&p.resolution),
+            "update_every": dur(&p.update_every),
+            "clock": if clocks_differ {
+                match s.clock_of(p) {
+                    Clock::ServiceHours => "Service hours",
+                    Clock::Calendar => "24x7",
+                }
+            } else {
+                ""
+            },
         })).collect::<Vec<_>>(),
-        "clock": match s.clock {
-            Clock::ServiceHours => "Response and resolution times count time within the service hours only.",
-            Clock::Calendar => "Response and resolution times count every hour, around the clock.",
+        "matrix": grid,
+        "urgencies": levels.iter().map(|l| l.label()).collect::<Vec<_>>(),
+        "clock": match (s.clock, clocks_differ) {
+            (_, true) => "Response and resolution times count time on each priority's clock, shown in the table: 24x7 counts every hour, around the clock; service hours count time within the service hours only.",
+            (Clock::ServiceHours, false) => "Response and resolution times count time within the service hours only.",
+            (Clock::Calendar, false) => "Response and resolution times count every hour, around the clock.",
+        },
+        "business_days": if uses_business_days(a) {
+            let cal = Calendar::of(a.service_hours.as_ref());
+            let days = a.service_hours.as_ref().map(|h| h.business_days()).unwrap_or(crate::units::Days::WEEKDAYS);
+            let hours = cal.business_day_service_secs() as f64 / 3600.0;
+            format!(
+                "A business day is a day of {days} that is not a holiday; a time in business days ends at the close of the service hours on the last of them{}.",
+                if hours > 0.0 && !cal.schedule.is_always() {
+                    format!(", and is worth {} service hours a day on the service-hours clock", format!("{hours:.1}").trim_end_matches(".0"))
+                } else {
+                    String::new()
+                }
+            )
+        } else {
+            String::new()
         },
         "clock_stops": s.clock_stops,
         "escalation": s.escalation.iter().enumerate().map(|(i, e)| json!({
@@ -519,9 +626,25 @@ fn support(a: &Agreement) -> Value {
             "contact": person(a, &e.contact),
             "when": e.when,
             "priorities": e.priorities.join(", "),
-            "after": opt(&e.after),
+            "after": e.after.iter().map(|t| if t.priority.is_empty() {
+                format!("after {}", dur(&Some(t.after)))
+            } else {
+                format!("{}: after {}", t.priority, dur(&Some(t.after)))
+            }).collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),
     })
+}
+
+/// True when any time in the support arrangements is in business days.
+fn uses_business_days(a: &Agreement) -> bool {
+    let s = &a.support;
+    let bd = |d: &Option<Duration>| d.is_some_and(|d| d.business_days().is_some());
+    s.priorities.iter().any(|p| bd(&p.response) || bd(&p.resolution) || bd(&p.update_every))
+        || a.offering.actions.iter().any(|x| bd(&x.target))
+        || s.escalation.iter().any(|e| e.after.iter().any(|t| t.after.business_days().is_some()))
+        || a.relationship.reports.iter().chain(std::iter::empty()).any(|r| r.on.as_ref().is_some_and(|o| bd(&o.within)))
+        || a.relationship.reviews.iter().any(|r| r.on.as_ref().is_some_and(|o| bd(&o.within)))
+        || a.service_levels.iter().any(|t| matches!(t.target, TargetValue::Duration(d) if d.business_days().is_some()))
 }
 
 fn relationship(a: &Agreement) -> Value {
@@ -529,13 +652,13 @@ fn relationship(a: &Agreement) -> Value {
     json!({
         "reviews": r.reviews.iter().map(|v| json!({
             "name": v.name,
-            "cadence": v.cadence.label(),
+            "cadence": when(v.cadence, v.on.as_ref()),
             "participants": names(a, &v.participants),
             "agenda": v.agenda,
         })).collect::<Vec<_>>(),
         "reports": r.reports.iter().map(|v| json!({
             "name": v.name,
-            "frequency": v.frequency.label(),
+            "frequency": when(v.frequency, v.on.as_ref()),
             "contents": v.contents,
             "recipients": names(a, &v.recipients),
         })).collect::<Vec<_>>(),
@@ -546,4 +669,23 @@ fn relationship(a: &Agreement) -> Value {
         }).collect::<Vec<_>>(),
         "improvement": r.improvement,
     })
+}
+
+/// When a review or report happens: "Monthly", "Within 5 business days of
+/// every P1 incident", or both.
+fn when(cadence: Option<Cadence>, on: Option<&Occasion>) -> String {
+    let mut out = cadence.map(|c| c.label().to_owned()).unwrap_or_default();
+    if let Some(o) = on {
+        let words = o.to_words();
+        if out.is_empty() {
+            let mut chars = words.chars();
+            out = chars
+                .next()
+                .map(|c| c.to_uppercase().collect::<String>() + chars.as_str())
+                .unwrap_or_default();
+        } else {
+            out = format!("{out}, and {words}");
+        }
+    }
+    out
 }

@@ -91,9 +91,10 @@ pub fn check(draft: Value) -> CheckResult {
     CheckResult { findings, invalid }
 }
 
-/// The downtime budget of the draft's availability section, through the
-/// render view (the numbers the PDF prints).
-pub fn budget(draft: &Value) -> Result<DowntimeBudget, CheckError> {
+/// The downtime budget of one availability target of the draft (by its
+/// index in `service_levels`; the first availability target when `None`),
+/// through the render view (the numbers the PDF prints).
+pub fn budget(draft: &Value, target: Option<usize>) -> Result<DowntimeBudget, CheckError> {
     let empty = |note: &str| DowntimeBudget {
         rows: Vec::new(),
         least: None,
@@ -101,36 +102,60 @@ pub fn budget(draft: &Value) -> Result<DowntimeBudget, CheckError> {
         excluded_maintenance: String::new(),
         note: Some(note.to_owned()),
     };
-    let Some(av) = draft.pointer("/warranty/availability") else {
-        return Ok(empty(
-            "Set an availability target to see the downtime it allows.",
-        ));
-    };
-    let availability: Availability = match serde_path_to_error::deserialize(av.clone()) {
-        Ok(a) => a,
-        Err(e) => {
-            let field = e.path().to_string();
-            return Ok(empty(&format!(
-                "The {} cannot be read yet ({}).",
-                if field.is_empty() {
-                    "availability".to_owned()
-                } else {
-                    field.replace('_', " ")
-                },
-                e.inner()
-            )));
-        }
-    };
+    // Read only what the budget needs, each part on its own, so a value
+    // elsewhere that cannot be read yet does not hide the budget.
+    let part = |pointer: &str| draft.pointer(pointer).cloned();
     let mut a = Agreement::empty(Kind::Sla);
-    if let Some(d) = draft.pointer("/document/effective_date") {
-        a.document.effective_date = serde_json::from_value(d.clone()).unwrap_or(None);
+    if let Some(d) = part("/document/effective_date") {
+        a.document.effective_date = serde_json::from_value(d).unwrap_or(None);
     }
-    a.warranty.availability = Some(availability);
+    let unreadable = |what: &str, e: serde_path_to_error::Error<serde_json::Error>| {
+        let field = e.path().to_string();
+        let field = if field.is_empty() || field == "." { what.to_owned() } else { format!("{what} {}", field.replace('_', " ")) };
+        empty(&format!("The {field} cannot be read yet ({}).", e.inner()))
+    };
+    if let Some(h) = part("/service_hours") {
+        match serde_path_to_error::deserialize(h) {
+            Ok(h) => a.service_hours = Some(h),
+            Err(e) => return Ok(unreadable("service hours", e)),
+        }
+    }
+    if let Some(av) = part("/warranty/availability") {
+        match serde_path_to_error::deserialize::<_, Availability>(av) {
+            Ok(av) => a.warranty.availability = Some(av),
+            Err(e) => return Ok(unreadable("availability", e)),
+        }
+    }
+    let levels = draft
+        .pointer("/service_levels")
+        .and_then(Value::as_array)
+        .cloned()
+        .unwrap_or_default();
+    let index = match target {
+        Some(i) => i,
+        None => match levels.iter().position(|t| {
+            t.get("metric").and_then(Value::as_str).unwrap_or("availability") == "availability"
+        }) {
+            Some(i) => i,
+            None => {
+                return Ok(empty(
+                    "Add an availability target to see the downtime it allows.",
+                ));
+            }
+        },
+    };
+    let Some(t) = levels.get(index) else {
+        return Ok(empty("Add an availability target to see the downtime it allows."));
+    };
+    match serde_path_to_error::deserialize::<_, pactwright::model::ServiceLevelTarget>(t.clone()) {
+        Ok(t) => a.service_levels = vec![t],
+        Err(e) => return Ok(unreadable("target", e)),
+    }
     let view = pactwright::render::view::view(&a);
-    let b = &view["availability"]["budget"];
+    let b = &view["availability"]["targets"][0]["budget"];
     if b.is_null() {
         return Ok(empty(
-            "Choose the period the target is measured over to see the downtime it allows.",
+            "Give the target a percentage and choose the period it is measured over to see the downtime it allows.",
         ));
     }
     let row = |v: &Value| -> Option<BudgetRow> {
@@ -170,8 +195,9 @@ pub async fn check_draft(draft: Value) -> CheckResult {
         })
 }
 
-/// The downtime budget of the draft's availability target.
+/// The downtime budget of an availability target of the draft (the first
+/// one when `target` is not given).
 #[tauri::command(rename_all = "snake_case")]
-pub fn downtime_budget(draft: Value) -> Result<DowntimeBudget, CheckError> {
-    budget(&draft)
+pub fn downtime_budget(draft: Value, target: Option<u32>) -> Result<DowntimeBudget, CheckError> {
+    budget(&draft, target.map(|t| t as usize))
 }

@@ -99,3 +99,18 @@ pub fn run(file: &Path, format: Format) -> u8 {
     }
     u8::from(errors > 0)
 }
+
+/// `pactwright check --list`: every code the reviewer can give.
+pub fn list(format: Format) -> u8 {
+    match format {
+        Format::Text => print!("{}", pactwright::checks::codes::text()),
+        Format::Json => match serde_json::to_string_pretty(pactwright::checks::CODES) {
+            Ok(s) => println!("{s}"),
+            Err(e) => {
+                eprintln!("error: {e}");
+                return 2;
+            }
+        },
+    }
+    0
+}

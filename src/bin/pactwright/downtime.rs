@@ -56,10 +56,16 @@ pub fn run(
         list = Period::STANDARD.to_vec();
     }
     let tz_label = tz.clone().unwrap_or_else(|| "UTC".to_owned());
+    let business_days = pactwright::model::ServiceHours {
+        schedule: schedule.clone(),
+        ..Default::default()
+    }
+    .business_days();
     let calendar = Calendar {
         schedule: schedule.clone(),
         time_zone: tz,
         holidays: holiday_dates,
+        business_days,
     };
     let mut rows = Vec::new();
     for period in list {
@@ -70,9 +76,17 @@ pub fn run(
     }
     println!("Allowed downtime at {target} availability");
     println!("Service hours: {schedule} ({tz_label})");
-    if excluded.as_secs() > 0 {
+    if !excluded.is_zero() {
+        let worth = match excluded.business_days() {
+            Some(_) => format!(
+                " ({} of service time on {business_days})",
+                downtime::format_ms(excluded.secs_with(calendar.business_day_service_secs()) * 1000)
+            ),
+            None => String::new(),
+        };
         println!(
-            "Excluded maintenance: {excluded} per period, taken out of the service time first"
+            "Excluded maintenance: {}{worth} per period, taken out of the service time first",
+            if excluded.business_days().is_some() { excluded.to_words() } else { excluded.to_string() }
         );
     }
     if !calendar.schedule.is_always()

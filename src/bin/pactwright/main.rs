@@ -47,14 +47,18 @@ enum Command {
     },
     /// Check a draft and list every finding.
     #[command(
-        after_help = "Example:\n  pactwright check samples/it-service-desk.agreement.json --format json\n\nExit status: 0 no errors (warnings allowed), 1 the agreement has errors,\n2 the file cannot be read or is not a valid draft."
+        after_help = "Example:\n  pactwright check samples/it-service-desk.agreement.json --format json\n  pactwright check --list\n\nExit status: 0 no errors (warnings allowed), 1 the agreement has errors,\n2 the file cannot be read or is not a valid draft."
     )]
     Check {
         /// The draft file.
-        file: PathBuf,
+        #[arg(required_unless_present = "list")]
+        file: Option<PathBuf>,
         /// Output format.
         #[arg(long, value_enum, default_value = "text")]
         format: Format,
+        /// List every finding code with its severity and what it flags, instead of checking a file.
+        #[arg(long, conflicts_with = "file")]
+        list: bool,
     },
     /// Compute the downtime a target allows.
     #[command(
@@ -150,7 +154,11 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let code = match cli.command {
         Command::New { kind, file, force } => new::run(kind.into(), &file, force),
-        Command::Check { file, format } => check::run(&file, format),
+        Command::Check { list: true, format, .. } => check::list(format),
+        Command::Check { file, format, .. } => match file {
+            Some(file) => check::run(&file, format),
+            None => 2,
+        },
         Command::Downtime {
             target,
             period,

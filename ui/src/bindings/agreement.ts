@@ -7,13 +7,17 @@
  */
 export type Date = string;
 /**
- * A length of time: a number and a unit (s, min, h, d, w), e.g. "4h", "30 min", "1h 30 min", "3d".
+ * A length of time: a number and a unit (s, min, h, d, w), e.g. "4h", "30 min", "1h 30 min", "3d"; or whole business days on the agreement's calendar, "3bd".
  */
 export type Duration = string;
 /**
  * A role a stakeholder holds in the service relationship.
  */
 export type Role = "customer" | "user" | "sponsor" | "service_provider" | "organization_contact";
+/**
+ * Days of the week, e.g. "Mon-Fri", "Sat,Sun", "Mon-Sun".
+ */
+export type Days = string;
 /**
  * A percentage with up to four decimals, e.g. "99.95%".
  */
@@ -27,13 +31,32 @@ export type Schedule = string;
  */
 export type Frequency = "weekly" | "monthly" | "quarterly" | "yearly";
 /**
- * A level of impact or urgency.
+ * What the response and resolution clock counts.
  */
-export type Level = "high" | "medium" | "low";
+export type Clock = "service_hours" | "calendar";
 /**
  * How often something happens.
  */
 export type Cadence = "weekly" | "monthly" | "quarterly" | "half_yearly" | "yearly";
+/**
+ * The period over which availability is measured; it changes the downtime
+ * budget, so the agreement must state it.
+ */
+export type PeriodConvention =
+  | "unspecified"
+  | "calendar_month"
+  | "month30_days"
+  | "average_month"
+  | "calendar_quarter"
+  | "year365_days";
+/**
+ * By when a credit must be claimed: a time after the end of the period measured ("60d", "30 business days"), or billing cycles ("2 billing cycles": by the end of the second billing cycle).
+ */
+export type ClaimWindow = string;
+/**
+ * How a service credit can be used.
+ */
+export type CreditUse = "future_invoices" | "invoices_or_refund" | "refund";
 
 /**
  * A service agreement draft: SLA, OLA, underpinning contract or service
@@ -55,6 +78,13 @@ export interface Agreement {
    * Terms defined for this agreement.
    */
   glossary?: GlossaryEntry[];
+  /**
+   * The service-hours calendar: when the service is to be available,
+   * which days are business days, holidays. Availability targets,
+   * channels, actions, the support clock and business-day durations use
+   * it unless they say otherwise.
+   */
+  service_hours?: ServiceHours | null;
   service?: Service;
   offering?: Offering;
   utility?: Utility;
@@ -67,9 +97,10 @@ export interface Agreement {
    */
   service_levels?: ServiceLevelTarget[];
   /**
-   * Service credits owed when targets are missed.
+   * Service credits owed when targets are missed: one scheme per group
+   * of targets with its own tiers.
    */
-  credits?: ServiceCredits | null;
+  credit_schemes?: CreditScheme[];
   /**
    * What the targets and duties do not cover.
    */
@@ -144,6 +175,11 @@ export interface Term {
    * How it renews.
    */
   renewal?: "unspecified" | "automatic" | "by_agreement" | "none";
+  /**
+   * Length of each renewal term in months, when it differs from the
+   * initial term.
+   */
+  renewal_months?: number | null;
   /**
    * Notice needed to stop a renewal or to terminate, e.g. "90d".
    */
@@ -273,6 +309,47 @@ export interface GlossaryEntry {
    * What it means in this agreement.
    */
   definition: string;
+}
+/**
+ * The service-hours calendar.
+ */
+export interface ServiceHours {
+  /**
+   * Weekly hours, e.g. "24x7" or "Mon-Fri 08:00-18:00".
+   */
+  schedule: string;
+  /**
+   * IANA time zone the hours are in, e.g. "Europe/London".
+   */
+  time_zone?: string;
+  /**
+   * The days that count as business days (for durations such as "3bd");
+   * when not given, the days the schedule is open, or Mon-Fri when the
+   * schedule is 24x7.
+   */
+  business_days?: Days | null;
+  /**
+   * Days the service hours do not apply.
+   */
+  holidays?: Holiday[];
+  /**
+   * Critical business periods with heightened attention, e.g. "Month-end
+   * close, last 3 working days".
+   */
+  critical_periods?: string[];
+}
+/**
+ * A holiday on which service hours do not apply.
+ */
+export interface Holiday {
+  /**
+   * A calendar date, "YYYY-MM-DD".
+   */
+  date: string;
+  /**
+   * Its name, e.g. "Christmas Day".
+   */
+  name?: string;
 }
 /**
  * The service: what it is for and what it takes away from the consumer.
@@ -434,9 +511,9 @@ export interface ServiceAction {
    */
   channel?: string;
   /**
-   * When it is available.
+   * When it is available: the service hours, "24x7" or a schedule.
    */
-  hours?: "service_hours" | "24x7";
+  hours?: string;
   /**
    * Stakeholder id of the owner.
    */
@@ -485,13 +562,11 @@ export interface Warranty {
   security?: Security | null;
 }
 /**
- * The availability commitment.
+ * How availability is measured and maintained. The figures themselves
+ * are availability targets among the service levels, each with its own
+ * scope; these are the defaults they inherit.
  */
 export interface Availability {
-  /**
-   * A percentage with up to four decimals, e.g. "99.95%".
-   */
-  target: string;
   /**
    * How availability is measured, e.g. "Synthetic login probe every
    * minute from two locations".
@@ -512,48 +587,9 @@ export interface Availability {
     | "calendar_quarter"
     | "year365_days";
   /**
-   * When the service is to be available.
-   */
-  service_hours?: ServiceHours | null;
-  /**
    * Planned maintenance windows.
    */
   maintenance?: MaintenanceWindow[];
-}
-/**
- * The service-hours calendar.
- */
-export interface ServiceHours {
-  /**
-   * Weekly service hours: "24x7", or windows separated by semicolons like "Mon-Fri 08:00-18:00; Sat 09:00-13:00".
-   */
-  schedule: string;
-  /**
-   * IANA time zone the hours are in, e.g. "Europe/London".
-   */
-  time_zone?: string;
-  /**
-   * Days the service hours do not apply.
-   */
-  holidays?: Holiday[];
-  /**
-   * Critical business periods with heightened attention, e.g. "Month-end
-   * close, last 3 working days".
-   */
-  critical_periods?: string[];
-}
-/**
- * A holiday on which service hours do not apply.
- */
-export interface Holiday {
-  /**
-   * A calendar date, "YYYY-MM-DD".
-   */
-  date: string;
-  /**
-   * Its name, e.g. "Christmas Day".
-   */
-  name?: string;
 }
 /**
  * A planned maintenance window.
@@ -570,7 +606,7 @@ export interface MaintenanceWindow {
    */
   frequency?: "weekly" | "monthly" | "quarterly" | "yearly";
   /**
-   * A length of time: a number and a unit (s, min, h, d, w), e.g. "4h", "30 min", "1h 30 min", "3d".
+   * A length of time: a number and a unit (s, min, h, d, w), e.g. "4h", "30 min", "1h 30 min", "3d"; or whole business days on the agreement's calendar, "3bd".
    */
   duration: string;
   /**
@@ -651,8 +687,7 @@ export interface Support {
    */
   priorities?: Priority[];
   /**
-   * Whether response and resolution times count service hours only or
-   * every hour.
+   * What the response and resolution clock counts.
    */
   clock?: "service_hours" | "calendar";
   /**
@@ -681,9 +716,9 @@ export interface Channel {
    */
   address?: string;
   /**
-   * When the channel is staffed.
+   * When the channel is staffed: the service hours, "24x7" or a schedule.
    */
-  hours?: "service_hours" | "24x7";
+  hours?: string;
 }
 /**
  * A priority with its targets.
@@ -703,13 +738,15 @@ export interface Priority {
    */
   definition?: string;
   /**
-   * The impact that leads to this priority.
+   * Every impact and urgency pair that maps to this priority (its cells
+   * of the priority matrix).
    */
-  impact?: Level | null;
+  matrix?: MatrixCell[];
   /**
-   * The urgency that leads to this priority.
+   * The clock its response and resolution times run on, when it differs
+   * from the support clock (e.g. P1 around the clock).
    */
-  urgency?: Level | null;
+  clock?: Clock | null;
   /**
    * Time to respond (acknowledge and start work).
    */
@@ -722,6 +759,19 @@ export interface Priority {
    * How often the consumer is updated while it is open.
    */
   update_every?: Duration | null;
+}
+/**
+ * One cell of the priority matrix: an impact and an urgency.
+ */
+export interface MatrixCell {
+  /**
+   * How widely the incident affects the consumer.
+   */
+  impact: "high" | "medium" | "low";
+  /**
+   * How soon the consumer needs it resolved.
+   */
+  urgency: "high" | "medium" | "low";
 }
 /**
  * One step of the escalation path.
@@ -740,9 +790,24 @@ export interface EscalationLevel {
    */
   priorities?: string[];
   /**
-   * Escalate after this long without resolution.
+   * When to escalate: after this long without resolution, for every
+   * priority or for one.
    */
-  after?: Duration | null;
+  after?: EscalationTime[];
+}
+/**
+ * How long an incident waits before it is escalated to a level.
+ */
+export interface EscalationTime {
+  /**
+   * The priority id this time is for; empty for every priority the step
+   * applies to.
+   */
+  priority?: string;
+  /**
+   * A length of time: a number and a unit (s, min, h, d, w), e.g. "4h", "30 min", "1h 30 min", "3d"; or whole business days on the agreement's calendar, "3bd".
+   */
+  after: string;
 }
 /**
  * What each side must do: value is co-created.
@@ -788,9 +853,13 @@ export interface Review {
    */
   name: string;
   /**
-   * How often it happens.
+   * How often it happens, when it recurs.
    */
-  cadence?: "weekly" | "monthly" | "quarterly" | "half_yearly" | "yearly";
+  cadence?: Cadence | null;
+  /**
+   * The event that calls it, e.g. within 5 business days of every P1.
+   */
+  on?: Occasion | null;
   /**
    * Stakeholder ids of the participants.
    */
@@ -801,6 +870,23 @@ export interface Review {
   agenda?: string[];
 }
 /**
+ * The event a report or review follows, and how soon.
+ */
+export interface Occasion {
+  /**
+   * What happened.
+   */
+  event: "incident" | "major_incident" | "security_incident" | "missed_target" | "major_change";
+  /**
+   * For incidents: the priority id, e.g. "P1"; empty for any priority.
+   */
+  priority?: string;
+  /**
+   * How soon after the event (for an incident: after it is resolved).
+   */
+  within?: Duration | null;
+}
+/**
  * A recurring report.
  */
 export interface Report {
@@ -809,9 +895,14 @@ export interface Report {
    */
   name: string;
   /**
-   * How often it is sent.
+   * How often it is sent, when it recurs.
    */
-  frequency?: "weekly" | "monthly" | "quarterly" | "half_yearly" | "yearly";
+  frequency?: Cadence | null;
+  /**
+   * The event that calls for it, e.g. a root-cause report within 5
+   * business days of every P1 incident.
+   */
+  on?: Occasion | null;
   /**
    * What it contains.
    */
@@ -890,15 +981,36 @@ export interface ServiceLevelTarget {
    * How often it is reported.
    */
   reporting_period?: Cadence | null;
+  /**
+   * What the target covers, when not the whole service, e.g.
+   * "Multi-zone deployments" or "Each single instance".
+   */
+  scope?: string;
+  /**
+   * For availability: the period it is measured over, when it differs
+   * from the warranty's.
+   */
+  period?: PeriodConvention | null;
+  /**
+   * For availability: the hours it is promised in, when they differ from
+   * the agreement's service hours.
+   */
+  service_hours?: ServiceHours | null;
 }
 /**
- * Service credits owed when a target is missed.
+ * A scheme of service credits owed when the targets it is tied to are
+ * missed. An agreement may have several (e.g. one for multi-zone
+ * deployments, one for single instances), each with its own tiers.
  */
-export interface ServiceCredits {
+export interface CreditScheme {
   /**
-   * Id of the service level target the tiers apply to.
+   * What it is called, e.g. "Multi-zone credits".
    */
-  applies_to?: string;
+  name?: string;
+  /**
+   * Ids of the service level targets the tiers apply to.
+   */
+  applies_to?: string[];
   /**
    * What the percentage is of, e.g. "the monthly charge for the
    * affected service".
@@ -909,9 +1021,10 @@ export interface ServiceCredits {
    */
   tiers?: CreditTier[];
   /**
-   * How long after the month the consumer has to claim.
+   * By when the consumer must claim: a time after the end of the
+   * period measured ("60d"), or "by the end of the 2nd billing cycle".
    */
-  claim_window?: Duration | null;
+  claim_window?: ClaimWindow | null;
   /**
    * What a claim must include.
    */
@@ -924,6 +1037,10 @@ export interface ServiceCredits {
    * True when credits are the consumer's only remedy for missed targets.
    */
   sole_remedy?: boolean;
+  /**
+   * How a credit can be used.
+   */
+  usable?: CreditUse | null;
 }
 /**
  * One credit tier.

@@ -1,0 +1,78 @@
+//! What a reviewer flags (domain.md section 4), one file per family of
+//! findings, written the way a service level manager reads a draft: vague
+//! or unmeasured targets, credits out of step with their targets, figures
+//! stated twice, dates and term, roles and sides, priority ordering, hours
+//! against promises, warranty coherence, one-sided relationship management,
+//! weak dependencies and vague words.
+
+mod credits;
+mod dates;
+mod dependencies;
+mod hours;
+mod priorities;
+mod relationship;
+mod restated;
+mod roles;
+mod targets;
+mod vague;
+mod warranty;
+
+use super::Findings;
+use crate::downtime::Calendar;
+use crate::model::{Agreement, Clock, Priority};
+use crate::units::Duration;
+
+/// What every family needs: the draft and its service-hours calendar.
+pub(crate) struct Ctx<'a> {
+    pub a: &'a Agreement,
+    pub calendar: Calendar,
+}
+
+impl Ctx<'_> {
+    /// The average elapsed time a priority's duration takes on its clock,
+    /// so that times on different clocks and in business days compare.
+    pub fn elapsed(&self, p: &Priority, d: Duration) -> u64 {
+        self.calendar.elapsed_secs(d, self.a.support.clock_of(p))
+    }
+
+    /// The same for a duration on the agreement's support clock.
+    pub fn elapsed_on(&self, clock: Clock, d: Duration) -> u64 {
+        self.calendar.elapsed_secs(d, clock)
+    }
+}
+
+pub(crate) fn check(a: &Agreement, f: &mut Findings) {
+    let ctx = Ctx {
+        a,
+        calendar: Calendar::of(a.service_hours.as_ref()),
+    };
+    targets::check(&ctx, f);
+    credits::check(&ctx, f);
+    restated::check(&ctx, f);
+    dates::check(&ctx, f);
+    roles::check(&ctx, f);
+    priorities::check(&ctx, f);
+    hours::check(&ctx, f);
+    warranty::check(&ctx, f);
+    relationship::check(&ctx, f);
+    dependencies::check(&ctx, f);
+    vague::check(&ctx, f);
+}
+
+/// Text cut to 60 characters for a message.
+pub(crate) fn shorten(text: &str) -> String {
+    let mut out: String = text.chars().take(60).collect();
+    if text.chars().count() > 60 {
+        out.push('…');
+    }
+    out
+}
+
+/// A duration in a message: "3 business days", "4h".
+pub(crate) fn said(d: Duration) -> String {
+    if d.business_days().is_some() {
+        d.to_words()
+    } else {
+        d.to_string()
+    }
+}
