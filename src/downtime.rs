@@ -626,19 +626,28 @@ mod tests {
         // Thursday 2 April 2026, 16:00: Fri 3, (weekend), Mon 6 is a
         // holiday, Tue 7, Wed 8: due at the close of Wednesday.
         assert_eq!(
-            cal.due(dt("2026-04-02T16:00"), bd3, Clock::ServiceHours).unwrap(),
+            cal.due(dt("2026-04-02T16:00"), bd3, Clock::ServiceHours)
+                .unwrap(),
             dt("2026-04-08T18:00")
         );
         // 4 service hours from Friday 16:00: 2h on Friday, Monday is a
         // holiday, 2h on Tuesday.
         assert_eq!(
-            cal.due(dt("2026-04-03T16:00"), Duration::from_hours(4), Clock::ServiceHours)
-                .unwrap(),
+            cal.due(
+                dt("2026-04-03T16:00"),
+                Duration::from_hours(4),
+                Clock::ServiceHours
+            )
+            .unwrap(),
             dt("2026-04-07T10:00")
         );
         assert_eq!(
-            cal.due(dt("2026-04-03T16:00"), Duration::from_hours(4), Clock::Calendar)
-                .unwrap(),
+            cal.due(
+                dt("2026-04-03T16:00"),
+                Duration::from_hours(4),
+                Clock::Calendar
+            )
+            .unwrap(),
             dt("2026-04-03T20:00")
         );
         // What a business day is worth on each clock.
@@ -649,7 +658,13 @@ mod tests {
                 > cal.elapsed_secs(Duration::from_business_days(1), Clock::ServiceHours)
         );
         // One business day of maintenance on this calendar is 10 hours.
-        let b = budget(pct("99%"), Period::Month30, &cal, Duration::from_business_days(1)).unwrap();
+        let b = budget(
+            pct("99%"),
+            Period::Month30,
+            &cal,
+            Duration::from_business_days(1),
+        )
+        .unwrap();
         assert_eq!(b.excluded_ms, 10 * 3_600_000);
     }
 

@@ -120,7 +120,10 @@ fn v1_to_v2(value: &mut Value) -> Result<(), MigrationError> {
                 }
             };
             let stated = levels.iter().any(|t| {
-                let metric = t.get("metric").and_then(Value::as_str).unwrap_or("availability");
+                let metric = t
+                    .get("metric")
+                    .and_then(Value::as_str)
+                    .unwrap_or("availability");
                 metric == "availability" && t.get("target").is_some_and(same_percent)
             });
             if !stated {
@@ -173,8 +176,13 @@ fn v1_to_v2(value: &mut Value) -> Result<(), MigrationError> {
                         .unwrap_or_default()
                         .trim()
                         .to_owned();
-                    let note = format!("(Version 1 stated only one of impact or urgency: {level}.)");
-                    let text = if def.is_empty() { note } else { format!("{def} {note}") };
+                    let note =
+                        format!("(Version 1 stated only one of impact or urgency: {level}.)");
+                    let text = if def.is_empty() {
+                        note
+                    } else {
+                        format!("{def} {note}")
+                    };
                     p.insert("definition".to_owned(), Value::from(text));
                 }
                 (None, None) => {}

@@ -235,7 +235,8 @@ impl FromStr for Duration {
     type Err = UnitError;
 
     fn from_str(text: &str) -> Result<Self, Self::Err> {
-        let hint = "write it like \"4h\", \"30 min\", \"1h 30 min\", \"3d\" or \"3bd\" (business days)";
+        let hint =
+            "write it like \"4h\", \"30 min\", \"1h 30 min\", \"3d\" or \"3bd\" (business days)";
         let lowered = text.trim().to_ascii_lowercase();
         if lowered.is_empty() {
             return Err(UnitError::new(format!("empty duration; {hint}")));
@@ -844,8 +845,7 @@ fn spanning_window(part: &str) -> Result<Option<Vec<Window>>, UnitError> {
     let Some((from, to)) = part.split_once('-') else {
         return Ok(None);
     };
-    let (Some((d1, t1)), Some((d2, t2))) =
-        (from.trim().split_once(' '), to.trim().split_once(' '))
+    let (Some((d1, t1)), Some((d2, t2))) = (from.trim().split_once(' '), to.trim().split_once(' '))
     else {
         return Ok(None);
     };
@@ -858,7 +858,11 @@ fn spanning_window(part: &str) -> Result<Option<Vec<Window>>, UnitError> {
     let mut windows = Vec::new();
     if first == last {
         if end > start {
-            windows.push(Window { days: one(first), start, end });
+            windows.push(Window {
+                days: one(first),
+                start,
+                end,
+            });
             return Ok(Some(windows));
         }
         return Err(UnitError::new(format!(
@@ -866,7 +870,11 @@ fn spanning_window(part: &str) -> Result<Option<Vec<Window>>, UnitError> {
         )));
     }
     if start < TimeOfDay::END_OF_DAY {
-        windows.push(Window { days: one(first), start, end: TimeOfDay::END_OF_DAY });
+        windows.push(Window {
+            days: one(first),
+            start,
+            end: TimeOfDay::END_OF_DAY,
+        });
     }
     let mut mask = 0u8;
     let mut d = (first + 1) % 7;
@@ -882,7 +890,11 @@ fn spanning_window(part: &str) -> Result<Option<Vec<Window>>, UnitError> {
         });
     }
     if end > TimeOfDay::MIDNIGHT {
-        windows.push(Window { days: one(last), start: TimeOfDay::MIDNIGHT, end });
+        windows.push(Window {
+            days: one(last),
+            start: TimeOfDay::MIDNIGHT,
+            end,
+        });
     }
     Ok(Some(windows))
 }
@@ -1125,7 +1137,10 @@ mod tests {
             assert_eq!(d.to_string(), canonical, "{input}");
             assert_eq!(d.elapsed_secs(), None);
         }
-        assert_eq!(Duration::from_business_days(3).to_words(), "3 business days");
+        assert_eq!(
+            Duration::from_business_days(3).to_words(),
+            "3 business days"
+        );
         assert_eq!(Duration::from_days(3).to_words(), "3 days");
         for bad in ["0bd", "-3bd", "1.5bd", "1bd 4h"] {
             let err = bad.parse::<Duration>().unwrap_err();
@@ -1135,8 +1150,14 @@ mod tests {
 
     #[test]
     fn hours() {
-        assert_eq!("service_hours".parse::<Hours>().unwrap(), Hours::ServiceHours);
-        assert_eq!("24x7".parse::<Hours>().unwrap(), Hours::Schedule(Schedule::always()));
+        assert_eq!(
+            "service_hours".parse::<Hours>().unwrap(),
+            Hours::ServiceHours
+        );
+        assert_eq!(
+            "24x7".parse::<Hours>().unwrap(),
+            Hours::Schedule(Schedule::always())
+        );
         let h: Hours = "Mon-Fri 09:00-17:30".parse().unwrap();
         assert_eq!(h.to_string(), "Mon-Fri 09:00-17:30");
         assert!("whenever".parse::<Hours>().is_err());

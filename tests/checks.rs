@@ -91,7 +91,10 @@ fn required_fields_per_kind() {
         Error,
     );
     fires(
-        &[("/service_levels", Value::Null), ("/credits", Value::Null)],
+        &[
+            ("/service_levels", Value::Null),
+            ("/credit_schemes", Value::Null),
+        ],
         "required-field",
         "/service_levels",
         Error,
@@ -147,9 +150,9 @@ fn references_and_duplicates() {
         Error,
     );
     fires(
-        &[("/credits/applies_to", json!("SL9"))],
+        &[("/credit_schemes/0/applies_to/0", json!("SL9"))],
         "dangling-reference",
-        "/credits/applies_to",
+        "/credit_schemes/0/applies_to/0",
         Error,
     );
     fires(
@@ -189,12 +192,9 @@ fn references_and_duplicates() {
         Error,
     );
     fires(
-        &[(
-            "/warranty/availability/service_hours/time_zone",
-            json!("Mars/Olympus"),
-        )],
+        &[("/service_hours/time_zone", json!("Mars/Olympus"))],
         "unknown-time-zone",
-        "/warranty/availability/service_hours/time_zone",
+        "/service_hours/time_zone",
         Error,
     );
 }
@@ -221,9 +221,9 @@ fn targets_must_be_numbers_that_are_measured() {
         Error,
     );
     fires(
-        &[("/warranty/availability/target", json!("100.5%"))],
+        &[("/service_levels/0/target", json!("100.5%"))],
         "target-out-of-range",
-        "/warranty/availability/target",
+        "/service_levels/0/target",
         Error,
     );
     fires(
@@ -239,15 +239,15 @@ fn targets_must_be_numbers_that_are_measured() {
         Error,
     );
     fires(
-        &[("/service_levels/0/measurement", Value::Null)],
+        &[("/service_levels/1/measurement", Value::Null)],
         "unmeasured-target",
-        "/service_levels/0/measurement",
+        "/service_levels/1/measurement",
         Error,
     );
     fires(
-        &[("/service_levels/0/data_source", Value::Null)],
+        &[("/service_levels/1/data_source", Value::Null)],
         "unmeasured-target",
-        "/service_levels/0/data_source",
+        "/service_levels/1/data_source",
         Warning,
     );
     fires(
@@ -309,7 +309,7 @@ fn response_and_resolution() {
     fires(
         &[
             ("/support/priorities/0/definition", Value::Null),
-            ("/support/priorities/0/impact", Value::Null),
+            ("/support/priorities/0/matrix", Value::Null),
         ],
         "priority-undefined",
         "/support/priorities/0/definition",
@@ -329,31 +329,34 @@ fn availability_needs_period_hours_and_honest_maintenance() {
     fires(
         &[("/warranty/availability/period", Value::Null)],
         "availability-period-missing",
-        "/warranty/availability/period",
+        "/service_levels/0/period",
         Error,
     );
     fires(
-        &[("/warranty/availability/service_hours", Value::Null)],
+        &[("/service_hours", Value::Null)],
         "availability-hours-missing",
-        "/warranty/availability/service_hours",
+        "/service_levels/0/service_hours",
         Error,
     );
     fires(
-        &[("/warranty/availability/measurement", Value::Null)],
+        &[
+            ("/warranty/availability/measurement", Value::Null),
+            ("/service_levels/0/measurement", Value::Null),
+        ],
         "unmeasured-target",
-        "/warranty/availability/measurement",
+        "/service_levels/0/measurement",
         Error,
     );
     fires(
-        &[("/warranty", json!({}))],
+        &[("/service_levels/0/metric", json!("other"))],
         "availability-missing",
-        "/warranty/availability",
+        "/service_levels",
         Warning,
     );
     // 99.99% with 8 hours of excluded maintenance a month, inside service hours.
     fires(
         &[
-            ("/warranty/availability/target", json!("99.99%")),
+            ("/service_levels/0/target", json!("99.99%")),
             (
                 "/warranty/availability/maintenance/0/when",
                 json!("first Saturday"),
@@ -433,39 +436,39 @@ fn the_relationship_is_a_two_way_street() {
 fn credits_need_a_window_and_a_sane_cap() {
     use Severity::*;
     fires(
-        &[("/credits/claim_window", Value::Null)],
+        &[("/credit_schemes/0/claim_window", Value::Null)],
         "credits-no-claim-window",
-        "/credits/claim_window",
+        "/credit_schemes/0/claim_window",
         Warning,
     );
     fires(
-        &[("/credits/cap", Value::Null)],
+        &[("/credit_schemes/0/cap", Value::Null)],
         "credits-no-cap",
-        "/credits/cap",
+        "/credit_schemes/0/cap",
         Warning,
     );
     fires(
-        &[("/credits/cap", json!("150%"))],
+        &[("/credit_schemes/0/cap", json!("150%"))],
         "credits-cap-over-100",
-        "/credits/cap",
+        "/credit_schemes/0/cap",
         Error,
     );
     fires(
-        &[("/credits/cap", json!("7%"))],
+        &[("/credit_schemes/0/cap", json!("7%"))],
         "credits-tier-over-cap",
-        "/credits/cap",
+        "/credit_schemes/0/cap",
         Warning,
     );
     fires(
-        &[("/credits/tiers/1/below", json!("99.95%"))],
+        &[("/credit_schemes/0/tiers/1/below", json!("99.95%"))],
         "credit-tiers-order",
-        "/credits/tiers/1",
+        "/credit_schemes/0/tiers/1",
         Warning,
     );
     fires(
-        &[("/credits/tiers/1/credit", json!("120%"))],
+        &[("/credit_schemes/0/tiers/1/credit", json!("120%"))],
         "target-out-of-range",
-        "/credits/tiers/1/credit",
+        "/credit_schemes/0/tiers/1/credit",
         Error,
     );
 }
@@ -524,13 +527,89 @@ fn findings_come_all_at_once_in_document_order() {
     let mut v = base();
     set(&mut v, "/document/title", json!(""));
     set(&mut v, "/support/priorities/0/resolution", json!("10 min"));
-    set(&mut v, "/credits/cap", json!("150%"));
+    set(&mut v, "/credit_schemes/0/cap", json!("150%"));
     set(&mut v, "/stakeholders/1/id", json!("owner"));
     let found = findings_of(&v);
     let pointers: Vec<&str> = found.iter().map(|f| f.pointer.as_str()).collect();
     let first = |p: &str| pointers.iter().position(|x| *x == p).unwrap();
     assert!(first("/document/title") < first("/stakeholders/1/id"));
     assert!(first("/stakeholders/1/id") < first("/support/priorities/0/resolution"));
-    assert!(first("/support/priorities/0/resolution") < first("/credits/cap"));
+    assert!(first("/support/priorities/0/resolution") < first("/credit_schemes/0/cap"));
     assert_eq!(found, findings_of(&v), "the same draft gives the same list");
+}
+
+/// `docs/checks.md` is generated from the code table; run with
+/// `UPDATE_DOCS=1` to rewrite it.
+#[test]
+fn the_checks_document_is_current() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/checks.md");
+    let want = pactwright::checks::codes::markdown();
+    if std::env::var_os("UPDATE_DOCS").is_some() {
+        std::fs::write(&path, &want).unwrap();
+    }
+    let have = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        have == want,
+        "docs/checks.md is stale: run `UPDATE_DOCS=1 cargo test --test checks`"
+    );
+}
+
+/// Every committed v1 sample (as on main before model v2) loads, migrates
+/// and checks no worse in substance: every figure survives.
+#[test]
+fn version_1_drafts_migrate_with_nothing_lost() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/v1");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let old: Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(old["schema_version"], 1, "{}", path.display());
+        let loaded = pactwright::file::parse_str(&path, &text).unwrap();
+        let a = &loaded.agreement;
+        assert_eq!(a.schema_version, pactwright::model::SCHEMA_VERSION);
+        let saved = pactwright::file::to_canonical_json(a);
+        // Every string value of the v1 file appears in the v2 file.
+        let mut strings = Vec::new();
+        collect_strings(&old, &mut strings);
+        let new: Value = serde_json::from_str(&saved).unwrap();
+        let mut now = Vec::new();
+        collect_strings(&new, &mut now);
+        for s in strings {
+            assert!(now.contains(&s), "{}: {s:?} was lost", path.display());
+        }
+        // The warranty's availability figure is now a target.
+        if let Some(t) = old.pointer("/service_levels/0/target") {
+            assert!(
+                a.availability_targets()
+                    .any(|(_, x)| x.target.to_string() == t.as_str().unwrap().replace(' ', "")),
+                "{}",
+                path.display()
+            );
+        }
+        seen += 1;
+    }
+    assert!(seen >= 5);
+}
+
+fn collect_strings(v: &Value, out: &mut Vec<String>) {
+    match v {
+        Value::String(s) => out.push(s.clone()),
+        Value::Array(items) => items.iter().for_each(|i| collect_strings(i, out)),
+        Value::Object(map) => map.values().for_each(|i| collect_strings(i, out)),
+        _ => {}
+    }
+}
+
+#[test]
+fn check_list_names_every_code_once() {
+    let text = pactwright::checks::codes::text();
+    for c in pactwright::checks::CODES {
+        assert_eq!(
+            text.matches(&format!("  {} ", c.code)).count(),
+            1,
+            "{}",
+            c.code
+        );
+    }
 }

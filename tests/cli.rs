@@ -71,7 +71,7 @@ fn check_a_complete_agreement() {
 fn check_reports_errors_with_exit_1_in_text_and_json() {
     let bytes = complete_with(|v| {
         v["support"]["priorities"][0]["resolution"] = "10 min".into();
-        v["credits"]["cap"] = "150%".into();
+        v["credit_schemes"][0]["cap"] = "150%".into();
         v["service_levels"][0]["target"] = "best effort".into();
     });
     let run = check_bytes("bad.agreement.json", &bytes);
@@ -86,7 +86,7 @@ fn check_reports_errors_with_exit_1_in_text_and_json() {
     );
     assert_eq!(json.code, 1);
     let report: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
-    assert_eq!(report["errors"], 3);
+    assert_eq!(report["errors"], 4);
     insta::assert_snapshot!("check_errors_json", json.stdout);
 }
 
@@ -327,7 +327,7 @@ fn bad_input_targets_out_of_range() {
         "range.agreement.json",
         &complete_with(|v| {
             v["service_levels"][0]["target"] = "100.5%".into();
-            v["warranty"]["availability"]["target"] = "-1%".into();
+            v["credit_schemes"][0]["tiers"][0]["credit"] = "-1%".into();
         }),
     );
     assert_eq!(run.code, 1);
@@ -413,6 +413,12 @@ fn old_version_is_migrated_not_refused() {
         let s = v["stakeholders"][1].as_object_mut().unwrap();
         s.shift_remove("roles");
         s.insert("role".into(), "sponsor".into());
+        v["stakeholders"]
+            .as_array_mut()
+            .unwrap()
+            .push(serde_json::json!(
+                {"id": "buyer", "name": "Pat Buyer", "side": "consumer", "role": "customer"}
+            ));
     });
     let run = check_bytes("old.agreement.json", &bytes);
     assert_eq!(run.code, 0, "{}", run.transcript());

@@ -125,13 +125,21 @@ fn unreadable_value_is_a_finding_on_its_field() {
 fn downtime_budget_follows_the_target() {
     let h = host();
     let mut draft = new_sla(&h);
-    draft["warranty"] = json!({ "availability": { "target": "99.9%", "period": "month30_days" } });
+    draft["service_hours"] = json!({ "schedule": "24x7", "time_zone": "UTC" });
+    draft["warranty"] = json!({ "availability": { "period": "month30_days" } });
+    draft["service_levels"] = json!([
+        { "id": "SL1", "metric": "availability", "target": "99.9%" },
+        { "id": "SL2", "metric": "response_time", "target": "4h" },
+        { "id": "SL3", "metric": "availability", "target": "99%", "scope": "single instances" }
+    ]);
     let b = h.ok("downtime_budget", json!({ "draft": draft }));
     assert_eq!(b["rows"][0]["allowed"], "43m 12s", "{b}");
-    draft["warranty"]["availability"]["target"] = json!("99%");
+    let b = h.ok("downtime_budget", json!({ "draft": draft, "target": 2 }));
+    assert_eq!(b["rows"][0]["allowed"], "7h 12m", "{b}");
+    draft["service_levels"][0]["target"] = json!("99%");
     let b = h.ok("downtime_budget", json!({ "draft": draft }));
     assert_eq!(b["rows"][0]["allowed"], "7h 12m", "{b}");
-    draft["warranty"]["availability"]["target"] = json!("99.");
+    draft["service_levels"][0]["target"] = json!("99.");
     let b = h.ok("downtime_budget", json!({ "draft": draft }));
     assert!(b["note"].as_str().is_some(), "{b}");
 }

@@ -197,9 +197,15 @@ pub fn markdown() -> String {
     let mut families: Vec<Family> = CODES.iter().map(|c| c.family).collect();
     families.dedup();
     for family in families {
-        out.push_str(&format!("\n## {}\n\n| code | severity | what it flags |\n|---|---|---|\n", family.label()));
+        out.push_str(&format!(
+            "\n## {}\n\n| code | severity | what it flags |\n|---|---|---|\n",
+            family.label()
+        ));
         for c in CODES.iter().filter(|c| c.family == family) {
-            out.push_str(&format!("| `{}` | {} | {} |\n", c.code, c.severity, c.summary));
+            out.push_str(&format!(
+                "| `{}` | {} | {} |\n",
+                c.code, c.severity, c.summary
+            ));
         }
     }
     out
@@ -219,7 +225,12 @@ pub fn text() -> String {
             out.push('\n');
             last = Some(c.family);
         }
-        out.push_str(&format!("  {:width$}  {:7}  {}\n", c.code, c.severity.to_string(), c.summary));
+        out.push_str(&format!(
+            "  {:width$}  {:7}  {}\n",
+            c.code,
+            c.severity.to_string(),
+            c.summary
+        ));
     }
     out
 }
@@ -240,7 +251,9 @@ mod tests {
             assert_eq!(c.as_str(), info.code);
             assert!(seen.insert(info.code), "{} twice", info.code);
             assert!(
-                info.code.chars().all(|ch| ch.is_ascii_lowercase() || ch == '-' || ch.is_ascii_digit()),
+                info.code
+                    .chars()
+                    .all(|ch| ch.is_ascii_lowercase() || ch == '-' || ch.is_ascii_digit()),
                 "{}",
                 info.code
             );

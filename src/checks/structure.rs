@@ -332,13 +332,22 @@ fn matrix(a: &Agreement, f: &mut Findings) {
                 urgency: *urgency,
             })
         })
-        .map(|(i, u)| format!("{} impact and {} urgency", i.label().to_lowercase(), u.label().to_lowercase()))
+        .map(|(i, u)| {
+            format!(
+                "{} impact and {} urgency",
+                i.label().to_lowercase(),
+                u.label().to_lowercase()
+            )
+        })
         .collect();
     if !missing.is_empty() {
         f.warning(
             Code::PriorityMatrixGap,
             "/support/priorities",
-            format!("the priority matrix gives no priority for {}", missing.join("; ")),
+            format!(
+                "the priority matrix gives no priority for {}",
+                missing.join("; ")
+            ),
             "add each missing pair to the priority it should get, so every incident has one",
         );
     }
@@ -493,7 +502,10 @@ fn references(a: &Agreement, f: &mut Findings) {
         .reviews
         .iter()
         .enumerate()
-        .filter_map(|(i, r)| r.on.as_ref().map(|o| (format!("/relationship/reviews/{i}/on/priority"), o)))
+        .filter_map(|(i, r)| {
+            r.on.as_ref()
+                .map(|o| (format!("/relationship/reviews/{i}/on/priority"), o))
+        })
         .chain(rel.reports.iter().enumerate().filter_map(|(i, r)| {
             r.on.as_ref()
                 .map(|o| (format!("/relationship/reports/{i}/on/priority"), o))
@@ -503,7 +515,10 @@ fn references(a: &Agreement, f: &mut Findings) {
             f.error(
                 Code::UndefinedPriority,
                 pointer,
-                format!("the event \"every {}\" names a priority that is not defined", o.event.words(&o.priority)),
+                format!(
+                    "the event \"every {}\" names a priority that is not defined",
+                    o.event.words(&o.priority)
+                ),
                 format!("use one of: {}", defined()),
             );
         }

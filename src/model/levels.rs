@@ -268,8 +268,12 @@ impl CreditUse {
     /// As printed, completing "Credits can be used ...".
     pub fn words(self) -> &'static str {
         match self {
-            CreditUse::FutureInvoices => "only against future invoices for the service; they are never paid out in cash",
-            CreditUse::InvoicesOrRefund => "against future invoices, and are refunded when the agreement ends",
+            CreditUse::FutureInvoices => {
+                "only against future invoices for the service; they are never paid out in cash"
+            }
+            CreditUse::InvoicesOrRefund => {
+                "against future invoices, and are refunded when the agreement ends"
+            }
             CreditUse::Refund => "as a refund paid to the consumer",
         }
     }
@@ -289,13 +293,19 @@ impl ClaimWindow {
     pub fn to_words(self) -> String {
         match self {
             ClaimWindow::Within(d) => {
-                format!("within {} after the end of the period measured", d.to_words())
+                format!(
+                    "within {} after the end of the period measured",
+                    d.to_words()
+                )
             }
             ClaimWindow::BillingCycles(1) => {
                 "by the end of the billing cycle after the period measured".to_owned()
             }
             ClaimWindow::BillingCycles(n) => {
-                format!("by the end of the {} billing cycle after the period measured", ordinal(n))
+                format!(
+                    "by the end of the {} billing cycle after the period measured",
+                    ordinal(n)
+                )
             }
         }
     }

@@ -154,7 +154,10 @@ impl Agreement {
     /// The service hours an availability target is promised in: its own,
     /// or the agreement's.
     pub fn hours_of<'a>(&'a self, target: &'a ServiceLevelTarget) -> Option<&'a ServiceHours> {
-        target.service_hours.as_ref().or(self.service_hours.as_ref())
+        target
+            .service_hours
+            .as_ref()
+            .or(self.service_hours.as_ref())
     }
 
     /// The period an availability target is measured over: its own, or

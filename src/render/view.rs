@@ -174,6 +174,7 @@ pub fn view(a: &Agreement) -> Value {
                 "cap": opt(&c.cap),
                 "sole_remedy": c.sole_remedy,
                 "usable": c.usable.map(|u| u.words()).unwrap_or_default(),
+                "several": a.credit_schemes.len() > 1,
             })
         })
         .collect();
@@ -474,14 +475,28 @@ fn availability(a: &Agreement) -> Value {
     out["data_source"] = json!(av.map(|v| v.data_source.clone()).unwrap_or_default());
     out["period"] = json!(period.label());
     out["period_stated"] = json!(period != PeriodConvention::Unspecified);
-    out["maintenance"] = json!(maintenance.iter().map(|m| json!({
-        "when": m.when,
-        "frequency": m.frequency.label(),
-        "duration": dur(&Some(m.duration)),
-        "notice": dur(&m.notice),
-        "counts_as_downtime": m.counts_as_downtime,
-    })).collect::<Vec<_>>());
-    out["budget"] = targets.first().map(|t| t["budget"].clone()).unwrap_or(Value::Null);
+    out["maintenance"] = json!(
+        maintenance
+            .iter()
+            .map(|m| json!({
+                "when": m.when,
+                "frequency": m.frequency.label(),
+                "duration": dur(&Some(m.duration)),
+                "notice": dur(&m.notice),
+                "counts_as_downtime": m.counts_as_downtime,
+            }))
+            .collect::<Vec<_>>()
+    );
+    out["budget"] = targets
+        .first()
+        .map(|t| t["budget"].clone())
+        .unwrap_or(Value::Null);
+    // The first target's figure, as version 1 templates printed it.
+    out["target"] = targets
+        .first()
+        .map(|t| t["target"].clone())
+        .unwrap_or(json!(""));
+    out["several_targets"] = json!(targets.len() > 1);
     out["targets"] = json!(targets);
     out
 }
@@ -560,7 +575,10 @@ fn support(a: &Agreement) -> Value {
                 let cells: Vec<String> = levels
                     .iter()
                     .map(|urgency| {
-                        let cell = MatrixCell { impact: *impact, urgency: *urgency };
+                        let cell = MatrixCell {
+                            impact: *impact,
+                            urgency: *urgency,
+                        };
                         let ids: Vec<&str> = s
                             .priorities
                             .iter()
@@ -576,7 +594,10 @@ fn support(a: &Agreement) -> Value {
     } else {
         Vec::new()
     };
-    let clocks_differ = s.priorities.iter().any(|p| p.clock.is_some_and(|c| c != s.clock));
+    let clocks_differ = s
+        .priorities
+        .iter()
+        .any(|p| p.clock.is_some_and(|c| c != s.clock));
     json!({
         "channels": s.channels.iter().map(|c| json!({
             "name": c.name, "kind": c.kind.label(), "address": c.address, "hours": c.hours.label(),
@@ -639,12 +660,25 @@ fn support(a: &Agreement) -> Value {
 fn uses_business_days(a: &Agreement) -> bool {
     let s = &a.support;
     let bd = |d: &Option<Duration>| d.is_some_and(|d| d.business_days().is_some());
-    s.priorities.iter().any(|p| bd(&p.response) || bd(&p.resolution) || bd(&p.update_every))
+    s.priorities
+        .iter()
+        .any(|p| bd(&p.response) || bd(&p.resolution) || bd(&p.update_every))
         || a.offering.actions.iter().any(|x| bd(&x.target))
-        || s.escalation.iter().any(|e| e.after.iter().any(|t| t.after.business_days().is_some()))
-        || a.relationship.reports.iter().chain(std::iter::empty()).any(|r| r.on.as_ref().is_some_and(|o| bd(&o.within)))
-        || a.relationship.reviews.iter().any(|r| r.on.as_ref().is_some_and(|o| bd(&o.within)))
-        || a.service_levels.iter().any(|t| matches!(t.target, TargetValue::Duration(d) if d.business_days().is_some()))
+        || s.escalation
+            .iter()
+            .any(|e| e.after.iter().any(|t| t.after.business_days().is_some()))
+        || a.relationship
+            .reports
+            .iter()
+            .chain(std::iter::empty())
+            .any(|r| r.on.as_ref().is_some_and(|o| bd(&o.within)))
+        || a.relationship
+            .reviews
+            .iter()
+            .any(|r| r.on.as_ref().is_some_and(|o| bd(&o.within)))
+        || a.service_levels
+            .iter()
+            .any(|t| matches!(t.target, TargetValue::Duration(d) if d.business_days().is_some()))
 }
 
 fn relationship(a: &Agreement) -> Value {

@@ -111,7 +111,11 @@ pub fn budget(draft: &Value, target: Option<usize>) -> Result<DowntimeBudget, Ch
     }
     let unreadable = |what: &str, e: serde_path_to_error::Error<serde_json::Error>| {
         let field = e.path().to_string();
-        let field = if field.is_empty() || field == "." { what.to_owned() } else { format!("{what} {}", field.replace('_', " ")) };
+        let field = if field.is_empty() || field == "." {
+            what.to_owned()
+        } else {
+            format!("{what} {}", field.replace('_', " "))
+        };
         empty(&format!("The {field} cannot be read yet ({}).", e.inner()))
     };
     if let Some(h) = part("/service_hours") {
@@ -134,7 +138,10 @@ pub fn budget(draft: &Value, target: Option<usize>) -> Result<DowntimeBudget, Ch
     let index = match target {
         Some(i) => i,
         None => match levels.iter().position(|t| {
-            t.get("metric").and_then(Value::as_str).unwrap_or("availability") == "availability"
+            t.get("metric")
+                .and_then(Value::as_str)
+                .unwrap_or("availability")
+                == "availability"
         }) {
             Some(i) => i,
             None => {
@@ -145,7 +152,9 @@ pub fn budget(draft: &Value, target: Option<usize>) -> Result<DowntimeBudget, Ch
         },
     };
     let Some(t) = levels.get(index) else {
-        return Ok(empty("Add an availability target to see the downtime it allows."));
+        return Ok(empty(
+            "Add an availability target to see the downtime it allows.",
+        ));
     };
     match serde_path_to_error::deserialize::<_, pactwright::model::ServiceLevelTarget>(t.clone()) {
         Ok(t) => a.service_levels = vec![t],

@@ -80,13 +80,19 @@ pub fn run(
         let worth = match excluded.business_days() {
             Some(_) => format!(
                 " ({} of service time on {business_days})",
-                downtime::format_ms(excluded.secs_with(calendar.business_day_service_secs()) * 1000)
+                downtime::format_ms(
+                    excluded.secs_with(calendar.business_day_service_secs()) * 1000
+                )
             ),
             None => String::new(),
         };
         println!(
             "Excluded maintenance: {}{worth} per period, taken out of the service time first",
-            if excluded.business_days().is_some() { excluded.to_words() } else { excluded.to_string() }
+            if excluded.business_days().is_some() {
+                excluded.to_words()
+            } else {
+                excluded.to_string()
+            }
         );
     }
     if !calendar.schedule.is_always()

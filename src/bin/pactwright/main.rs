@@ -154,7 +154,9 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let code = match cli.command {
         Command::New { kind, file, force } => new::run(kind.into(), &file, force),
-        Command::Check { list: true, format, .. } => check::list(format),
+        Command::Check {
+            list: true, format, ..
+        } => check::list(format),
         Command::Check { file, format, .. } => match file {
             Some(file) => check::run(&file, format),
             None => 2,

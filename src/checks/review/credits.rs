@@ -112,7 +112,11 @@ fn scheme(ctx: &Ctx, i: usize, c: &CreditScheme, f: &mut Findings) {
             f.error(
                 Code::TargetOutOfRange,
                 at(&format!("tiers/{j}/below")),
-                format!("credit tier {} of \"{name}\" applies below {}, outside 0%-100%", j + 1, t.below),
+                format!(
+                    "credit tier {} of \"{name}\" applies below {}, outside 0%-100%",
+                    j + 1,
+                    t.below
+                ),
                 "use a percentage between 0% and 100%",
             );
         }
@@ -120,7 +124,11 @@ fn scheme(ctx: &Ctx, i: usize, c: &CreditScheme, f: &mut Findings) {
             f.error(
                 Code::TargetOutOfRange,
                 at(&format!("tiers/{j}/credit")),
-                format!("credit tier {} of \"{name}\" pays {}, outside 0%-100%", j + 1, t.credit),
+                format!(
+                    "credit tier {} of \"{name}\" pays {}, outside 0%-100%",
+                    j + 1,
+                    t.credit
+                ),
                 "use a percentage between 0% and 100%",
             );
         }

@@ -50,7 +50,10 @@ pub(super) fn check(ctx: &Ctx, f: &mut Findings) {
         }
     }
     if let Some(notice) = d.term.notice {
-        let notice_days = ctx.calendar.clock_secs(notice, crate::model::Clock::Calendar) / 86_400;
+        let notice_days = ctx
+            .calendar
+            .clock_secs(notice, crate::model::Clock::Calendar)
+            / 86_400;
         for (months, field, what) in [
             (d.term.months, "months", "term"),
             (d.term.renewal_months, "renewal_months", "renewal term"),
@@ -101,7 +104,11 @@ pub(super) fn check(ctx: &Ctx, f: &mut Findings) {
             format!(
                 "{} signature{} recorded on version {version}, which is {}, not approved",
                 a.signatures.len(),
-                if a.signatures.len() == 1 { " is" } else { "s are" },
+                if a.signatures.len() == 1 {
+                    " is"
+                } else {
+                    "s are"
+                },
                 d.status.label().to_lowercase()
             ),
             "approve the version before it is signed, or remove the signatures",
@@ -158,7 +165,11 @@ pub(super) fn check(ctx: &Ctx, f: &mut Findings) {
                     format!(
                         "holiday {} ({}) falls {} the agreement's term",
                         h.date.to_words(),
-                        if h.name.trim().is_empty() { "unnamed" } else { h.name.trim() },
+                        if h.name.trim().is_empty() {
+                            "unnamed"
+                        } else {
+                            h.name.trim()
+                        },
                         if before { "before" } else { "after" }
                     ),
                     "list the holidays of the term (check the year), or remove this one",

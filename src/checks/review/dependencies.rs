@@ -10,7 +10,7 @@ pub(super) fn check(ctx: &Ctx, f: &mut Findings) {
     let strictest = a
         .availability_targets()
         .filter_map(|(_, t)| match t.target {
-            TargetValue::Percent(p) => Some((t, p)),
+            TargetValue::Percent(p) if p.is_proportion() => Some((t, p)),
             _ => None,
         })
         .max_by_key(|(_, p)| *p);
@@ -59,7 +59,13 @@ pub(super) fn check(ctx: &Ctx, f: &mut Findings) {
                 f.warning(
                     Code::UnderpinningWeaker,
                     at("resolution"),
-                    format!("\"{}\" resolves in {}, slower than this agreement's {} resolution of {}", d.name, said(dep), p.id, said(fast)),
+                    format!(
+                        "\"{}\" resolves in {}, slower than this agreement's {} resolution of {}",
+                        d.name,
+                        said(dep),
+                        p.id,
+                        said(fast)
+                    ),
                     "tighten the underpinning resolution time or relax this agreement's",
                 );
             }

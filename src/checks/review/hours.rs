@@ -38,7 +38,15 @@ pub(super) fn check(ctx: &Ctx, f: &mut Findings) {
     if !open_24x7 && !always_targets.is_empty() {
         let hours: Vec<String> = channels
             .iter()
-            .map(|c| format!("{} ({})", c.name, c.hours.resolve(service).map_or("hours not stated".to_owned(), |s| s.to_string())))
+            .map(|c| {
+                format!(
+                    "{} ({})",
+                    c.name,
+                    c.hours
+                        .resolve(service)
+                        .map_or("hours not stated".to_owned(), |s| s.to_string())
+                )
+            })
             .collect();
         f.error(
             Code::NoRoundTheClockChannel,

@@ -26,7 +26,11 @@ pub(super) fn check(ctx: &Ctx, f: &mut Findings) {
                     f.error(
                         Code::ResolutionBeforeResponse,
                         at("resolution"),
-                        format!("priority {id} must be resolved in {} but only responded to in {}", said(res), said(resp)),
+                        format!(
+                            "priority {id} must be resolved in {} but only responded to in {}",
+                            said(res),
+                            said(resp)
+                        ),
                         "resolution comes after response: swap them, or check the units",
                     );
                 } else if r2 == r1 {

@@ -16,9 +16,19 @@ pub(super) fn check(ctx: &Ctx, f: &mut Findings) {
         let message = "no consumer responsibilities: the relationship is a one-way street";
         let hint = "list what the consumer must do: manage its own resources, use the service properly, request actions, accept outcomes";
         if kind == Kind::Sla {
-            f.error(Code::OneWayRelationship, "/responsibilities/consumer", message, hint);
+            f.error(
+                Code::OneWayRelationship,
+                "/responsibilities/consumer",
+                message,
+                hint,
+            );
         } else {
-            f.warning(Code::OneWayRelationship, "/responsibilities/consumer", message, hint);
+            f.warning(
+                Code::OneWayRelationship,
+                "/responsibilities/consumer",
+                message,
+                hint,
+            );
         }
     }
     let r = &a.relationship;
@@ -66,18 +76,37 @@ pub(super) fn check(ctx: &Ctx, f: &mut Findings) {
                 "invite the customer or the consumer's service owner",
             );
         }
-        schedule(f, format!("/relationship/reviews/{i}"), "cadence", "review", &rv.name, rv.cadence.is_some(), rv.on.as_ref());
+        schedule(
+            f,
+            format!("/relationship/reviews/{i}"),
+            "cadence",
+            "review",
+            &rv.name,
+            rv.cadence.is_some(),
+            rv.on.as_ref(),
+        );
     }
     for (i, rp) in r.reports.iter().enumerate() {
         if known(&rp.recipients) && !consumer_side(&rp.recipients) {
             f.warning(
                 Code::OneSidedManagement,
                 format!("/relationship/reports/{i}/recipients"),
-                format!("the report \"{}\" goes only to the provider side: the consumer never sees it", rp.name),
+                format!(
+                    "the report \"{}\" goes only to the provider side: the consumer never sees it",
+                    rp.name
+                ),
                 "send it to the customer or the consumer's service owner",
             );
         }
-        schedule(f, format!("/relationship/reports/{i}"), "frequency", "report", &rp.name, rp.frequency.is_some(), rp.on.as_ref());
+        schedule(
+            f,
+            format!("/relationship/reports/{i}"),
+            "frequency",
+            "report",
+            &rp.name,
+            rp.frequency.is_some(),
+            rp.on.as_ref(),
+        );
     }
     let contacts: Vec<String> = r.contacts.iter().map(|c| c.stakeholder.clone()).collect();
     if known(&contacts) && !consumer_side(&contacts) {
@@ -90,7 +119,15 @@ pub(super) fn check(ctx: &Ctx, f: &mut Findings) {
     }
 }
 
-fn schedule(f: &mut Findings, base: String, field: &str, what: &str, name: &str, recurs: bool, on: Option<&Occasion>) {
+fn schedule(
+    f: &mut Findings,
+    base: String,
+    field: &str,
+    what: &str,
+    name: &str,
+    recurs: bool,
+    on: Option<&Occasion>,
+) {
     match on {
         None if !recurs => f.warning(
             Code::UnscheduledManagement,

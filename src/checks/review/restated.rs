@@ -27,7 +27,11 @@ pub(super) fn check(ctx: &Ctx, f: &mut Findings) {
                 } else {
                     format!(" for {}", t.scope.trim())
                 };
-                let priority = t.priority.as_deref().map(|p| format!(" {p}")).unwrap_or_default();
+                let priority = t
+                    .priority
+                    .as_deref()
+                    .map(|p| format!(" {p}"))
+                    .unwrap_or_default();
                 f.error(
                     Code::DuplicateTarget,
                     format!("/service_levels/{i}/target"),

@@ -82,7 +82,10 @@ pub(super) fn check(ctx: &Ctx, f: &mut Findings) {
             f.warning(
                 Code::VagueCommitment,
                 pointer,
-                format!("\"{word}\" promises nothing measurable: \"{}\"", shorten(text)),
+                format!(
+                    "\"{word}\" promises nothing measurable: \"{}\"",
+                    shorten(text)
+                ),
                 "add a number or a definition, e.g. \"within 2 business days\"",
             );
         }
@@ -109,7 +112,10 @@ pub(super) fn check(ctx: &Ctx, f: &mut Findings) {
             f.warning(
                 Code::VagueCommitment,
                 pointer,
-                format!("\"{word}\" leaves {what} open to argument: \"{}\"", shorten(text)),
+                format!(
+                    "\"{word}\" leaves {what} open to argument: \"{}\"",
+                    shorten(text)
+                ),
                 "name what is covered, or give a number, so both sides read it the same way",
             );
         }
@@ -118,7 +124,11 @@ pub(super) fn check(ctx: &Ctx, f: &mut Findings) {
         open(format!("/exclusions/{i}"), "the exclusion", e);
     }
     if !a.terms.termination.trim().is_empty() {
-        open("/terms/termination".to_owned(), "the right to terminate", &a.terms.termination);
+        open(
+            "/terms/termination".to_owned(),
+            "the right to terminate",
+            &a.terms.termination,
+        );
     }
     for (i, p) in a.support.priorities.iter().enumerate() {
         if let Some(word) = find(&p.definition, UNSIZED, true) {

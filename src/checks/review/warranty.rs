@@ -10,7 +10,13 @@ use crate::units::Duration;
 pub(super) fn check(ctx: &Ctx, f: &mut Findings) {
     let a = ctx.a;
     if let Some(c) = &a.warranty.continuity {
-        if let Some(rto) = c.rto {
+        // A declared disaster excluded from the availability figures takes
+        // the recovery out of the budget.
+        let disaster_excluded = a
+            .exclusions
+            .iter()
+            .any(|e| e.to_lowercase().contains("disaster"));
+        if let Some(rto) = c.rto.filter(|_| !disaster_excluded) {
             // The strictest availability target's monthly budget.
             let strictest = a
                 .availability_targets()
@@ -20,7 +26,8 @@ pub(super) fn check(ctx: &Ctx, f: &mut Findings) {
                 })
                 .filter_map(|(t, p)| {
                     let cal = Calendar::of(a.hours_of(t));
-                    let b = downtime::budget(p, Period::AverageMonth, &cal, Duration::default()).ok()?;
+                    let b = downtime::budget(p, Period::AverageMonth, &cal, Duration::default())
+                        .ok()?;
                     Some((t, p, b.allowed_ms))
                 })
                 .min_by_key(|(_, _, ms)| *ms);
@@ -46,7 +53,10 @@ pub(super) fn check(ctx: &Ctx, f: &mut Findings) {
                 f.warning(
                     Code::ImplausibleObjective,
                     "/warranty/continuity/rpo",
-                    format!("an RPO of {} means up to that much of the consumer's data can be lost", said(rpo)),
+                    format!(
+                        "an RPO of {} means up to that much of the consumer's data can be lost",
+                        said(rpo)
+                    ),
                     "check the unit; most services promise hours, not weeks",
                 );
             }
