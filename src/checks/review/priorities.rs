@@ -4,6 +4,8 @@
 
 use super::{Ctx, said};
 use crate::checks::{Code, Findings};
+use crate::model::Clock;
+use crate::units::Duration;
 
 pub(super) fn check(ctx: &Ctx, f: &mut Findings) {
     let a = ctx.a;
@@ -79,23 +81,24 @@ pub(super) fn check(ctx: &Ctx, f: &mut Findings) {
                     continue;
                 };
                 if ctx.elapsed(p, mine) > ctx.elapsed(later, theirs) {
-                    let clocks = if a.support.clock_of(p) != a.support.clock_of(later) {
-                        format!(
-                            " (on {} against {})",
-                            a.support.clock_of(p).label(),
-                            a.support.clock_of(later).label()
-                        )
-                    } else {
-                        String::new()
+                    let on = |q: &crate::model::Priority, d: Duration| {
+                        if a.support.clock_of(p) == a.support.clock_of(later) {
+                            said(d)
+                        } else {
+                            match a.support.clock_of(q) {
+                                Clock::Calendar => format!("{}, counted around the clock", said(d)),
+                                Clock::ServiceHours => format!("{} of service hours", said(d)),
+                            }
+                        }
                     };
                     f.error(
                         Code::PriorityOrder,
                         at(field),
                         format!(
-                            "{id} {field} ({}) is slower than {} {field} ({}){clocks}: the more urgent incident waits longer",
-                            said(mine),
+                            "{id} {field} ({}) is slower than {} {field} ({}): the more urgent incident waits longer",
+                            on(p, mine),
                             later.id,
-                            said(theirs)
+                            on(later, theirs)
                         ),
                         format!("priorities are listed most urgent first: make {id} at least as fast as {}", later.id),
                     );

@@ -49,9 +49,6 @@ pub(super) fn check(ctx: &Ctx, f: &mut Findings) {
         }
         // The priority table against a response or resolution target.
         if let (Some(pid), TargetValue::Duration(d)) = (&t.priority, &t.target) {
-            if t.attainment.is_some() {
-                continue;
-            }
             let Some(p) = a.priority(pid) else {
                 continue;
             };

@@ -250,13 +250,13 @@ fn availability_target(ctx: &Ctx, i: usize, f: &mut Findings) {
     };
     let budget_secs = budget.allowed_ms as f64 / 1000.0;
     if excluded_secs > budget_secs {
-        let excluded = Duration::from_secs(excluded_secs.round() as u64);
+        let excluded = downtime::format_ms((excluded_secs * 1000.0).round() as u64);
         f.warning(
             Code::MaintenanceDwarfsBudget,
             "/warranty/availability/maintenance",
             format!(
                 "about {} of maintenance a month is excluded from downtime, {:.0} times the downtime budget of \"{label}\" ({target}: {} a month)",
-                said(excluded),
+                excluded,
                 excluded_secs / budget_secs.max(1.0),
                 downtime::format_ms(budget.allowed_ms),
             ),
