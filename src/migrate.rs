@@ -85,6 +85,14 @@ fn v1_to_v2(value: &mut Value) -> Result<(), MigrationError> {
         field: field.to_owned(),
         message: format!("in a version 1 draft, `{field}` must be {expected}"),
     };
+    if let Some(field) = version_2_field(root) {
+        return Err(MigrationError {
+            message: format!(
+                "the file says \"schema_version\": 1 but `{field}` only exists in version 2; if it was written for version 2, set \"schema_version\": 2 (the file was not changed)"
+            ),
+            field,
+        });
+    }
 
     // Availability: the figure becomes a target, the hours move up.
     if let Some(av) = root
@@ -238,6 +246,53 @@ fn v1_to_v2(value: &mut Value) -> Result<(), MigrationError> {
         }
     }
     Ok(())
+}
+
+/// A field that only version 2 has, if a file claiming version 1 holds one.
+fn version_2_field(root: &serde_json::Map<String, Value>) -> Option<String> {
+    for key in ["credit_schemes", "service_hours"] {
+        if root.contains_key(key) {
+            return Some(key.to_owned());
+        }
+    }
+    let support = root.get("support");
+    let list = |v: Option<&Value>, key: &str| -> Vec<Value> {
+        v.and_then(|v| v.get(key))
+            .and_then(Value::as_array)
+            .cloned()
+            .unwrap_or_default()
+    };
+    for (i, p) in list(support, "priorities").iter().enumerate() {
+        for key in ["matrix", "clock"] {
+            if p.get(key).is_some() {
+                return Some(format!("support.priorities[{i}].{key}"));
+            }
+        }
+    }
+    for (i, e) in list(support, "escalation").iter().enumerate() {
+        if e.get("after").is_some_and(Value::is_array) {
+            return Some(format!("support.escalation[{i}].after"));
+        }
+    }
+    let rel = root.get("relationship");
+    for kind in ["reviews", "reports"] {
+        for (i, r) in list(rel, kind).iter().enumerate() {
+            if r.get("on").is_some() {
+                return Some(format!("relationship.{kind}[{i}].on"));
+            }
+        }
+    }
+    for (i, t) in list(Some(&Value::Object(root.clone())), "service_levels")
+        .iter()
+        .enumerate()
+    {
+        for key in ["scope", "period", "service_hours"] {
+            if t.get(key).is_some() {
+                return Some(format!("service_levels[{i}].{key}"));
+            }
+        }
+    }
+    None
 }
 
 const _: () = assert!(STEPS.len() == SCHEMA_VERSION as usize);

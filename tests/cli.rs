@@ -86,7 +86,7 @@ fn check_reports_errors_with_exit_1_in_text_and_json() {
     );
     assert_eq!(json.code, 1);
     let report: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
-    assert_eq!(report["errors"], 4);
+    assert_eq!(report["errors"], 5);
     insta::assert_snapshot!("check_errors_json", json.stdout);
 }
 
@@ -408,18 +408,110 @@ fn bad_input_not_an_object_and_no_version() {
 
 #[test]
 fn old_version_is_migrated_not_refused() {
-    let bytes = complete_with(|v| {
-        v["schema_version"] = 0.into();
-        let s = v["stakeholders"][1].as_object_mut().unwrap();
-        s.shift_remove("roles");
-        s.insert("role".into(), "sponsor".into());
-        v["stakeholders"]
-            .as_array_mut()
-            .unwrap()
-            .push(serde_json::json!(
-                {"id": "buyer", "name": "Pat Buyer", "side": "consumer", "role": "customer"}
-            ));
-    });
+    // The complete draft as version 1 wrote it, turned into version 0.
+    let mut v: serde_json::Value =
+        serde_json::from_str(include_str!("fixtures/v1/complete-sla.agreement.json")).unwrap();
+    v["schema_version"] = 0.into();
+    for s in v["stakeholders"].as_array_mut().unwrap() {
+        let s = s.as_object_mut().unwrap();
+        if let Some(serde_json::Value::Array(roles)) = s.shift_remove("roles") {
+            s.insert("role".into(), roles[0].clone());
+        }
+    }
+    v["stakeholders"]
+        .as_array_mut()
+        .unwrap()
+        .push(serde_json::json!(
+            {"id": "buyer", "name": "Pat Buyer", "side": "consumer", "role": "customer"}
+        ));
+    let bytes = serde_json::to_vec_pretty(&v).unwrap();
     let run = check_bytes("old.agreement.json", &bytes);
     assert_eq!(run.code, 0, "{}", run.transcript());
+}
+
+/// Model v2's bad input: each is accepted and explained, or refused with
+/// exit 2 and a message naming the field; the file is never changed.
+#[test]
+fn bad_input_model_v2() {
+    let mut out = String::new();
+    let mut case = |name: &str, bytes: Vec<u8>, code: i32| {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("case.agreement.json");
+        std::fs::write(&path, &bytes).unwrap();
+        let run = pactwright(dir.path(), &["check", "case.agreement.json"]);
+        assert_eq!(run.code, code, "{name}: {}", run.transcript());
+        assert_eq!(
+            std::fs::read(&path).unwrap(),
+            bytes,
+            "{name}: the file changed"
+        );
+        out.push_str(&format!("## {name}\n{}\n", run.transcript()));
+    };
+    for (text, code) in [
+        ("0bd", 2),
+        ("-3bd", 2),
+        ("1.5bd", 2),
+        ("3 bd", 0),
+        ("3 business day", 0),
+    ] {
+        case(
+            &format!("P2 resolution \"{text}\""),
+            complete_with(|v| v["support"]["priorities"][1]["resolution"] = text.into()),
+            code,
+        );
+    }
+    case(
+        "a version 2 file claiming version 1",
+        complete_with(|v| v["schema_version"] = 1.into()),
+        2,
+    );
+    case(
+        "a credit scheme pointing at no target",
+        complete_with(|v| v["credit_schemes"][0]["applies_to"] = serde_json::json!(["SL9"])),
+        1,
+    );
+    case(
+        "a credit scheme moved to a response time target (95% within 30 min)",
+        complete_with(|v| v["credit_schemes"][0]["applies_to"] = serde_json::json!(["SL2"])),
+        1,
+    );
+    case(
+        "one impact and urgency pair under two priorities",
+        complete_with(|v| {
+            v["support"]["priorities"][1]["matrix"][0] =
+                serde_json::json!({"impact": "high", "urgency": "high"})
+        }),
+        1,
+    );
+    case(
+        "service hours across the weekend",
+        complete_with(|v| v["service_hours"]["schedule"] = "Fri 18:00-Mon 08:00".into()),
+        0,
+    );
+    case(
+        "service hours that end before they start",
+        complete_with(|v| v["service_hours"]["schedule"] = "Mon-Fri 18:00-08:00".into()),
+        2,
+    );
+    insta::assert_snapshot!(out);
+}
+
+/// The weekend window is read as the days it covers, and the render says so.
+#[test]
+fn a_window_across_midnight_is_understood() {
+    let a: pactwright::model::Agreement = pactwright::file::parse_str(
+        Path::new("w.agreement.json"),
+        &String::from_utf8(complete_with(|v| {
+            v["service_hours"]["schedule"] = "Fri 18:00-Mon 08:00".into()
+        }))
+        .unwrap(),
+    )
+    .unwrap()
+    .agreement;
+    let s = &a.service_hours.unwrap().schedule;
+    assert_eq!(s.weekly_minutes(), (6 + 48 + 8) * 60);
+    assert_eq!(
+        s.to_string(),
+        "Fri 18:00-24:00; Sat,Sun 00:00-24:00; Mon 00:00-08:00"
+    );
 }
