@@ -178,12 +178,14 @@ test("create an SLA, add stakeholders and a service action", withShot("create an
 test("typing an availability target recomputes the downtime budget", withShot("typing an availability target recomputes the downtime budget", async () => {
   await step("warranty");
   // Around the clock, so the figures are the domain brief's table.
-  await type("#f-warranty-availability-service_hours-schedule", "24x7");
-  await type("#f-warranty-availability-target", "99.9%");
+  await type("#f-service_hours-schedule", "24x7");
   await (await $("#f-warranty-availability-period")).selectByAttribute("value", "month30_days");
-  await waitText("#budget-allowed", (t) => t === "43m 12s");
-  await type("#f-warranty-availability-target", "99%");
-  await waitText("#budget-allowed", (t) => t === "7h 12m");
+  // The figure itself is an availability target among the service levels.
+  await step("levels");
+  await type("#f-service_levels-0-target", "99.9%");
+  await waitText("#budget-allowed-0", (t) => t === "43m 12s");
+  await type("#f-service_levels-0-target", "99%");
+  await waitText("#budget-allowed-0", (t) => t === "7h 12m");
 }));
 
 test("the preview follows the edit within a few frames", withShot("the preview follows the edit within a few frames", async () => {
@@ -244,7 +246,8 @@ test("save, close, reopen: the same values", withShot("save, close, reopen: the 
   assert.ok(existsSync(file), "saved where the (test) dialog pointed");
   const saved = JSON.parse(readFileSync(file, "utf8"));
   assert.equal(saved.document.title, TITLE);
-  assert.equal(saved.warranty.availability.target, "99%");
+  assert.equal(saved.schema_version, 2);
+  assert.equal(saved.service_levels[0].target, "99%");
   assert.equal(await (await $("#unsaved-mark")).isExisting(), false);
   await stopApp();
 
@@ -254,9 +257,10 @@ test("save, close, reopen: the same values", withShot("save, close, reopen: the 
   await step("stakeholders");
   const names = await browser.execute(() => Array.from(document.querySelectorAll("input[id$='-name']")).map((e) => e.value));
   assert.ok(names.includes(SPONSOR) && names.includes(CUSTOMER), JSON.stringify(names));
+  await step("levels");
+  assert.equal(await value("#f-service_levels-0-target"), "99%");
   await step("warranty");
-  assert.equal(await value("#f-warranty-availability-target"), "99%");
-  await waitText("#budget-allowed", (t) => t === "7h 12m");
+  await waitText("#budget-allowed-0", (t) => t === "7h 12m");
 }));
 
 test("export the PDF: its text holds what was typed", withShot("export the PDF: its text holds what was typed", async () => {

@@ -15,6 +15,7 @@ import { asIpcError, type Host, type Kind } from "./host/types";
 import { History } from "./model/history";
 import { ancestors, fieldId, get, move, removeAt, set } from "./model/pointer";
 import { stepOf, type StepId } from "./model/steps";
+import { availabilityIndexes } from "./model/targets";
 
 export interface ModalButton {
   label: string;
@@ -35,6 +36,14 @@ export interface ExportState {
   error: string | null;
 }
 
+/** The downtime budget of one availability target. */
+export interface BudgetOfTarget {
+  /** The target's index in service_levels. */
+  index: number;
+  budget: DowntimeBudget | null;
+  error: string | null;
+}
+
 export interface State {
   screen: "start" | "editor";
   start: StartInfo | null;
@@ -48,8 +57,8 @@ export interface State {
   step: StepId;
   findings: FindingDto[];
   invalid: boolean;
-  budget: DowntimeBudget | null;
-  budgetError: string | null;
+  /** One budget per availability target, in the order of the targets. */
+  budgets: BudgetOfTarget[];
   preview: PreviewInfo | null;
   previewError: string | null;
   previewMs: number | null;
@@ -72,8 +81,7 @@ const initial: State = {
   step: "basics",
   findings: [],
   invalid: false,
-  budget: null,
-  budgetError: null,
+  budgets: [],
   preview: null,
   previewError: null,
   previewMs: null,
@@ -95,6 +103,9 @@ export interface Timing {
  * queues layouts); the checks wait for a pause in typing.
  */
 export const DEFAULT_TIMING: Timing = { checkDelay: 150, previewDelay: 0, recoveryEvery: 2000 };
+
+/** Where the inputs of the downtime budgets live. */
+const BUDGET_INPUTS = ["/warranty", "/document", "/service_hours", "/service_levels"];
 
 export class Store {
   state: State = initial;
@@ -206,6 +217,7 @@ export class Store {
       step: "basics",
       findings: [],
       invalid: false,
+      budgets: [],
       preview: null,
       previewError: null,
       modal: null,
@@ -469,7 +481,7 @@ export class Store {
     this.checkTimer = setTimeout(() => void this.runCheck(), delay ?? this.timing.checkDelay);
     clearTimeout(this.previewTimer);
     this.previewTimer = setTimeout(() => void this.runPreview(), delay ?? this.timing.previewDelay);
-    if (ptr === null || ptr.startsWith("/warranty") || ptr.startsWith("/document")) void this.runBudget();
+    if (ptr === null || BUDGET_INPUTS.some((p) => ptr === p || ptr.startsWith(p + "/"))) void this.runBudget();
   }
 
   private async runCheck() {
@@ -484,16 +496,26 @@ export class Store {
     }
   }
 
+  /** Asks the shell for the budget of every availability target. */
   private async runBudget() {
     const draft = this.state.draft;
     if (!draft) return;
     const seq = ++this.budgetSeq;
-    try {
-      const budget = await this.host.downtime(draft);
-      if (seq === this.budgetSeq) this.set({ budget, budgetError: null });
-    } catch (e) {
-      if (seq === this.budgetSeq) this.set({ budget: null, budgetError: asIpcError(e).message });
-    }
+    const budgets = await Promise.all(
+      availabilityIndexes(draft).map(async (index): Promise<BudgetOfTarget> => {
+        try {
+          return { index, budget: await this.host.downtime(draft, index), error: null };
+        } catch (e) {
+          return { index, budget: null, error: asIpcError(e).message };
+        }
+      }),
+    );
+    if (seq === this.budgetSeq) this.set({ budgets });
+  }
+
+  /** The budget of the availability target at `index`, once computed. */
+  budgetOf(index: number): BudgetOfTarget | undefined {
+    return this.state.budgets.find((b) => b.index === index);
   }
 
   private async runPreview() {

@@ -67,7 +67,17 @@ function describedBy(ptr: string, hasFinding: boolean): string {
   return [hasFinding ? `${id}-finding` : "", `${id}-help`].filter(Boolean).join(" ");
 }
 
-export function Text(props: { ptr: string; label: string; wide?: boolean; type?: string; multiline?: boolean }) {
+export function Text(props: {
+  ptr: string;
+  label: string;
+  wide?: boolean;
+  type?: string;
+  multiline?: boolean;
+  /** Values offered as the user types (value, what it means); any other text is allowed. */
+  suggestions?: [string, string][];
+  /** Shown while empty, instead of the help's example (e.g. what an empty field means). */
+  placeholder?: string;
+}) {
   const store = useStore();
   const { ptr, label } = props;
   const v = store.value(ptr);
@@ -77,14 +87,24 @@ export function Text(props: { ptr: string; label: string; wide?: boolean; type?:
   const common = {
     id: fieldId(ptr),
     value,
-    placeholder: help ? help.example : "",
+    placeholder: props.placeholder ?? (help ? help.example : ""),
     "aria-describedby": describedBy(ptr, findings.length > 0),
     "aria-invalid": findings.some((f) => f.severity === "error") ? true : undefined,
     onInput: (e: Event) => store.edit(ptr, (e.currentTarget as HTMLInputElement).value),
   };
+  const list = props.suggestions ? `${common.id}-suggestions` : undefined;
   return (
     <Shell ptr={ptr} label={label} wide={props.wide || props.multiline}>
-      {props.multiline ? <textarea rows={3} {...common} /> : <input type={props.type ?? "text"} {...common} />}
+      {props.multiline ? <textarea rows={3} {...common} /> : <input type={props.type ?? "text"} list={list} {...common} />}
+      {props.suggestions && (
+        <datalist id={list}>
+          {props.suggestions.map(([value, text]) => (
+            <option value={value} key={value}>
+              {text}
+            </option>
+          ))}
+        </datalist>
+      )}
     </Shell>
   );
 }
@@ -114,19 +134,46 @@ export function NumberField(props: { ptr: string; label: string }) {
 export function Select(props: { ptr: string; label: string; options: [string, string][]; empty?: string }) {
   const store = useStore();
   const v = store.value(props.ptr);
+  return (
+    <Pick
+      ptr={props.ptr}
+      label={props.label}
+      options={props.options}
+      empty={props.empty}
+      value={typeof v === "string" ? v : undefined}
+      onPick={(value) => store.edit(props.ptr, value || undefined, null)}
+    />
+  );
+}
+
+/**
+ * A choice from a list whose value and change the caller decides: for a
+ * choice that edits more than one field (a cadence or an event).
+ */
+export function Pick(props: {
+  ptr: string;
+  label: string;
+  options: [string, string][];
+  value: string | undefined;
+  empty?: string;
+  onPick: (value: string) => void;
+}) {
   const findings = useFindings(props.ptr);
+  const v = props.value;
+  // A value the list does not know (an id since removed) stays shown.
+  const options = v && !props.options.some(([o]) => o === v) ? [...props.options, [v, v] as [string, string]] : props.options;
   return (
     <Shell ptr={props.ptr} label={props.label}>
       <select
         id={fieldId(props.ptr)}
         // A missing value is the model's default: the first choice, unless
         // "not stated" is a choice of its own.
-        value={typeof v === "string" ? v : props.empty !== undefined ? "" : (props.options[0]?.[0] ?? "")}
+        value={v !== undefined ? v : props.empty !== undefined ? "" : (options[0]?.[0] ?? "")}
         aria-describedby={describedBy(props.ptr, findings.length > 0)}
-        onChange={(e) => store.edit(props.ptr, (e.currentTarget as HTMLSelectElement).value || undefined, null)}
+        onChange={(e) => props.onPick((e.currentTarget as HTMLSelectElement).value)}
       >
         {props.empty !== undefined && <option value="">{props.empty}</option>}
-        {props.options.map(([value, text]) => (
+        {options.map(([value, text]) => (
           <option value={value} key={value}>
             {text}
           </option>
@@ -193,7 +240,7 @@ export function Lines(props: { ptr: string; label: string; rows?: number }) {
 }
 
 /** Several choices from a fixed set, as checkboxes. */
-export function Choices(props: { ptr: string; label: string; options: [string, string][] }) {
+export function Choices(props: { ptr: string; label: string; options: [string, string][]; empty?: string }) {
   const store = useStore();
   const v = store.value(props.ptr);
   const chosen = Array.isArray(v) ? (v as string[]) : [];
@@ -204,6 +251,7 @@ export function Choices(props: { ptr: string; label: string; options: [string, s
     <fieldset class="field wide choices" aria-describedby={`${id}-help`}>
       <legend>{props.label}</legend>
       <div class="choice-row">
+        {props.options.length === 0 && props.empty && <span class="empty-note">{props.empty}</span>}
         {props.options.map(([value, text], i) => (
           <label class="chip" key={value}>
             <input
@@ -265,6 +313,39 @@ export function Repeater(props: {
         + Add {props.noun.toLowerCase()}
       </button>
     </section>
+  );
+}
+
+/**
+ * A part of the record that is there only when it differs from a default
+ * (a target's own service hours): a checkbox adds it, filled by `make`,
+ * and removes it; its fields show while it is there.
+ */
+export function Optional(props: {
+  ptr: string;
+  label: string;
+  text: string;
+  make: () => Record<string, unknown>;
+  children: ComponentChildren;
+}) {
+  const store = useStore();
+  const on = store.value(props.ptr) !== undefined && store.value(props.ptr) !== null;
+  return (
+    <>
+      <Shell ptr={props.ptr} label={props.label} wide>
+        <span class="check">
+          <input
+            type="checkbox"
+            id={fieldId(props.ptr)}
+            checked={on}
+            aria-describedby={describedBy(props.ptr, false)}
+            onChange={(e) => store.edit(props.ptr, (e.currentTarget as HTMLInputElement).checked ? props.make() : undefined, null)}
+          />
+          <span>{props.text}</span>
+        </span>
+      </Shell>
+      {on && props.children}
+    </>
   );
 }
 

@@ -107,13 +107,15 @@ export class FakeHost implements Host {
     }
     return { findings, invalid: false };
   }
-  async downtime(draft: Agreement): Promise<DowntimeBudget> {
-    this.log("downtime", draft);
-    const t = draft.warranty?.availability?.target;
+  async downtime(draft: Agreement, target: number | null): Promise<DowntimeBudget> {
+    this.log("downtime", draft, target);
+    const levels = draft.service_levels ?? [];
+    const index = target ?? levels.findIndex((t) => (t.metric ?? "availability") === "availability");
+    const t = index >= 0 ? levels[index]?.target : undefined;
     const allowed = t === "99.9%" ? "43m 12s" : t === "99%" ? "7h 12m" : "";
     return allowed
       ? { rows: [{ period: "30-day month", allowed, words: allowed, service_hours: "720" }], least: null, most: null, excluded_maintenance: "", note: null }
-      : { rows: [], least: null, most: null, excluded_maintenance: "", note: "Set an availability target." };
+      : { rows: [], least: null, most: null, excluded_maintenance: "", note: "Give the target a percentage to see the downtime it allows." };
   }
   revision = 0;
   async previewRender(draft: Agreement): Promise<PreviewInfo> {
@@ -160,5 +162,5 @@ export class FakeHost implements Host {
 }
 
 export function blank(kind: Kind = "sla"): Agreement {
-  return { schema_version: 1, document: { kind, title: `New ${kind}` } } as Agreement;
+  return { schema_version: 2, document: { kind, title: `New ${kind}` } } as Agreement;
 }

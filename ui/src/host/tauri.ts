@@ -21,7 +21,7 @@ export const tauriHost: Host = {
   restoreRecovery: () => invoke("recovery_restore"),
 
   check: (draft) => invoke("check_draft", { draft }),
-  downtime: (draft) => invoke("downtime_budget", { draft }),
+  downtime: (draft, target) => invoke("downtime_budget", { draft, target }),
 
   previewRender: (draft) => invoke("preview_render", { draft }),
   previewPage: (revision, index) => invoke("preview_page", { revision, index }),

@@ -36,7 +36,11 @@ export interface Host {
   restoreRecovery(): Promise<Opened | null>;
 
   check(draft: Agreement): Promise<CheckResult>;
-  downtime(draft: Agreement): Promise<DowntimeBudget>;
+  /**
+   * The downtime budget of the availability target at `target` (an index
+   * into service_levels); the first availability target when null.
+   */
+  downtime(draft: Agreement, target: number | null): Promise<DowntimeBudget>;
 
   previewRender(draft: Agreement): Promise<PreviewInfo>;
   previewPage(revision: number, index: number): Promise<PagePaint>;

@@ -2,14 +2,17 @@ import { describe, expect, it } from "vitest";
 import { ancestors, fieldId, get, pattern, removeAt, set } from "./pointer";
 import { History } from "./history";
 import { STEPS, completeness, stepOf } from "./steps";
+import { HELP_KEYS } from "./help";
 import { shortcut } from "../components/App";
 import type { Agreement } from "../bindings/agreement";
 
 describe("pointers", () => {
   it("reads and writes without mutating", () => {
     const a = { document: { title: "A" } };
-    const b = set(a, "/warranty/availability/target", "99.9%");
-    expect(get(b, "/warranty/availability/target")).toBe("99.9%");
+    const b = set(a, "/service_levels/0/target", "99.9%");
+    expect(get(b, "/service_levels/0/target")).toBe("99.9%");
+    const c = set({ service_hours: { schedule: "24x7" } }, "/service_hours/business_days", "Mon-Fri");
+    expect(get(c, "/service_hours")).toEqual({ schedule: "24x7", business_days: "Mon-Fri" });
     expect(get(a, "/warranty")).toBeUndefined();
     expect(b.document).toBe(a.document);
   });
@@ -57,18 +60,36 @@ describe("steps", () => {
   it("routes findings to the step that edits the field", () => {
     expect(stepOf("/document/title")).toBe("basics");
     expect(stepOf("/document/term/months")).toBe("terms");
-    expect(stepOf("/warranty/availability/target")).toBe("warranty");
+    expect(stepOf("/warranty/availability/period")).toBe("warranty");
+    expect(stepOf("/service_hours/business_days")).toBe("warranty");
+    expect(stepOf("/service_hours/holidays/0/date")).toBe("warranty");
+    expect(stepOf("/service_levels/1/service_hours/schedule")).toBe("levels");
+    expect(stepOf("/support/priorities/0/matrix/1")).toBe("support");
+    expect(stepOf("/support/escalation/0/after/0/after")).toBe("support");
+    expect(stepOf("/relationship/reports/1/on/within")).toBe("cocreation");
+    expect(stepOf("/document/term/renewal_months")).toBe("terms");
     expect(stepOf("/support/priorities/0/resolution")).toBe("support");
     expect(stepOf("/relationship/contacts")).toBe("cocreation");
-    expect(stepOf("/credits/cap")).toBe("levels");
+    expect(stepOf("/credit_schemes/1/cap")).toBe("levels");
+    expect(stepOf("/credit_schemes/0/applies_to/2")).toBe("levels");
     expect(stepOf("/stakeholders/2/roles")).toBe("stakeholders");
   });
   it("counts completeness per kind", () => {
-    const a = { schema_version: 1, document: { kind: "sla", title: "T", version: "1" } } as Agreement;
+    const a = { schema_version: 2, document: { kind: "sla", title: "T", version: "1" } } as Agreement;
     expect(completeness(STEPS[0], a)).toEqual([2, 7]);
     const offering = { ...a, document: { ...a.document, kind: "offering" } } as Agreement;
     const levels = STEPS.find((s) => s.id === "levels")!;
     expect(completeness(levels, offering)).toEqual([0, 0]);
+    const warranty = STEPS.find((s) => s.id === "warranty")!;
+    const sla = {
+      ...a,
+      service_hours: { schedule: "24x7" },
+      warranty: { availability: { period: "calendar_month" } },
+      service_levels: [{ id: "SL1", target: "99.9%" }],
+      credit_schemes: [{ applies_to: ["SL1"], tiers: [{ below: "99.9%", credit: "10%" }], claim_window: "60d" }],
+    } as Agreement;
+    expect(completeness(warranty, sla)).toEqual([2, 5]);
+    expect(completeness(levels, sla)).toEqual([3, 4]);
   });
 });
 
@@ -81,5 +102,44 @@ describe("shortcuts", () => {
     expect(shortcut(key("S", true))).toBe("saveAs");
     expect(shortcut(key("e"))).toBe("export");
     expect(shortcut(new KeyboardEvent("keydown", { key: "z" }))).toBeNull();
+  });
+});
+
+describe("field paths", async () => {
+  // Step definitions and help name fields by pointer strings the type
+  // checker cannot see: each must be a path of the model (the schema the
+  // bindings are generated from), so a renamed or removed field fails here.
+  type Node = { $ref?: string; anyOf?: Node[]; properties?: Record<string, Node>; items?: Node };
+  // Read from disk (the schema is outside the UI's root, which Vite does
+  // not serve); the UI's types do not include Node's, hence the cast.
+  const fs = (await import("node:fs" as string)) as { readFileSync(path: string, encoding: "utf8"): string };
+  const here = (import.meta as ImportMeta & { dirname: string }).dirname;
+  const schema = JSON.parse(fs.readFileSync(`${here}/../../../schema/agreement.schema.json`, "utf8")) as Node & { $defs: Record<string, Node> };
+  const resolve = (n: Node | undefined): Node[] => {
+    if (!n) return [];
+    if (n.$ref) return resolve(schema.$defs[n.$ref.replace("#/$defs/", "")]);
+    if (n.anyOf) return n.anyOf.flatMap(resolve);
+    return [n];
+  };
+  const exists = (pattern: string): boolean => {
+    let nodes: Node[] = [schema];
+    for (const key of pattern.split("/").slice(1)) {
+      nodes = nodes.flatMap(resolve).flatMap((n) => (key === "*" || /^\d+$/.test(key) ? resolve(n.items) : resolve(n.properties?.[key])));
+      if (nodes.length === 0) return false;
+    }
+    return true;
+  };
+  it("help is keyed by fields of the model", () => {
+    expect(HELP_KEYS.filter((k) => !exists(k))).toEqual([]);
+  });
+  it("steps require and route fields of the model", () => {
+    const kinds = ["sla", "ola", "uc", "offering"] as const;
+    const paths = STEPS.flatMap((s) => [
+      ...s.prefixes,
+      ...kinds.flatMap((kind) => s.required({ schema_version: 2, document: { kind } })),
+    ]);
+    expect(paths.filter((p) => !exists(p))).toEqual([]);
+    expect(exists("/warranty/availability/target")).toBe(false);
+    expect(exists("/credits/cap")).toBe(false);
   });
 });

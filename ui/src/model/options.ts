@@ -32,9 +32,11 @@ export const STAKEHOLDER_KINDS: [string, string][] = [
   ["person", "Person"],
   ["team", "Team"],
 ];
-export const COVERAGE: [string, string][] = [
-  ["service_hours", "Service hours"],
-  ["24x7", "24x7"],
+/** Suggestions for when a channel is staffed or an action performed; any schedule may be typed. */
+export const HOURS: [string, string][] = [
+  ["service_hours", "The agreement's service hours"],
+  ["24x7", "Around the clock"],
+  ["Mon-Fri 09:00-17:30", "Office hours"],
 ];
 export const PERIODS: [string, string][] = [
   ["calendar_month", "Calendar month"],
@@ -57,6 +59,11 @@ export const LEVELS: [string, string][] = [
 export const CLOCKS: [string, string][] = [
   ["service_hours", "Runs in service hours"],
   ["calendar", "Runs around the clock"],
+];
+/** A priority's own clock; empty is the support clock. */
+export const PRIORITY_CLOCKS: [string, string][] = [
+  ["service_hours", "Service hours"],
+  ["calendar", "24x7"],
 ];
 export const CHANNEL_KINDS: [string, string][] = [
   ["portal", "Portal"],
@@ -84,4 +91,17 @@ export const METRICS: [string, string][] = [
 export const COMPARISONS: [string, string][] = [
   ["at_least", "At least"],
   ["at_most", "At most"],
+];
+/** The events a review or report can follow. */
+export const EVENTS: [string, string][] = [
+  ["incident", "An incident"],
+  ["major_incident", "A major incident"],
+  ["security_incident", "A security incident"],
+  ["missed_target", "A missed target"],
+  ["major_change", "A major change"],
+];
+export const CREDIT_USES: [string, string][] = [
+  ["future_invoices", "Against future invoices"],
+  ["invoices_or_refund", "Against invoices, or refunded"],
+  ["refund", "Refunded"],
 ];

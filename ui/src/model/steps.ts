@@ -82,20 +82,19 @@ export const STEPS: StepDef[] = [
   {
     id: "warranty",
     title: "Warranty",
-    subtitle: "Fit for use: availability, capacity, continuity, security",
-    prefixes: ["/warranty"],
-    headings: /Service hours and availability|Availability|Warranty/,
+    subtitle: "Fit for use: service hours, availability, capacity, continuity, security",
+    prefixes: ["/warranty", "/service_hours"],
+    headings: /Service hours|Availability|Warranty/,
     required: (a) =>
       hasTargets(a)
         ? [
-            "/warranty/availability/target",
+            "/service_hours/schedule",
             "/warranty/availability/period",
             "/warranty/availability/measurement",
-            "/warranty/availability/service_hours/schedule",
             "/warranty/continuity",
             "/warranty/security",
           ]
-        : ["/warranty/availability/target"],
+        : ["/service_hours/schedule"],
   },
   {
     id: "support",
@@ -123,11 +122,11 @@ export const STEPS: StepDef[] = [
     id: "levels",
     title: "Service levels",
     subtitle: "Targets, measured; service credits",
-    prefixes: ["/service_levels", "/credits"],
+    prefixes: ["/service_levels", "/credit_schemes"],
     headings: /Service level targets|Service credits/,
     required: (a) =>
       a.document.kind === "sla" || a.document.kind === "uc"
-        ? ["/service_levels", "/credits/tiers", "/credits/claim_window", "/credits/cap"]
+        ? ["/service_levels", "/credit_schemes/0/tiers", "/credit_schemes/0/claim_window", "/credit_schemes/0/cap"]
         : hasTargets(a)
           ? ["/service_levels"]
           : [],

@@ -37,6 +37,7 @@ export function Terms() {
       <Section title="Term">
         <NumberField ptr="/document/term/months" label="Term in months" />
         <Select ptr="/document/term/renewal" label="Renewal" options={RENEWALS} />
+        <NumberField ptr="/document/term/renewal_months" label="Each renewal, in months" />
         <Text ptr="/document/term/notice" label="Notice period" />
         <Text ptr="/terms/end_date" label="End date" type="date" />
       </Section>

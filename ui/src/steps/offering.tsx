@@ -1,5 +1,5 @@
-import { Lines, Repeater, Section, Select, Text } from "../components/fields";
-import { COVERAGE } from "../model/options";
+import { Lines, Repeater, Section, Text } from "../components/fields";
+import { HOURS } from "../model/options";
 
 export function Offering() {
   return (
@@ -59,7 +59,7 @@ export function Offering() {
             <Text ptr={`${b}/action`} label="Action" wide />
             <Text ptr={`${b}/trigger`} label="Trigger" />
             <Text ptr={`${b}/channel`} label="Channel" />
-            <Select ptr={`${b}/hours`} label="Hours" options={COVERAGE} />
+            <Text ptr={`${b}/hours`} label="Hours" suggestions={HOURS} placeholder="The agreement's service hours" />
             <Text ptr={`${b}/owner`} label="Owner" />
             <Text ptr={`${b}/target`} label="Target time" />
           </>

@@ -1,19 +1,32 @@
 import { Check, Lines, Repeater, Section, Select, Text } from "../components/fields";
 import { useStore } from "../context";
+import type { ServiceLevelTarget } from "../bindings/agreement";
 import { FREQUENCIES, PERIODS } from "../model/options";
+import { availabilityIndexes, nextTargetId, targetLabel } from "../model/targets";
 
-function Budget() {
+const SCHEDULES: [string, string][] = [
+  ["24x7", "Around the clock"],
+  ["Mon-Fri 08:00-18:00", "Weekdays, 8 to 6"],
+  ["Mon-Fri 09:00-17:30", "Office hours"],
+];
+const BUSINESS_DAYS: [string, string][] = [
+  ["Mon-Fri", "Monday to Friday"],
+  ["Mon-Sat", "Monday to Saturday"],
+];
+
+/** The downtime one availability target allows, as the shell computes it. */
+export function TargetBudget({ index }: { index: number }) {
   const store = useStore();
-  const { budget, budgetError } = store.state;
+  const entry = store.budgetOf(index);
+  const budget = entry?.budget;
   return (
-    <div class="budget" id="downtime-budget" aria-live="polite">
-      <div class="budget-title">Downtime budget</div>
-      {budgetError && <p class="budget-note">{budgetError}</p>}
+    <div class="target-budget" id={`budget-${index}`} aria-live="polite">
+      {entry?.error && <p class="budget-note">{entry.error}</p>}
       {budget?.note && <p class="budget-note">{budget.note}</p>}
       {budget && budget.rows.length > 0 && (
         <>
           <p class="budget-headline">
-            <strong id="budget-allowed">
+            <strong id={`budget-allowed-${index}`}>
               {budget.least && budget.most && budget.least.allowed !== budget.most.allowed
                 ? `${budget.least.allowed} – ${budget.most.allowed}`
                 : budget.rows[0].allowed}
@@ -54,24 +67,95 @@ function Budget() {
   );
 }
 
+/** One downtime budget per availability target, each a link to its target. */
+function Budgets() {
+  const store = useStore();
+  const levels = (store.value("/service_levels") as ServiceLevelTarget[] | undefined) ?? [];
+  const indexes = availabilityIndexes(store.state.draft);
+  const addTarget = () => {
+    store.append("/service_levels", { id: nextTargetId(levels), name: "Availability", metric: "availability", target: "99.9%" });
+    store.focusField(`/service_levels/${levels.length}/target`);
+  };
+  return (
+    <div class="budget" id="downtime-budget">
+      <div class="budget-title">Downtime budget</div>
+      {indexes.length === 0 && (
+        <>
+          <p class="budget-note">No availability target yet. Availability figures are service level targets; add one to see the downtime it allows.</p>
+          <button type="button" class="add" id="add-availability-target" onClick={addTarget}>
+            + Add availability target
+          </button>
+        </>
+      )}
+      {indexes.map((i) => {
+        const t = levels[i];
+        return (
+          <div class="budget-target" key={i}>
+            <div class="budget-target-head">
+              <a
+                href={`#target-${i}`}
+                class="budget-target-name"
+                onClick={(e) => {
+                  e.preventDefault();
+                  store.focusField(`/service_levels/${i}/target`);
+                }}
+              >
+                {targetLabel(t, i)}
+              </a>
+              <span class="budget-target-figure">{t.target}</span>
+            </div>
+            {t.scope && <p class="budget-words">{t.scope}</p>}
+            <TargetBudget index={i} />
+          </div>
+        );
+      })}
+    </div>
+  );
+}
+
 export function Warranty() {
   return (
     <>
       <section class="section">
+        <h3>Service hours</h3>
+        <p class="section-note">
+          When the service is to be available. Availability targets, channels, service actions and the support clock use these hours unless they
+          state their own; times in business days count on these days.
+        </p>
+        <div class="grid">
+          <Text ptr="/service_hours/schedule" label="Service hours" suggestions={SCHEDULES} />
+          <Text ptr="/service_hours/time_zone" label="Time zone" />
+          <Text ptr="/service_hours/business_days" label="Business days" suggestions={BUSINESS_DAYS} placeholder="The days the service hours are open" />
+          <Lines ptr="/service_hours/critical_periods" label="Critical business periods" />
+        </div>
+        <Repeater
+          ptr="/service_hours/holidays"
+          title="Holidays"
+          noun="Holiday"
+          empty="No holidays: the service hours apply every week of the year."
+          make={() => ({ date: `${new Date().getFullYear()}-12-25`, name: "Christmas Day" })}
+          summary={(h) => [h.name, h.date].filter(Boolean).join(" · ")}
+          render={(b) => (
+            <>
+              <Text ptr={`${b}/date`} label="Date" type="date" />
+              <Text ptr={`${b}/name`} label="Name" />
+            </>
+          )}
+        />
+      </section>
+      <section class="section">
         <h3>Availability</h3>
+        <p class="section-note">
+          How availability is measured. The figures themselves are availability targets among the service levels; each uses these unless it states
+          its own period or hours.
+        </p>
         <div class="split">
           <div class="grid">
-            <Text ptr="/warranty/availability/target" label="Availability target" />
             <Select ptr="/warranty/availability/period" label="Measured over" options={PERIODS} empty="Not stated" />
-            <Text ptr="/warranty/availability/service_hours/schedule" label="Service hours" />
-            <Text ptr="/warranty/availability/service_hours/time_zone" label="Time zone" />
+            <Text ptr="/warranty/availability/measurement" label="How it is measured" multiline />
+            <Text ptr="/warranty/availability/data_source" label="Data source" wide />
           </div>
-          <Budget />
-        </div>
-        <div class="grid">
-          <Text ptr="/warranty/availability/measurement" label="How it is measured" multiline />
-          <Text ptr="/warranty/availability/data_source" label="Data source" wide />
-          <Lines ptr="/warranty/availability/service_hours/critical_periods" label="Critical business periods" />
+          <Budgets />
         </div>
       </section>
       <Repeater

@@ -39,19 +39,52 @@ describe("store", () => {
     expect(store.value("/document/title")).toBe("Desk SLA");
   });
 
-  it("checks, computes the budget and previews after an edit", async () => {
+  it("checks, computes a budget per availability target and previews after an edit", async () => {
     store.newDraft("sla");
     await flush();
-    store.edit("/warranty/availability/target", "99.9%");
+    expect(store.state.budgets).toEqual([]);
+    store.edit("/service_levels", [
+      { id: "SL1", name: "Multi-zone", metric: "availability", target: "99.9%", scope: "Multi-zone deployments" },
+      { id: "SL2", metric: "response_time", priority: "P1", target: "15 min" },
+      { id: "SL3", name: "Single instance", target: "99.5%" },
+    ]);
     await flush();
-    expect(store.state.budget?.rows[0].allowed).toBe("43m 12s");
-    store.edit("/warranty/availability/target", "99%", null);
+    // The second is no availability target; the third is (the default metric).
+    expect(store.state.budgets.map((b) => b.index)).toEqual([0, 2]);
+    expect(store.budgetOf(0)?.budget?.rows[0].allowed).toBe("43m 12s");
+    expect(store.budgetOf(2)?.budget?.note).toMatch(/percentage/);
+    expect(host.calls.filter((c) => c.cmd === "downtime").map((c) => c.args[1])).toContain(2);
+    store.edit("/service_levels/2/target", "99%", null);
     await flush();
-    expect(store.state.budget?.rows[0].allowed).toBe("7h 12m");
+    expect(store.budgetOf(2)?.budget?.rows[0].allowed).toBe("7h 12m");
+    const before = host.count("downtime");
+    store.edit("/service_hours/business_days", "Mon-Fri");
+    await flush();
+    expect(host.count("downtime")).toBe(before + 2); // the service hours change every budget
+    store.edit("/support/clock", "calendar");
+    await flush();
+    expect(host.count("downtime")).toBe(before + 2); // the support clock does not
     expect(store.state.preview?.page_count).toBe(3);
     store.edit("/document/title", "");
     await flush();
     expect(store.state.findings[0].pointer).toBe("/document/title");
+  });
+
+  it("reports a budget that fails on its own target only", async () => {
+    store.newDraft("sla");
+    await flush();
+    const downtime = host.downtime.bind(host);
+    host.downtime = async (draft, target) => {
+      if (target === 1) throw { group: "checks", kind: "downtime", message: "the service hours cannot be used" };
+      return downtime(draft, target);
+    };
+    store.edit("/service_levels", [
+      { id: "SL1", target: "99.9%" },
+      { id: "SL2", target: "99.9%", service_hours: { schedule: "whenever" } },
+    ]);
+    await flush();
+    expect(store.budgetOf(0)?.budget?.rows[0].allowed).toBe("43m 12s");
+    expect(store.budgetOf(1)?.error).toBe("the service hours cannot be used");
   });
 
   it("saves through the host, then asks before overwriting a file changed on disk", async () => {

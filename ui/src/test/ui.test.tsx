@@ -20,17 +20,68 @@ function mount(host = new FakeHost()) {
   return { store, host, view };
 }
 
+// A v2 draft touching every part the wizard edits.
 const FULL = {
-  schema_version: 1,
-  document: { kind: "sla", title: "T" },
+  schema_version: 2,
+  document: { kind: "sla", title: "T", term: { months: 24, renewal: "automatic", renewal_months: 12 } },
   stakeholders: [{ id: "a", name: "A", roles: ["sponsor"] }],
-  offering: { goods: [{ name: "g" }], access: [{ resource: "r" }], actions: [{ action: "x" }] },
-  warranty: { availability: { target: "99.9%", maintenance: [{ when: "Sun", frequency: "monthly", duration: "1h" }] }, capacity: [{ metric: "m", commitment: "c" }] },
-  support: { channels: [{ name: "c", kind: "portal" }], priorities: [{ id: "P1" }], escalation: [{ contact: "x", when: "y" }] },
-  relationship: { reviews: [{ name: "r", cadence: "monthly" }], reports: [{ name: "r", frequency: "monthly" }], contacts: [{ stakeholder: "a", purpose: "p" }] },
-  service_levels: [{ id: "SL1", name: "n", metric: "availability", target: "99%" }],
-  credits: { applies_to: "x", tiers: [{ below: "99%", credit: "10%" }] },
+  service_hours: {
+    schedule: "Mon-Fri 08:00-18:00",
+    time_zone: "Europe/London",
+    business_days: "Mon-Fri",
+    holidays: [{ date: "2026-12-25", name: "Christmas Day" }],
+    critical_periods: ["Month-end"],
+  },
+  offering: { goods: [{ name: "g" }], access: [{ resource: "r" }], actions: [{ action: "x", hours: "24x7" }] },
+  warranty: {
+    availability: { period: "calendar_month", measurement: "probe", maintenance: [{ when: "Sun", frequency: "monthly", duration: "1h" }] },
+    capacity: [{ metric: "m", commitment: "c" }],
+  },
+  support: {
+    channels: [{ name: "c", kind: "portal", hours: "Mon-Fri 09:00-17:30" }],
+    priorities: [
+      { id: "P1", name: "Critical", matrix: [{ impact: "high", urgency: "high" }], clock: "calendar", response: "15 min", resolution: "2h" },
+      { id: "P2", name: "High", matrix: [{ impact: "high", urgency: "medium" }, { impact: "medium", urgency: "high" }], response: "30 min", resolution: "3bd" },
+    ],
+    clock: "service_hours",
+    escalation: [{ contact: "x", when: "y", priorities: ["P1"], after: [{ after: "1h" }, { priority: "P1", after: "30 min" }] }],
+  },
+  relationship: {
+    reviews: [{ name: "r", cadence: "monthly" }, { name: "Major incident review", on: { event: "major_incident", within: "5bd" } }],
+    reports: [{ name: "r", frequency: "monthly" }, { name: "Root cause", on: { event: "incident", priority: "P1", within: "5bd" } }],
+    contacts: [{ stakeholder: "a", purpose: "p" }],
+  },
+  service_levels: [
+    { id: "SL1", name: "Multi-zone uptime", metric: "availability", target: "99.9%", scope: "Multi-zone deployments" },
+    { id: "SL2", name: "P1 response", metric: "response_time", priority: "P1", target: "15 min" },
+    { id: "SL3", name: "Single instance uptime", metric: "availability", target: "99%", period: "calendar_quarter", service_hours: { schedule: "24x7", time_zone: "UTC" } },
+  ],
+  credit_schemes: [
+    { name: "Multi-zone credits", applies_to: ["SL1"], tiers: [{ below: "99.9%", credit: "10%" }], claim_window: "60d", cap: "30%", usable: "future_invoices" },
+    { applies_to: ["SL3", "SL9"], tiers: [{ below: "99%", credit: "5%" }], claim_window: "2 billing cycles" },
+  ],
 } as unknown as Agreement;
+
+async function openFull() {
+  const host = new FakeHost();
+  host.files.set("/full.agreement.json", structuredClone(FULL));
+  const m = mount(host);
+  await m.store.init();
+  m.store.openRecent("/full.agreement.json");
+  await waitFor(() => expect(m.store.state.screen).toBe("editor"));
+  return m;
+}
+
+async function show(m: ReturnType<typeof mount>, step: StepId) {
+  m.store.goto(step);
+  await waitFor(() => expect(m.view.container.querySelector("#step-title")?.textContent).toBe(STEPS.find((s) => s.id === step)?.title));
+}
+
+const byId = <T extends HTMLElement>(id: string) => {
+  const el = document.getElementById(id);
+  if (!el) throw new Error(`no #${id}`);
+  return el as T;
+};
 
 describe("the editor", () => {
   it("starts on the start screen and creates an SLA", async () => {
@@ -42,11 +93,7 @@ describe("the editor", () => {
   });
 
   it("labels every input, gives every field help with an example, in every step", async () => {
-    const host = new FakeHost();
-    host.files.set("/full.agreement.json", FULL);
-    const { store, view } = mount(host);
-    await store.init();
-    store.openRecent("/full.agreement.json");
+    const { store, view } = await openFull();
     for (const step of STEPS) {
       store.goto(step.id as StepId);
       await waitFor(() => expect(view.container.querySelector("#step-title")?.textContent).toBe(step.title));
@@ -90,5 +137,160 @@ describe("the editor", () => {
     store.newDraft("sla");
     await waitFor(() => expect(view.container.querySelector("#step-support .badge")?.textContent).toBe("2"));
     expect(view.container.querySelector("#step-support .badge")?.className).toContain("error");
+  });
+
+  it("edits the service hours and shows one downtime budget per availability target", async () => {
+    const m = await openFull();
+    await show(m, "warranty");
+    expect(byId<HTMLInputElement>("f-service_hours-business_days").value).toBe("Mon-Fri");
+    fireEvent.input(byId("f-service_hours-schedule"), { target: { value: "24x7" } });
+    expect(m.store.value("/service_hours/schedule")).toBe("24x7");
+    // SL1 and SL3 are availability targets; SL2 is not.
+    await waitFor(() => expect(byId("budget-allowed-0").textContent).toBe("43m 12s"));
+    expect(byId("budget-allowed-2").textContent).toBe("7h 12m");
+    expect(document.getElementById("budget-1")).toBeNull();
+    expect(byId("downtime-budget").textContent).toContain("Multi-zone deployments");
+    expect(m.host.calls.filter((c) => c.cmd === "downtime").map((c) => c.args[1])).toEqual(expect.arrayContaining([0, 2]));
+    fireEvent.click(m.view.getByText("Single instance uptime"));
+    await waitFor(() => expect(document.activeElement?.id).toBe("f-service_levels-2-target"));
+    expect(m.store.state.step).toBe("levels");
+  });
+
+  it("edits an availability target's scope, period and own hours among the targets", async () => {
+    const m = await openFull();
+    await show(m, "levels");
+    expect(byId<HTMLSelectElement>("f-service_levels-0-period").value).toBe("");
+    expect(byId<HTMLSelectElement>("f-service_levels-2-period").value).toBe("calendar_quarter");
+    expect(document.getElementById("f-service_levels-1-period")).toBeNull(); // response time: no period
+    fireEvent.input(byId("f-service_levels-0-scope"), { target: { value: "Each multi-zone deployment" } });
+    expect(m.store.value("/service_levels/0/scope")).toBe("Each multi-zone deployment");
+    // Own hours: off for SL1, on (with fields) for SL3.
+    expect(byId<HTMLInputElement>("f-service_levels-0-service_hours").checked).toBe(false);
+    expect(document.getElementById("f-service_levels-0-service_hours-schedule")).toBeNull();
+    fireEvent.click(byId("f-service_levels-0-service_hours"));
+    await waitFor(() => expect(byId<HTMLInputElement>("f-service_levels-0-service_hours-schedule").value).toBe("Mon-Fri 08:00-18:00"));
+    expect(m.store.value("/service_levels/0/service_hours/time_zone")).toBe("Europe/London");
+    fireEvent.click(byId("f-service_levels-2-service_hours"));
+    expect(m.store.value("/service_levels/2/service_hours")).toBeUndefined();
+    await waitFor(() => expect(byId("budget-allowed-0").textContent).toBe("43m 12s"));
+  });
+
+  it("edits credit schemes: applies to targets by name, claim window, use, tiers", async () => {
+    const m = await openFull();
+    await show(m, "levels");
+    const scheme = m.view.getByRole("region", { name: "Service credits" });
+    expect(scheme.textContent).toContain("Multi-zone credits");
+    expect(scheme.textContent).toContain("Credits for Single instance uptime, SL9");
+    // The first scheme's targets, by name; SL1 ticked.
+    const first = byId<HTMLInputElement>("f-credit_schemes-0-applies_to");
+    expect(first.checked).toBe(true);
+    expect(first.closest("label")?.textContent).toBe("Multi-zone uptime");
+    fireEvent.click(byId("f-credit_schemes-0-applies_to-SL3"));
+    expect(m.store.value("/credit_schemes/0/applies_to")).toEqual(["SL1", "SL3"]);
+    // A target that no longer exists stays visible and can be unticked.
+    const gone = byId<HTMLInputElement>("f-credit_schemes-1-applies_to-SL9");
+    expect(gone.closest("label")?.textContent).toBe("SL9 (no such target)");
+    fireEvent.click(gone);
+    expect(m.store.value("/credit_schemes/1/applies_to")).toEqual(["SL3"]);
+    fireEvent.change(byId("f-credit_schemes-1-usable"), { target: { value: "refund" } });
+    expect(m.store.value("/credit_schemes/1/usable")).toBe("refund");
+    expect(byId<HTMLInputElement>("f-credit_schemes-1-claim_window").value).toBe("2 billing cycles");
+    fireEvent.click(byId("f-credit_schemes-1-tiers"));
+    expect(m.store.value("/credit_schemes/1/tiers")).toHaveLength(2);
+    fireEvent.click(byId("f-credit_schemes"));
+    expect(m.store.value("/credit_schemes")).toHaveLength(3);
+  });
+
+  it("maps each impact and urgency to one priority, with a clock per priority", async () => {
+    const m = await openFull();
+    await show(m, "support");
+    const cell = (impact: string, urgency: string) =>
+      m.view.getByLabelText(`Priority for ${impact} impact and ${urgency} urgency`) as HTMLSelectElement;
+    expect(cell("high", "high").value).toBe("0");
+    expect(cell("medium", "high").value).toBe("1");
+    expect(cell("low", "low").value).toBe("");
+    // Moving high/medium from P2 to P1 takes it away from P2.
+    fireEvent.change(cell("high", "medium"), { target: { value: "0" } });
+    expect(m.store.value("/support/priorities/0/matrix")).toEqual([
+      { impact: "high", urgency: "high" },
+      { impact: "high", urgency: "medium" },
+    ]);
+    expect(m.store.value("/support/priorities/1/matrix")).toEqual([{ impact: "medium", urgency: "high" }]);
+    fireEvent.change(cell("medium", "high"), { target: { value: "" } });
+    expect(m.store.value("/support/priorities/1/matrix")).toBeUndefined();
+    m.store.undo();
+    expect(m.store.value("/support/priorities/1/matrix")).toEqual([{ impact: "medium", urgency: "high" }]);
+    // The clock: P1 around the clock, P2 the support clock.
+    expect(byId<HTMLSelectElement>("f-support-priorities-0-clock").value).toBe("calendar");
+    expect(byId<HTMLSelectElement>("f-support-priorities-1-clock").value).toBe("");
+    fireEvent.change(byId("f-support-priorities-1-clock"), { target: { value: "service_hours" } });
+    expect(m.store.value("/support/priorities/1/clock")).toBe("service_hours");
+    fireEvent.change(byId("f-support-priorities-0-clock"), { target: { value: "" } });
+    expect(m.store.value("/support/priorities/0/clock")).toBeUndefined();
+  });
+
+  it("points an overlap finding at the matrix cell", async () => {
+    const m = await openFull();
+    m.store.edit("/support/priorities/1/matrix", [{ impact: "high", urgency: "high" }], null);
+    m.host.findings = [{ severity: "error", code: "priority-matrix-overlap", pointer: "/support/priorities/1/matrix/0", message: "listed twice", hint: "h" }];
+    m.store.focusField("/support/priorities/1/matrix/0");
+    await waitFor(() => expect(document.activeElement?.id).toBe("f-support-priorities-1-matrix-0"));
+    expect((document.activeElement as HTMLSelectElement).value).toBe("0");
+    expect(document.activeElement?.closest("td")?.getAttribute("title")).toBe("Listed under P1 and P2");
+  });
+
+  it("takes any hours for channels and actions, suggesting the usual ones", async () => {
+    const m = await openFull();
+    await show(m, "support");
+    const hours = byId<HTMLInputElement>("f-support-channels-0-hours");
+    expect(hours.value).toBe("Mon-Fri 09:00-17:30");
+    const list = byId(hours.getAttribute("list") ?? "");
+    expect(Array.from(list.querySelectorAll("option")).map((o) => o.value)).toEqual(["service_hours", "24x7", "Mon-Fri 09:00-17:30"]);
+    fireEvent.input(hours, { target: { value: "Mon-Sat 08:00-20:00" } });
+    expect(m.store.value("/support/channels/0/hours")).toBe("Mon-Sat 08:00-20:00");
+    await show(m, "offering");
+    expect(byId<HTMLInputElement>("f-offering-actions-0-hours").value).toBe("24x7");
+    fireEvent.input(byId("f-offering-actions-0-hours"), { target: { value: "service_hours" } });
+    expect(m.store.value("/offering/actions/0/hours")).toBe("service_hours");
+  });
+
+  it("edits escalation times per priority", async () => {
+    const m = await openFull();
+    await show(m, "support");
+    expect(byId<HTMLSelectElement>("f-support-escalation-0-after-0-priority").value).toBe("");
+    expect(byId<HTMLSelectElement>("f-support-escalation-0-after-1-priority").value).toBe("P1");
+    fireEvent.change(byId("f-support-escalation-0-after-0-priority"), { target: { value: "P2" } });
+    fireEvent.input(byId("f-support-escalation-0-after-0-after"), { target: { value: "2bd" } });
+    expect(m.store.value("/support/escalation/0/after/0")).toEqual({ priority: "P2", after: "2bd" });
+    fireEvent.click(byId("f-support-escalation-0-after"));
+    expect(m.store.value("/support/escalation/0/after/2")).toEqual({ after: "1h" });
+    fireEvent.click(byId("f-support-escalation-0-priorities-P2"));
+    expect(m.store.value("/support/escalation/0/priorities")).toEqual(["P1", "P2"]);
+  });
+
+  it("holds a review on a cadence or after an event", async () => {
+    const m = await openFull();
+    await show(m, "cocreation");
+    expect(byId<HTMLSelectElement>("f-relationship-reviews-0-cadence").value).toBe("monthly");
+    expect(document.getElementById("f-relationship-reviews-0-on-event")).toBeNull();
+    fireEvent.change(byId("f-relationship-reviews-0-cadence"), { target: { value: "on_event" } });
+    expect(m.store.value("/relationship/reviews/0")).toEqual({ name: "r", on: { event: "incident", within: "5bd" } });
+    await waitFor(() => expect(byId<HTMLSelectElement>("f-relationship-reviews-0-on-event").value).toBe("incident"));
+    fireEvent.change(byId("f-relationship-reviews-0-on-priority"), { target: { value: "P1" } });
+    expect(m.store.value("/relationship/reviews/0/on")).toEqual({ event: "incident", priority: "P1", within: "5bd" });
+    // The report after every P1, and back to a cadence.
+    expect(byId<HTMLSelectElement>("f-relationship-reports-1-frequency").value).toBe("on_event");
+    expect(byId<HTMLSelectElement>("f-relationship-reports-1-on-priority").value).toBe("P1");
+    expect(byId<HTMLInputElement>("f-relationship-reports-1-on-within").value).toBe("5bd");
+    fireEvent.change(byId("f-relationship-reports-1-frequency"), { target: { value: "quarterly" } });
+    expect(m.store.value("/relationship/reports/1")).toEqual({ name: "Root cause", frequency: "quarterly" });
+  });
+
+  it("edits the renewal term", async () => {
+    const m = await openFull();
+    await show(m, "terms");
+    expect(byId<HTMLInputElement>("f-document-term-renewal_months").value).toBe("12");
+    fireEvent.input(byId("f-document-term-renewal_months"), { target: { value: "6" } });
+    expect(m.store.value("/document/term/renewal_months")).toBe(6);
   });
 });
