@@ -302,10 +302,12 @@ impl ClaimWindow {
                 "by the end of the billing cycle after the period measured".to_owned()
             }
             ClaimWindow::BillingCycles(n) => {
-                format!(
-                    "by the end of the {} billing cycle after the period measured",
-                    ordinal(n)
-                )
+                const WORDS: [&str; 6] = ["second", "third", "fourth", "fifth", "sixth", "seventh"];
+                let nth = (n as usize)
+                    .checked_sub(2)
+                    .and_then(|i| WORDS.get(i))
+                    .map_or_else(|| ordinal(n), |w| (*w).to_owned());
+                format!("by the end of the {nth} billing cycle after the period measured")
             }
         }
     }

@@ -77,6 +77,30 @@ handlebars_helper!(capitalize: |v: Value| {
     }
 });
 
+/// A phrase placed mid-sentence: a leading article or determiner is
+/// lower-cased ("The charges for..." reads "the charges for..."); any other
+/// first word (a name, an acronym) is kept as typed; a closing full stop
+/// is dropped.
+pub fn inline_text(v: &Value) -> String {
+    const WORDS: &[&str] = &[
+        "The", "A", "An", "Each", "Every", "All", "Any", "This", "That", "These", "Those", "Our",
+        "Your", "Its", "Their", "One", "Two", "Both",
+    ];
+    let t = text(v);
+    let t = t.trim().trim_end_matches(['.', ';', ',']);
+    let first = t.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    if WORDS.contains(&first) {
+        let mut chars = t.chars();
+        match chars.next() {
+            Some(c) => c.to_lowercase().collect::<String>() + chars.as_str(),
+            None => String::new(),
+        }
+    } else {
+        t.to_owned()
+    }
+}
+
+handlebars_helper!(inline: |v: Value| inline_text(&v));
 handlebars_helper!(br: | | "\n");
 handlebars_helper!(nodot: |v: Value| text(&v).trim_end().trim_end_matches(['.', ';', ',']).to_owned());
 
@@ -95,6 +119,8 @@ pub fn register(registry: &mut Handlebars<'_>) {
     // A value without its closing full stop, for templates that end the
     // sentence themselves: `{{nodot measurement}}.`
     registry.register_helper("nodot", Box::new(nodot));
+    // A value placed mid-sentence: `a share of {{inline basis}}`.
+    registry.register_helper("inline", Box::new(inline));
 }
 
 #[cfg(test)]
@@ -111,5 +137,15 @@ mod tests {
         assert_eq!(list_words(&json!(["a", "b", "c"])), "a, b and c");
         assert_eq!(list_words(&json!(["a"])), "a");
         assert_eq!(list_words(&json!([])), "");
+        assert_eq!(
+            inline_text(&json!("The charges for May.")),
+            "the charges for May"
+        );
+        assert_eq!(inline_text(&json!("A support case")), "a support case");
+        assert_eq!(
+            inline_text(&json!("Nimbara probe data")),
+            "Nimbara probe data"
+        );
+        assert_eq!(inline_text(&json!("ISO 27001")), "ISO 27001");
     }
 }
