@@ -177,6 +177,59 @@ fn downtime_table_and_calendars() {
     assert!(run.stdout.contains("Q1 2026"));
 }
 
+/// Maintenance in business days is worth the service time of a business
+/// day on the calendar given, never 24 hours.
+#[test]
+fn downtime_with_business_days() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = pactwright(
+        dir.path(),
+        &[
+            "downtime",
+            "99.9%",
+            "--hours",
+            "Mon-Fri 08:00-18:00",
+            "--tz",
+            "Europe/London",
+            "--maintenance",
+            "1bd",
+            "--period",
+            "month",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    assert!(
+        run.stdout
+            .contains("1 business day (10h of service time on Mon-Fri)"),
+        "{}",
+        run.stdout
+    );
+    insta::assert_snapshot!(run.transcript());
+    let bad = pactwright(dir.path(), &["downtime", "99.9%", "--maintenance", "0bd"]);
+    assert_eq!(bad.code, 2);
+    assert!(bad.stderr.contains("--maintenance"), "{}", bad.stderr);
+}
+
+/// Business days print as business days in the agreement, never as days.
+#[test]
+fn business_days_print_in_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/it-service-desk.agreement.json");
+    std::fs::copy(&src, dir.path().join("desk.agreement.json")).unwrap();
+    let run = pactwright(
+        dir.path(),
+        &["render", "desk.agreement.json", "--format", "md"],
+    );
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    let md = std::fs::read_to_string(dir.path().join("desk.md")).unwrap();
+    assert!(md.contains("| 3 business days |"), "P3 resolution");
+    assert!(md.contains("after 2 business days"), "escalation");
+    assert!(
+        !md.contains("3bd") && !md.contains("| 3 days |"),
+        "a business-day value printed as days"
+    );
+}
+
 #[test]
 fn downtime_bad_input() {
     let dir = tempfile::tempdir().unwrap();
