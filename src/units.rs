@@ -629,6 +629,35 @@ impl Days {
         }
     }
 
+    /// In words, as a day is described: "a weekday (Monday to Friday)",
+    /// "a Monday, Wednesday or Friday", "any day of the week".
+    pub fn to_words(self) -> String {
+        const FULL: [&str; 7] = [
+            "Monday",
+            "Tuesday",
+            "Wednesday",
+            "Thursday",
+            "Friday",
+            "Saturday",
+            "Sunday",
+        ];
+        if self == Days::WEEKDAYS {
+            return "a weekday (Monday to Friday)".to_owned();
+        }
+        if self == Days::ALL {
+            return "any day of the week".to_owned();
+        }
+        let names: Vec<&str> = (0..7u8)
+            .filter(|d| self.contains(*d))
+            .map(|d| FULL[d as usize])
+            .collect();
+        match names.as_slice() {
+            [] => "no day".to_owned(),
+            [one] => format!("a {one}"),
+            [rest @ .., last] => format!("a {} or {last}", rest.join(", ")),
+        }
+    }
+
     /// How many days the set holds.
     pub const fn count(self) -> u32 {
         self.mask.count_ones()

@@ -151,6 +151,8 @@ pub fn view(a: &Agreement) -> Value {
                 "data_source": t.data_source,
                 "reporting_period": t.reporting_period.map(|c| c.label()).unwrap_or(""),
                 "scope": t.scope,
+                // The priority in brackets, unless the name already says it.
+                "show_priority": t.priority.as_ref().is_some_and(|p| !t.name.contains(p.as_str())),
             })
         })
         .collect();
@@ -279,11 +281,18 @@ pub fn view(a: &Agreement) -> Value {
             "approved": d.status == Status::Approved,
             "effective_date": opt(&d.effective_date),
             "term_months": d.term.months.map(|m| m.to_string()).unwrap_or_default(),
-            "renewal": match d.term.renewal {
-                Renewal::Unspecified => "",
-                Renewal::Automatic => "renews automatically for a further term unless either party gives notice",
-                Renewal::ByAgreement => "renews only when both parties agree in writing",
-                Renewal::None => "ends at the end of the term",
+            "renewal": match (d.term.renewal, d.term.renewal_months) {
+                (Renewal::Unspecified, _) => String::new(),
+                (Renewal::Automatic, Some(m)) => format!("renews automatically for further terms of {m} month{} unless either party gives notice", if m == 1 { "" } else { "s" }),
+                (Renewal::Automatic, None) => "renews automatically for a further term of the same length unless either party gives notice".to_owned(),
+                (Renewal::ByAgreement, Some(m)) => format!("renews for a further {m} month{} only when both parties agree in writing", if m == 1 { "" } else { "s" }),
+                (Renewal::ByAgreement, None) => "renews only when both parties agree in writing".to_owned(),
+                (Renewal::None, _) => "ends at the end of the term".to_owned(),
+            },
+            "notice_sentence": match (d.term.notice, d.term.renewal) {
+                (None, _) => String::new(),
+                (Some(n), Renewal::Automatic) => format!("A party that does not want it to renew gives written notice at least {} before the end of the current term.", n.to_words()),
+                (Some(n), _) => format!("Either party may end it by giving written notice at least {} before the end of the term.", n.to_words()),
             },
             "notice": dur(&d.term.notice),
             "renewal_months": d.term.renewal_months.map(|m| m.to_string()).unwrap_or_default(),
@@ -531,14 +540,31 @@ fn budgets(
     let rows: Vec<Value> = match fixed {
         Some(p) => row(p).into_iter().collect(),
         None => {
-            let year = a.document.effective_date.map_or(2026, |d| d.0.year());
+            // The first twelve months (four quarters) of the term.
+            let (year, month) = a
+                .document
+                .effective_date
+                .map_or((2026, 1), |d| (d.0.year(), d.0.month()));
             let periods: Vec<Period> = if convention == PeriodConvention::CalendarMonth {
-                (1..=12)
-                    .map(|month| Period::CalendarMonth { year, month })
+                (0..12)
+                    .map(|i| {
+                        let m = i16::from(month - 1) + i;
+                        Period::CalendarMonth {
+                            year: year + m / 12,
+                            month: (m % 12 + 1) as i8,
+                        }
+                    })
                     .collect()
             } else {
-                (1..=4)
-                    .map(|quarter| Period::CalendarQuarter { year, quarter })
+                let q = i16::from((month - 1) / 3);
+                (0..4)
+                    .map(|i| {
+                        let n = q + i;
+                        Period::CalendarQuarter {
+                            year: year + n / 4,
+                            quarter: (n % 4 + 1) as i8,
+                        }
+                    })
                     .collect()
             };
             periods.into_iter().filter_map(row).collect()
@@ -630,14 +656,23 @@ fn support(a: &Agreement) -> Value {
             let cal = Calendar::of(a.service_hours.as_ref());
             let days = a.service_hours.as_ref().map(|h| h.business_days()).unwrap_or(crate::units::Days::WEEKDAYS);
             let hours = cal.business_day_service_secs() as f64 / 3600.0;
-            format!(
-                "A business day is a day of {days} that is not a holiday; a time in business days ends at the close of the service hours on the last of them{}.",
-                if hours > 0.0 && !cal.schedule.is_always() {
-                    format!(", and is worth {} service hours a day on the service-hours clock", format!("{hours:.1}").trim_end_matches(".0"))
-                } else {
-                    String::new()
-                }
-            )
+            let holidays = if a.service_hours.as_ref().is_some_and(|h| !h.holidays.is_empty()) {
+                " that is not a listed holiday"
+            } else {
+                ""
+            };
+            if cal.schedule.is_always() {
+                format!(
+                    "A business day is {}{holidays}; a time in business days ends at midnight at the end of the last of them.",
+                    days.to_words()
+                )
+            } else {
+                format!(
+                    "A business day is {}{holidays}; a time in business days ends at the close of the service hours on the last of them, and a business day counts as {} service hours on the service-hours clock.",
+                    days.to_words(),
+                    format!("{hours:.1}").trim_end_matches(".0")
+                )
+            }
         } else {
             String::new()
         },
@@ -648,9 +683,9 @@ fn support(a: &Agreement) -> Value {
             "when": e.when,
             "priorities": e.priorities.join(", "),
             "after": e.after.iter().map(|t| if t.priority.is_empty() {
-                format!("after {}", dur(&Some(t.after)))
+                format!("after {}", t.after.to_words())
             } else {
-                format!("{}: after {}", t.priority, dur(&Some(t.after)))
+                format!("{}: after {}", t.priority, t.after.to_words())
             }).collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),
     })
