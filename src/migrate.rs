@@ -339,6 +339,63 @@ mod tests {
     }
 
     #[test]
+    fn version_1_becomes_version_2_with_nothing_lost() {
+        let old = json!({
+            "schema_version": 1,
+            "document": {"kind": "sla"},
+            "warranty": {"availability": {
+                "target": "99.9%", "measurement": "probe", "period": "calendar_month",
+                "service_hours": {"schedule": "Mon-Fri 08:00-18:00", "time_zone": "Europe/London"}
+            }},
+            "support": {
+                "priorities": [
+                    {"id": "P1", "impact": "high", "urgency": "high"},
+                    {"id": "P2", "definition": "One team.", "impact": "medium"}
+                ],
+                "escalation": [{"contact": "x", "after": "2h", "priorities": ["P1"]}]
+            },
+            "service_levels": [{"id": "SL1", "metric": "response_time", "target": "15 min"}],
+            "credits": {"applies_to": "SL1", "cap": "100%"},
+            "relationship": {"reviews": [{"name": "Review"}], "reports": [{"name": "Report", "frequency": "quarterly"}]}
+        });
+        let new = migrate(old, 1).unwrap();
+        assert_eq!(new["schema_version"], 2);
+        assert_eq!(new["service_hours"]["schedule"], "Mon-Fri 08:00-18:00");
+        assert!(new["warranty"]["availability"].get("target").is_none());
+        assert_eq!(new["service_levels"][0]["id"], "AV");
+        assert_eq!(new["service_levels"][0]["target"], "99.9%");
+        assert_eq!(new["service_levels"][0]["measurement"], "probe");
+        assert_eq!(
+            new["support"]["priorities"][0]["matrix"],
+            json!([{"impact": "high", "urgency": "high"}])
+        );
+        // Half a cell is kept in words.
+        assert_eq!(
+            new["support"]["priorities"][1]["definition"],
+            "One team. (Version 1 stated only one of impact or urgency: medium.)"
+        );
+        assert_eq!(
+            new["support"]["escalation"][0]["after"],
+            json!([{"after": "2h"}])
+        );
+        assert_eq!(new["credit_schemes"][0]["applies_to"], json!(["SL1"]));
+        assert!(new.get("credits").is_none());
+        assert_eq!(new["relationship"]["reviews"][0]["cadence"], "monthly");
+        assert_eq!(new["relationship"]["reports"][0]["frequency"], "quarterly");
+    }
+
+    #[test]
+    fn a_stated_availability_figure_is_not_repeated() {
+        let old = json!({
+            "schema_version": 1,
+            "warranty": {"availability": {"target": "99.90%"}},
+            "service_levels": [{"id": "SL1", "target": "99.9%"}]
+        });
+        let new = migrate(old, 1).unwrap();
+        assert_eq!(new["service_levels"].as_array().unwrap().len(), 1);
+    }
+
+    #[test]
     fn bad_old_role_names_the_field() {
         let err = migrate(json!({"stakeholders": [{"role": 5}]}), 0).unwrap_err();
         assert_eq!(err.field, "stakeholders[0].role");

@@ -661,7 +661,7 @@ fn support(a: &Agreement) -> Value {
             } else {
                 ""
             };
-            if cal.schedule.is_always() {
+            let rule = if cal.schedule.is_always() {
                 format!(
                     "A business day is {}{holidays}; a time in business days ends at midnight at the end of the last of them.",
                     days.to_words()
@@ -672,6 +672,10 @@ fn support(a: &Agreement) -> Value {
                     days.to_words(),
                     format!("{hours:.1}").trim_end_matches(".0")
                 )
+            };
+            match due_example(a, &cal) {
+                Some(example) => format!("{rule} {example}"),
+                None => rule,
             }
         } else {
             String::new()
@@ -757,4 +761,33 @@ fn when(cadence: Option<Cadence>, on: Option<&Occasion>) -> String {
         }
     }
     out
+}
+
+/// A worked example of a due date for the least urgent priority whose
+/// resolution is in business days: logged on the first Thursday of the
+/// term at 16:00, due when `Calendar::due` says.
+fn due_example(a: &Agreement, cal: &Calendar) -> Option<String> {
+    let s = &a.support;
+    let p = s
+        .priorities
+        .iter()
+        .rev()
+        .find(|p| p.resolution.is_some_and(|d| d.business_days().is_some()))?;
+    let resolution = p.resolution?;
+    let mut day = a.document.effective_date?.0;
+    while day.weekday() != jiff::civil::Weekday::Thursday {
+        day = day.tomorrow().ok()?;
+    }
+    let start = day.to_datetime(jiff::civil::Time::new(16, 0, 0, 0).ok()?);
+    let due = cal.due(start, resolution, s.clock_of(p)).ok()?;
+    let when = |t: jiff::civil::DateTime| {
+        format!("{} on {}", t.strftime("%H:%M"), t.strftime("%A %-d %B %Y"))
+    };
+    Some(format!(
+        "For example, a {} incident logged at {} is due for resolution ({}) by {}.",
+        p.id,
+        when(start),
+        resolution.to_words(),
+        when(due)
+    ))
 }
