@@ -74,6 +74,25 @@ fn findings(value: &Value, name: &str) -> BTreeSet<(String, String)> {
         .collect()
 }
 
+/// Every finding has the severity the code table gives it, unless the
+/// table's line says when it differs ("a warning for ...", "an error over
+/// ...").
+fn severities(value: &Value, name: &str) {
+    let text = serde_json::to_string(value).unwrap();
+    let loaded = pactwright::file::parse_str(Path::new(name), &text).unwrap();
+    for f in check(&loaded.agreement) {
+        let info = CODES.iter().find(|c| c.code == f.code).unwrap();
+        let says = f.severity.to_string();
+        assert!(
+            info.severity == f.severity || info.summary.contains(says.as_str()),
+            "{name}: {} is a {} in the table but was given as {}",
+            f.code,
+            info.severity,
+            f.severity
+        );
+    }
+}
+
 fn corpus() -> Vec<Entry> {
     let text = std::fs::read_to_string(root().join("tests/planted/corpus.json")).unwrap();
     serde_json::from_str(&text).unwrap()
@@ -107,6 +126,7 @@ fn the_reviewer_catches_the_planted_inconsistencies() {
         }
         let after = findings(&planted, &e.name);
         let new: Vec<_> = after.difference(&before).collect();
+        severities(&planted, &e.name);
         if new.iter().any(|(code, _)| *code == e.expect) {
             caught += 1;
             caught_codes.insert(e.expect.clone());

@@ -111,12 +111,12 @@ codes! {
     MissingVersion = "missing-version", Error, Structure, "The agreement has no version.";
     MissingEffectiveDate = "missing-effective-date", Error, Structure, "The agreement has no effective date (a warning for a service offering description).";
     OfferingWithTargets = "offering-with-targets", Info, Structure, "A service offering description lists targets that nobody signs.";
-    DuplicateId = "duplicate-id", Error, Structure, "Two stakeholders, priorities or targets share an id.";
+    DuplicateId = "duplicate-id", Error, Structure, "Two stakeholders, priorities or targets share an id (a warning for two channels of one name).";
     StakeholderWithoutRole = "stakeholder-without-role", Warning, Structure, "A stakeholder holds no role.";
-    DuplicateHoliday = "duplicate-holiday", Warning, Structure, "A holiday is listed twice.";
-    DanglingReference = "dangling-reference", Error, Structure, "A reference to a stakeholder, channel or target points nowhere.";
+    DuplicateHoliday = "duplicate-holiday", Info, Structure, "A holiday is listed twice.";
+    DanglingReference = "dangling-reference", Error, Structure, "A reference to a stakeholder, channel or target points nowhere (a warning for a channel name).";
     UndefinedPriority = "undefined-priority", Error, Structure, "A target, escalation step or event names a priority that is not defined.";
-    SignatureByNonSignatory = "signature-by-non-signatory", Error, Structure, "A signature is recorded for someone who does not sign.";
+    SignatureByNonSignatory = "signature-by-non-signatory", Warning, Structure, "A signature is recorded for someone who does not sign.";
     UnknownTimeZone = "unknown-time-zone", Error, Structure, "The time zone of the service hours is not an IANA name.";
     PriorityMatrixOverlap = "priority-matrix-overlap", Error, Structure, "One impact and urgency pair is listed under two priorities.";
     PriorityMatrixGap = "priority-matrix-gap", Warning, Structure, "Some impact and urgency pair maps to no priority.";
@@ -125,7 +125,7 @@ codes! {
     TargetUnitMismatch = "target-unit-mismatch", Error, Targets, "A target's value has the wrong kind of unit for what it measures.";
     TargetWrongDirection = "target-wrong-direction", Error, Targets, "A target is stated in the wrong direction: availability at most, a response time at least.";
     ScoreWithoutScale = "score-without-scale", Warning, Targets, "A score (e.g. satisfaction 4.2) has no scale to read it on.";
-    UnmeasuredTarget = "unmeasured-target", Error, Targets, "A target does not say how it is measured, from what data, or how often it is reported.";
+    UnmeasuredTarget = "unmeasured-target", Error, Targets, "A target does not say how it is measured (a warning when only its data source or reporting period is missing).";
     TargetWithoutPriority = "target-without-priority", Warning, Targets, "A response or resolution target applies to no priority.";
     ImplausibleTime = "implausible-time", Warning, Targets, "A time is over 90 days (an error over a year): probably the wrong unit.";
     AvailabilityMissing = "availability-missing", Warning, Targets, "An SLA states no availability target.";
@@ -162,7 +162,7 @@ codes! {
     SponsorNotCommitted = "sponsor-not-committed", Warning, Roles, "The sponsor neither signs nor approves.";
     RoleOnWrongSide = "role-on-wrong-side", Error, Roles, "A customer or approver sits on the provider side.";
     OwnerOnWrongSide = "owner-on-wrong-side", Warning, Roles, "Escalation goes to, or a service action is owned by, someone on the consumer side.";
-    ResolutionBeforeResponse = "resolution-before-response", Error, Priorities, "A priority must be resolved before (or when) it is responded to.";
+    ResolutionBeforeResponse = "resolution-before-response", Error, Priorities, "A priority must be resolved before it is responded to (a warning when the two times are equal).";
     PriorityIncomplete = "priority-incomplete", Warning, Priorities, "A priority has no response or no resolution time.";
     PriorityUndefined = "priority-undefined", Warning, Priorities, "A priority has no definition and no cells of the priority matrix.";
     PriorityOrder = "priority-order", Error, Priorities, "A more urgent priority is slower than a less urgent one.";
