@@ -427,3 +427,37 @@ fn no_commonmark_example_breaks_out_of_its_clause() {
         failures.join("\n")
     );
 }
+
+/// A clause body nested 50,000 levels deep (quotes, then list items) renders
+/// in the command line to PDF, HTML and Markdown, with the flattening said
+/// in a warning.
+#[test]
+fn deeply_nested_clause_bodies_render_in_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut v: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("samples/it-service-desk.agreement.json"),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    v["clauses"] = serde_json::json!([
+        { "title": "Deep quote", "body": format!("{}x", "> ".repeat(50_000)) },
+        { "title": "Deep list", "body": format!("{}y", "- ".repeat(50_000)) },
+    ]);
+    let path = dir.path().join("deep.agreement.json");
+    std::fs::write(&path, serde_json::to_vec_pretty(&v).unwrap()).unwrap();
+    for format in ["pdf", "html", "md"] {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_pactwright"))
+            .args(["render", "deep.agreement.json", "--format", format])
+            .current_dir(dir.path())
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{format}: {stderr}");
+        if format != "md" {
+            assert!(stderr.contains("flattened"), "{format}: {stderr}");
+        }
+    }
+}

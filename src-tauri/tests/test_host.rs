@@ -108,17 +108,31 @@ fn new_draft_is_checked_and_previewed() {
 fn unreadable_value_is_a_finding_on_its_field() {
     let h = host();
     let mut draft = new_sla(&h);
-    draft["warranty"] =
-        json!({ "availability": { "target": "ninety-nine", "period": "average_month" } });
+    draft["service_hours"] = json!({ "schedule": "whenever", "time_zone": "UTC" });
     let checked = h.ok("check_draft", json!({ "draft": draft }));
     assert_eq!(checked["invalid"], true);
     let first = &checked["findings"][0];
     assert_eq!(first["code"], "invalid-value");
-    assert_eq!(first["pointer"], "/warranty/availability/target");
+    assert_eq!(first["pointer"], "/service_hours/schedule");
     // The rest of the draft is still checked.
     assert!(checked["findings"].as_array().expect("list").len() > 1);
     // And still previewed.
     h.ok("preview_render", json!({ "draft": draft }));
+}
+
+/// A clause body nested 50,000 levels deep renders through the app's own
+/// render path, on the thread it really runs on, instead of taking the
+/// window down.
+#[test]
+fn deeply_nested_clause_bodies_preview() {
+    let h = host();
+    let mut draft = new_sla(&h);
+    draft["clauses"] = json!([
+        { "title": "Deep quote", "body": format!("{}x", "> ".repeat(50_000)) },
+        { "title": "Deep list", "body": format!("{}y", "- ".repeat(50_000)) },
+    ]);
+    let info = h.ok("preview_render", json!({ "draft": draft }));
+    assert!(info["page_count"].as_u64().expect("page count") >= 1);
 }
 
 #[test]

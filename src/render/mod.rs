@@ -250,9 +250,21 @@ pub fn to_html(
     paper: Paper,
     force_watermark: bool,
 ) -> Result<String, TemplateError> {
+    to_html_with_warnings(agreement, templates, template, paper, force_watermark).map(|(h, _)| h)
+}
+
+/// [`to_html`] with what the reader changed in the document (nesting
+/// flattened), for the caller to report.
+pub fn to_html_with_warnings(
+    agreement: &Agreement,
+    templates: &Templates,
+    template: &str,
+    paper: Paper,
+    force_watermark: bool,
+) -> Result<(String, Vec<typeset::Warning>), TemplateError> {
     let source = to_markdown(agreement, templates, template)?;
     let doc = to_document(&source, agreement, meta(agreement, force_watermark));
-    Ok(html::to_html(&doc, paper))
+    Ok((html::to_html(&doc, paper), doc.warnings))
 }
 
 /// The templates for a render: the built-in set with a folder of

@@ -12,6 +12,9 @@ pub struct Document {
     pub meta: Meta,
     /// The content, in reading order.
     pub blocks: Vec<Block>,
+    /// What the reader changed to keep the document safe to lay out
+    /// (nesting deeper than [`crate::markdown::MAX_NESTING`] flattened).
+    pub warnings: Vec<crate::layout::Warning>,
 }
 
 /// A calendar date and time supplied by the caller (never read from the

@@ -248,3 +248,81 @@ fn signatory_fields_longer_than_a_page() {
         &format!("::: signatures\n{long} | Ann | {long}\nB | {long} | C\nD | E | F\n:::\n"),
     );
 }
+
+/// The depth of the deepest block nesting in a tree.
+fn depth(blocks: &[pactwright_typeset::doc::Block]) -> usize {
+    use pactwright_typeset::doc::Block;
+    // Iterative, so that the test itself survives a deep tree.
+    let mut deepest = 0;
+    let mut todo: Vec<(&[Block], usize)> = vec![(blocks, 1)];
+    while let Some((list, d)) = todo.pop() {
+        deepest = deepest.max(d);
+        for b in list {
+            match b {
+                Block::Quote(inner) | Block::Keep(inner) => todo.push((inner, d + 1)),
+                Block::List { items, .. } => {
+                    for item in items {
+                        todo.push((item, d + 1));
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    deepest
+}
+
+fn has_x(blocks: &[pactwright_typeset::doc::Block]) -> bool {
+    use pactwright_typeset::doc::{Block, Inline};
+    let mut todo: Vec<&[Block]> = vec![blocks];
+    while let Some(list) = todo.pop() {
+        for b in list {
+            match b {
+                Block::Paragraph(inl) if Inline::plain_text(inl).contains('x') => return true,
+                Block::Quote(inner) | Block::Keep(inner) => todo.push(inner),
+                Block::List { items, .. } => todo.extend(items.iter().map(Vec::as_slice)),
+                _ => {}
+            }
+        }
+    }
+    false
+}
+
+#[test]
+fn nesting_50000_deep_is_flattened_with_a_warning_and_lays_out() {
+    use pactwright_typeset::markdown;
+    for (what, src) in [
+        ("block quotes", format!("{}x", "> ".repeat(50_000))),
+        ("list items", format!("{}x", "- ".repeat(50_000))),
+        (
+            "emphasis",
+            format!("{}x{}", "*a ".repeat(20_000), " b*".repeat(20_000)),
+        ),
+    ] {
+        let doc = markdown::parse(&src, Default::default());
+        assert!(
+            depth(&doc.blocks) <= markdown::MAX_NESTING + 1,
+            "{what}: depth {}",
+            depth(&doc.blocks)
+        );
+        if what != "emphasis" {
+            assert_eq!(doc.warnings.len(), 1, "{what}: {:?}", doc.warnings);
+            assert!(doc.warnings[0].message.contains("flattened"), "{what}");
+        }
+        // The text is still there.
+        assert!(has_x(&doc.blocks), "{what}: the text was lost");
+        // Lay it out on a thread with the app's 2 MiB stack.
+        let fonts = pactwright_typeset::FontSet::bundled().unwrap();
+        let layout = std::thread::Builder::new()
+            .stack_size(2 << 20)
+            .spawn(move || {
+                pactwright_typeset::layout::layout(&doc, &Default::default(), &fonts)
+                    .map(|l| l.pages.len())
+            })
+            .unwrap()
+            .join()
+            .expect("layout overflowed its stack")
+            .unwrap();
+        assert!(layout >= 1, "{what}");
+    }
+}

@@ -156,8 +156,13 @@ fn render_draft(
             markdown().map(|source| render::markdown_file(&source, agreement).into_bytes())
         }
         OutFormat::Html => {
-            render::to_html(agreement, &templates, &name, args.paper, force_watermark)
-                .map(String::into_bytes)
+            render::to_html_with_warnings(agreement, &templates, &name, args.paper, force_watermark)
+                .map(|(html, warnings)| {
+                    for w in &warnings {
+                        eprintln!("warning: {}", crate::fonts::describe_warning(agreement, w));
+                    }
+                    html.into_bytes()
+                })
         }
         OutFormat::Pdf => match markdown() {
             Err(e) => Err(e),

@@ -2050,10 +2050,14 @@ fn finish(
         page.items = items;
     }
     let fonts = ctx.sh.faces();
+    // The reader's warnings (nesting flattened) come first: they are about
+    // the source, before any page.
+    let mut warnings = doc.warnings.clone();
+    warnings.append(&mut ctx.sh.warnings);
     Ok(Layout {
         pages,
         outline,
-        warnings: ctx.sh.warnings,
+        warnings,
         fonts,
     })
 }

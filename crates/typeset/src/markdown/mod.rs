@@ -60,10 +60,36 @@ pub fn parse(src: &str, meta: Meta) -> Document {
 /// [`contained`]. An include naming no fragment is printed as text.
 pub fn parse_with(src: &str, fragments: &[&str], meta: Meta) -> Document {
     let lines: Vec<&str> = src.lines().collect();
+    let mut notes = Notes::default();
+    let blocks = parse_lines(&lines, fragments, 0, &mut notes);
+    let mut warnings = Vec::new();
+    if notes.flattened > 0 {
+        warnings.push(crate::layout::Warning {
+            message: format!(
+                "block quotes, lists or emphasis nested more than {MAX_NESTING} levels deep were flattened: what is deeper is printed at level {MAX_NESTING}"
+            ),
+            location: "the document source".to_owned(),
+        });
+    }
     Document {
         meta,
-        blocks: parse_lines(&lines, fragments, 0),
+        blocks,
+        warnings,
     }
+}
+
+/// The deepest nesting of block quotes and list items (and, separately, of
+/// emphasis, strong and links) the reader keeps. Deeper levels are
+/// flattened into the level at this depth, with a warning, so that no
+/// stage after the reader (layout, the document tree, HTML, the Markdown
+/// writer) recurses deeper than this whatever the input.
+pub const MAX_NESTING: usize = 32;
+
+/// What the reader noticed while parsing.
+#[derive(Default)]
+struct Notes {
+    /// Container or span levels beyond [`MAX_NESTING`] that were flattened.
+    flattened: usize,
 }
 
 /// The blocks of an untrusted Markdown fragment, parsed on its own so that
@@ -73,7 +99,11 @@ pub fn parse_with(src: &str, fragments: &[&str], meta: Meta) -> Document {
 /// are text), and it cannot swallow what follows it (fences and HTML blocks
 /// end with the fragment).
 pub fn contained(fragment: &str) -> Vec<Block> {
-    let mut blocks = parse_markdown(fragment);
+    contained_noting(fragment, &mut Notes::default())
+}
+
+fn contained_noting(fragment: &str, notes: &mut Notes) -> Vec<Block> {
+    let mut blocks = parse_markdown(fragment, notes);
     demote_headings(&mut blocks);
     blocks
 }
@@ -136,7 +166,7 @@ fn include_target<'f>(line: &str, fragments: &[&'f str]) -> Option<&'f str> {
 /// Nesting limit for fenced divs; deeper `:::` lines are printed as text.
 const MAX_DEPTH: usize = 32;
 
-fn parse_lines(lines: &[&str], fragments: &[&str], depth: usize) -> Vec<Block> {
+fn parse_lines(lines: &[&str], fragments: &[&str], depth: usize, notes: &mut Notes) -> Vec<Block> {
     let mut blocks = Vec::new();
     let mut buf = String::new();
     let mut fence: Option<(char, usize)> = None;
@@ -150,15 +180,15 @@ fn parse_lines(lines: &[&str], fragments: &[&str], depth: usize) -> Vec<Block> {
         } else if let Some(f) = opens_fence(line) {
             fence = Some(f);
         } else if let Some(fragment) = include_target(line, fragments) {
-            flush(&mut buf, &mut blocks);
-            blocks.extend(contained(fragment));
+            flush(&mut buf, &mut blocks, notes);
+            blocks.extend(contained_noting(fragment, notes));
             i += 1;
             continue;
         } else if let Some(name) = directive_name(line).filter(|_| depth < MAX_DEPTH) {
             let container = matches!(name.as_str(), "keep" | "note" | "signatures" | "cover");
             let single = matches!(name.as_str(), "pagebreak" | "toc");
             if container || single {
-                flush(&mut buf, &mut blocks);
+                flush(&mut buf, &mut blocks, notes);
                 if single {
                     blocks.push(if name == "toc" {
                         Block::Toc
@@ -171,8 +201,8 @@ fn parse_lines(lines: &[&str], fragments: &[&str], depth: usize) -> Vec<Block> {
                 let end = find_close(lines, i + 1);
                 let inner = &lines[i + 1..end];
                 blocks.push(match name.as_str() {
-                    "keep" => Block::Keep(parse_lines(inner, fragments, depth + 1)),
-                    "note" => Block::Quote(parse_lines(inner, fragments, depth + 1)),
+                    "keep" => Block::Keep(parse_lines(inner, fragments, depth + 1, notes)),
+                    "note" => Block::Quote(parse_lines(inner, fragments, depth + 1, notes)),
                     "signatures" => Block::Signatures(parse_signatories(inner)),
                     _ => Block::Cover(parse_cover(inner)),
                 });
@@ -184,13 +214,13 @@ fn parse_lines(lines: &[&str], fragments: &[&str], depth: usize) -> Vec<Block> {
         buf.push('\n');
         i += 1;
     }
-    flush(&mut buf, &mut blocks);
+    flush(&mut buf, &mut blocks, notes);
     blocks
 }
 
-fn flush(buf: &mut String, blocks: &mut Vec<Block>) {
+fn flush(buf: &mut String, blocks: &mut Vec<Block>, notes: &mut Notes) {
     if !buf.trim().is_empty() {
-        blocks.extend(parse_markdown(buf));
+        blocks.extend(parse_markdown(buf, notes));
     }
     buf.clear();
 }
@@ -280,7 +310,7 @@ fn split_unescaped(s: &str, sep: char, max: usize) -> Vec<&str> {
 
 /// Plain text of a Markdown inline field (escapes resolved, HTML literal).
 fn field_text(s: &str) -> String {
-    let blocks = parse_markdown(s.trim());
+    let blocks = parse_markdown(s.trim(), &mut Notes::default());
     let mut out = String::new();
     for b in &blocks {
         if let Block::Paragraph(inl) = b {
@@ -382,6 +412,9 @@ enum Frame {
     Cell(Vec<Inline>),
     Code(String),
     Html(String),
+    /// A container beyond [`MAX_NESTING`]: its blocks go into the
+    /// container around it when it ends.
+    Flat(Vec<Block>),
 }
 
 #[derive(Clone)]
@@ -394,6 +427,12 @@ enum SpanKind {
 
 struct Builder {
     stack: Vec<Frame>,
+    /// Open block quotes, list items and lists (frames that nest blocks).
+    nesting: usize,
+    /// Open emphasis, strong and link spans.
+    span_nesting: usize,
+    /// Levels flattened so far.
+    flattened: usize,
     /// Target for inlines in a state the event grammar rules out.
     scratch: Vec<Inline>,
 }
@@ -429,7 +468,7 @@ impl Builder {
             return;
         }
         match self.stack.last_mut() {
-            Some(Frame::Blocks(v)) => v.push(block),
+            Some(Frame::Blocks(v) | Frame::Flat(v)) => v.push(block),
             Some(Frame::List(_, items)) => {
                 // Content directly in a list without an item: open one.
                 items.push(vec![block]);
@@ -488,11 +527,24 @@ impl Builder {
             }
             Tag::BlockQuote(_) | Tag::Item | Tag::FootnoteDefinition(_) => {
                 self.close_implicit();
-                self.stack.push(Frame::Blocks(Vec::new()));
+                if self.nesting >= MAX_NESTING {
+                    self.flattened += 1;
+                    self.stack.push(Frame::Flat(Vec::new()));
+                } else {
+                    self.nesting += 1;
+                    self.stack.push(Frame::Blocks(Vec::new()));
+                }
             }
             Tag::List(start) => {
                 self.close_implicit();
-                self.stack.push(Frame::List(start, Vec::new()));
+                // A list and its item take two levels: keep both or neither.
+                if self.nesting + 2 > MAX_NESTING {
+                    self.flattened += 1;
+                    self.stack.push(Frame::Flat(Vec::new()));
+                } else {
+                    self.nesting += 1;
+                    self.stack.push(Frame::List(start, Vec::new()));
+                }
             }
             Tag::CodeBlock(_) => {
                 self.close_implicit();
@@ -529,16 +581,24 @@ impl Builder {
             }
             Tag::TableRow => {}
             Tag::TableCell => self.stack.push(Frame::Cell(Vec::new())),
+            Tag::Emphasis | Tag::Strong | Tag::Link { .. } if self.span_nesting >= MAX_NESTING => {
+                self.flattened += 1;
+                self.inlines();
+                self.stack.push(Frame::Span(SpanKind::Plain, Vec::new()));
+            }
             Tag::Emphasis => {
                 self.inlines();
+                self.span_nesting += 1;
                 self.stack.push(Frame::Span(SpanKind::Emphasis, Vec::new()));
             }
             Tag::Strong => {
                 self.inlines();
+                self.span_nesting += 1;
                 self.stack.push(Frame::Span(SpanKind::Strong, Vec::new()));
             }
             Tag::Link { dest_url, .. } => {
                 self.inlines();
+                self.span_nesting += 1;
                 self.stack.push(Frame::Span(
                     SpanKind::Link(dest_url.to_string()),
                     Vec::new(),
@@ -570,6 +630,9 @@ impl Builder {
             Frame::Para(v, _) => self.push_block(Block::Paragraph(v)),
             Frame::Heading(h) => self.push_block(Block::Heading(h)),
             Frame::Span(kind, v) => {
+                if !matches!(kind, SpanKind::Plain) {
+                    self.span_nesting = self.span_nesting.saturating_sub(1);
+                }
                 let inline = match kind {
                     SpanKind::Strong => Inline::Strong(v),
                     SpanKind::Emphasis => Inline::Emphasis(v),
@@ -583,16 +646,27 @@ impl Builder {
                 };
                 self.inlines().push(inline);
             }
-            Frame::Blocks(v) => match (tag, self.stack.last_mut()) {
-                (TagEnd::Item, Some(Frame::List(_, items))) => items.push(v),
-                (TagEnd::Item, _) => {
-                    for b in v {
-                        self.push_block(b);
-                    }
+            Frame::Flat(v) => {
+                for b in v {
+                    self.push_block(b);
                 }
-                (_, _) => self.push_block(Block::Quote(v)),
-            },
-            Frame::List(start, items) => self.push_block(Block::List { start, items }),
+            }
+            Frame::Blocks(v) => {
+                self.nesting = self.nesting.saturating_sub(1);
+                match (tag, self.stack.last_mut()) {
+                    (TagEnd::Item, Some(Frame::List(_, items))) => items.push(v),
+                    (TagEnd::Item, _) => {
+                        for b in v {
+                            self.push_block(b);
+                        }
+                    }
+                    (_, _) => self.push_block(Block::Quote(v)),
+                }
+            }
+            Frame::List(start, items) => {
+                self.nesting = self.nesting.saturating_sub(1);
+                self.push_block(Block::List { start, items })
+            }
             Frame::Code(t) => self.push_block(Block::CodeBlock(t)),
             Frame::Html(t) => {
                 let mut inl = Vec::new();
@@ -625,12 +699,15 @@ impl Builder {
     }
 }
 
-fn parse_markdown(src: &str) -> Vec<Block> {
+fn parse_markdown(src: &str, notes: &mut Notes) -> Vec<Block> {
     let mut opts = Options::empty();
     opts.insert(Options::ENABLE_TABLES);
     opts.insert(Options::ENABLE_HEADING_ATTRIBUTES);
     let mut b = Builder {
         stack: vec![Frame::Blocks(Vec::new())],
+        nesting: 0,
+        span_nesting: 0,
+        flattened: 0,
         scratch: Vec::new(),
     };
     for event in Parser::new_ext(src, opts) {
@@ -664,6 +741,7 @@ fn parse_markdown(src: &str) -> Vec<Block> {
             b.end(TagEnd::Paragraph);
         }
     }
+    notes.flattened += b.flattened;
     match b.stack.pop() {
         Some(Frame::Blocks(v)) => v,
         _ => Vec::new(),
