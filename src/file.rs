@@ -371,6 +371,50 @@ pub fn save(path: &Path, agreement: &Agreement) -> Result<(), SaveError> {
     write_atomic(path, to_canonical_json(agreement).as_bytes())
 }
 
+/// Temporary files of a write are named `.pactwright-<pid>-<random>.tmp`.
+const TEMP_PREFIX: &str = ".pactwright-";
+const TEMP_SUFFIX: &str = ".tmp";
+
+/// Removes temporary files of our naming in `dir` that no running write
+/// owns: their process is gone (on Linux, no `/proc/<pid>`), or, where
+/// that cannot be known (other systems, or names without a process id
+/// from older versions), they are more than a day old. Failures are
+/// ignored: sweeping is housekeeping, never a reason to refuse a save.
+fn sweep_stale_temporaries(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let own = std::process::id();
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(name) = name.to_str() else {
+            continue;
+        };
+        let Some(middle) = name
+            .strip_prefix(TEMP_PREFIX)
+            .and_then(|n| n.strip_suffix(TEMP_SUFFIX))
+        else {
+            continue;
+        };
+        let pid = middle
+            .split_once('-')
+            .and_then(|(pid, _)| pid.parse::<u32>().ok());
+        let stale = match pid {
+            Some(pid) if pid == own => false,
+            Some(pid) if cfg!(target_os = "linux") => !Path::new(&format!("/proc/{pid}")).exists(),
+            _ => entry
+                .metadata()
+                .and_then(|m| m.modified())
+                .ok()
+                .and_then(|t| t.elapsed().ok())
+                .is_some_and(|age| age > std::time::Duration::from_secs(86_400)),
+        };
+        if stale {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
 /// Writes bytes to a file atomically (temporary file, flush, rename).
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
     let err = |source| SaveError {
@@ -381,9 +425,13 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
         Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
         _ => PathBuf::from("."),
     };
+    // A write killed before it renamed its temporary file (SIGKILL, power
+    // loss) leaves that file behind; the next write in the folder removes
+    // those of processes that are gone.
+    sweep_stale_temporaries(&dir);
     let mut tmp = tempfile::Builder::new()
-        .prefix(".pactwright-")
-        .suffix(".tmp")
+        .prefix(&format!("{TEMP_PREFIX}{}-", std::process::id()))
+        .suffix(TEMP_SUFFIX)
         .tempfile_in(&dir)
         .map_err(err)?;
     tmp.write_all(bytes).map_err(err)?;

@@ -118,3 +118,60 @@ fn there_are_samples_of_every_kind_and_they_pass_check() {
         assert!(kinds.contains(&kind), "no sample of kind {kind:?}");
     }
 }
+
+/// Writes killed with SIGKILL leave at most their own temporary file, and
+/// the next write sweeps those of processes that are gone; the target is
+/// always a whole file, the old one or the new one.
+#[cfg(target_os = "linux")]
+#[test]
+fn killed_writes_leave_nothing_behind() {
+    use std::process::{Command, Stdio};
+    let dir = tempfile::tempdir().unwrap();
+    let draft = dir.path().join("desk.agreement.json");
+    std::fs::copy(
+        root().join("samples/it-service-desk.agreement.json"),
+        &draft,
+    )
+    .unwrap();
+    let pdf = dir.path().join("desk.pdf");
+    let render = || {
+        Command::new(env!("CARGO_BIN_EXE_pactwright"))
+            .args(["render", "desk.agreement.json", "-o", "desk.pdf"])
+            .current_dir(dir.path())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap()
+    };
+    assert!(render().wait().unwrap().success());
+    let whole = std::fs::read(&pdf).unwrap();
+    let temporaries = || {
+        std::fs::read_dir(dir.path())
+            .unwrap()
+            .filter_map(|e| e.ok())
+            .filter(|e| e.file_name().to_string_lossy().starts_with(".pactwright-"))
+            .count()
+    };
+    // A temporary of a process that is gone, as a kill would leave it.
+    let mut gone = Command::new("true").spawn().unwrap();
+    let gone_pid = gone.id();
+    gone.wait().unwrap();
+    std::fs::write(
+        dir.path()
+            .join(format!(".pactwright-{gone_pid}-abc123.tmp")),
+        b"half",
+    )
+    .unwrap();
+    // Kill renders at staggered moments, some inside the write.
+    for i in 0..60u64 {
+        let mut child = render();
+        std::thread::sleep(std::time::Duration::from_micros(500 * (i % 40)));
+        let _ = child.kill();
+        let _ = child.wait();
+        let now = std::fs::read(&pdf).unwrap();
+        assert_eq!(now, whole, "after kill {i} the PDF is not the whole file");
+    }
+    assert!(render().wait().unwrap().success());
+    assert_eq!(temporaries(), 0, "temporary files were left behind");
+    assert_eq!(std::fs::read(&pdf).unwrap(), whole);
+}
