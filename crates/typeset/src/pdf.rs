@@ -438,16 +438,20 @@ fn page_contents(
         return pages.iter().map(page).collect();
     }
     let chunk = pages.len().div_ceil(threads);
-    std::thread::scope(|scope| {
-        let parts: Vec<_> = pages
-            .chunks(chunk)
-            .map(|part| scope.spawn(move || part.iter().map(page).collect::<Vec<_>>()))
-            .collect();
-        parts
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
-    })
+    let parts: Vec<&[Page]> = pages.chunks(chunk).collect();
+    // In turns on the cores (the calling thread alone when no thread can
+    // be started), then back in page order.
+    crate::in_turns(
+        parts.len(),
+        threads,
+        2 << 20,
+        &mut (),
+        || (),
+        |_, i| parts[i].iter().map(page).collect::<Vec<_>>(),
+    )
+    .into_iter()
+    .flatten()
+    .collect()
 }
 
 /// One page's content stream, written directly: text in `BT`/`ET` with
@@ -867,11 +871,23 @@ fn compress_streams(doc: &mut Document) {
             share.1.push(s);
         }
     }
-    std::thread::scope(|scope| {
-        for (_, share) in shares {
-            scope.spawn(move || share.into_iter().for_each(compress));
-        }
-    });
+    let shares: Vec<std::sync::Mutex<Vec<&mut lopdf::Stream>>> = shares
+        .into_iter()
+        .map(|(_, share)| std::sync::Mutex::new(share))
+        .collect();
+    crate::in_turns(
+        shares.len(),
+        threads,
+        2 << 20,
+        &mut (),
+        || (),
+        |_, i| {
+            let mut share = shares[i]
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            share.drain(..).for_each(compress);
+        },
+    );
 }
 
 /// zlib-wrapped deflate (libdeflate) at level 1. Writing the 204-page

@@ -94,11 +94,18 @@ fn render_draft(
     let agreement = &loaded.agreement;
     // What the templates see is built on another core while the draft is
     // checked (it is only wasted when the checks refuse the draft).
+    // When no thread can be started, the view is built here after the checks.
     let (findings, view) = std::thread::scope(|scope| {
-        let view =
-            (args.format != OutFormat::Html).then(|| scope.spawn(|| render::view::view(agreement)));
+        let spawned = (args.format != OutFormat::Html).then(|| {
+            std::thread::Builder::new()
+                .spawn_scoped(scope, || render::view::view(agreement))
+                .ok()
+        });
         let findings = checks::check(agreement);
-        let view = view.map(|v| v.join().unwrap_or_else(|p| std::panic::resume_unwind(p)));
+        let view = spawned.map(|v| match v {
+            Some(v) => v.join().unwrap_or_else(|p| std::panic::resume_unwind(p)),
+            None => render::view::view(agreement),
+        });
         (findings, view)
     });
     let errors: Vec<_> = findings
