@@ -511,9 +511,13 @@ fn scan(text: &str, file: &str) -> Result<(Vec<Reference>, Vec<String>), Templat
     let mut current_inline: Option<String> = None;
     let bytes = text.as_bytes();
     let mut i = 0;
+    // Lines counted incrementally from the last `{{`, so the scan stays
+    // linear in the template's length.
+    let (mut line, mut counted) = (1, 0);
     while let Some(off) = text[i..].find("{{") {
         let start = i + off;
-        let line = text[..start].matches('\n').count() + 1;
+        line += text[counted..start].matches('\n').count();
+        counted = start;
         let mut p = start + 2;
         // Raw blocks and comments hold no references.
         if text[p..].starts_with("!") {
@@ -734,6 +738,22 @@ mod tests {
             scan("{{> (lookup . \"x\")}}", "t"),
             Err(TemplateError::DynamicPartial { .. })
         ));
+    }
+
+    #[test]
+    fn scanning_a_large_template_counts_lines_right() {
+        // 1 MB of `{{value}}` lines, then a computed partial name: the line
+        // is right, and the scan counts each line once (linear).
+        let mut text = "{{x}} {{y}} text\n".repeat(60_000);
+        text.push_str(
+            "{{!-- a comment\nover two lines --}}\n{{> partials/last}}\n{{> (lookup . \"x\")}}\n",
+        );
+        match scan(&text, "big.md.hbs") {
+            Err(TemplateError::DynamicPartial { line, .. }) => assert_eq!(line, 60_004),
+            other => panic!("{other:?}"),
+        }
+        let (refs, _) = scan(&text[..text.rfind("{{> (").unwrap()], "big.md.hbs").unwrap();
+        assert_eq!(refs.last().map(|r| r.line), Some(60_003));
     }
 
     #[test]
