@@ -568,3 +568,23 @@ fn a_window_across_midnight_is_understood() {
         "Fri 18:00-24:00; Sat,Sun 00:00-24:00; Mon 00:00-08:00"
     );
 }
+
+/// A failure inside Pactwright is an error with its message and exit 2,
+/// not a crash that leaves the user guessing.
+#[test]
+fn a_failure_inside_is_an_error_with_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_pactwright"))
+        .args(["check", "--list"])
+        .env("PACTWRIGHT_TEST_PANIC", "check")
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.starts_with("error: Pactwright failed inside: test failure requested at check"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("No file was changed"), "{stderr}");
+}
