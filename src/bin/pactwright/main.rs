@@ -182,7 +182,7 @@ fn run(cli: Cli) -> u8 {
         // Debug builds only: lets the tests see what a failure inside looks like.
         panic!("test failure requested at {at}");
     }
-    let code = match cli.command {
+    match cli.command {
         Command::New { kind, file, force } => new::run(kind.into(), &file, force),
         Command::Check {
             list: true, format, ..
@@ -230,6 +230,5 @@ fn run(cli: Cli) -> u8 {
             print!("{}", pactwright::schema::agreement_schema());
             0
         }
-    };
-    code
+    }
 }
