@@ -57,6 +57,8 @@ export interface State {
   step: StepId;
   findings: FindingDto[];
   invalid: boolean;
+  /** Set when the checks themselves failed: the draft is not checked. */
+  checkError: string | null;
   /** One budget per availability target, in the order of the targets. */
   budgets: BudgetOfTarget[];
   preview: PreviewInfo | null;
@@ -81,6 +83,7 @@ const initial: State = {
   step: "basics",
   findings: [],
   invalid: false,
+  checkError: null,
   budgets: [],
   preview: null,
   previewError: null,
@@ -490,9 +493,10 @@ export class Store {
     const seq = ++this.checkSeq;
     try {
       const r = await this.host.check(draft);
-      if (seq === this.checkSeq) this.set({ findings: r.findings, invalid: r.invalid });
-    } catch {
-      /* keep the last findings */
+      if (seq === this.checkSeq) this.set({ findings: r.findings, invalid: r.invalid, checkError: null });
+    } catch (e) {
+      // Never shown as "no findings": the draft was not checked.
+      if (seq === this.checkSeq) this.set({ checkError: asIpcError(e).message });
     }
   }
 

@@ -193,15 +193,23 @@ pub fn budget(draft: &Value, target: Option<usize>) -> Result<DowntimeBudget, Ch
     })
 }
 
-/// Checks the draft being edited.
+/// Checks the draft being edited. A failure inside the checks is an
+/// error the UI shows, never an empty list of findings.
 #[tauri::command(rename_all = "snake_case")]
-pub async fn check_draft(draft: Value) -> CheckResult {
+pub async fn check_draft(draft: Value) -> Result<CheckResult, CheckError> {
     tauri::async_runtime::spawn_blocking(move || check(draft))
         .await
-        .unwrap_or(CheckResult {
-            findings: Vec::new(),
-            invalid: false,
-        })
+        .map_err(|e| CheckError::Failed(failure_text(e)))
+}
+
+/// What a task that did not finish says about why.
+fn failure_text(e: tauri::Error) -> String {
+    let text = e.to_string();
+    if text.trim().is_empty() {
+        "an unknown failure".to_owned()
+    } else {
+        text
+    }
 }
 
 /// The downtime budget of an availability target of the draft (the first

@@ -8,6 +8,12 @@ pub enum CheckError {
     /// The arithmetic refused the inputs.
     #[error("{0}")]
     Downtime(String),
+    /// The checks failed inside Pactwright (a panic): the draft could not
+    /// be checked, which is not the same as nothing to flag.
+    #[error(
+        "The checks failed inside Pactwright ({0}), so this draft could not be checked. Your draft is unchanged: save it, and report the problem with the file."
+    )]
+    Failed(String),
 }
 
 impl GroupError for CheckError {
@@ -15,6 +21,7 @@ impl GroupError for CheckError {
     fn kind(&self) -> &'static str {
         match self {
             CheckError::Downtime(_) => "downtime",
+            CheckError::Failed(_) => "failed",
         }
     }
 }

@@ -57,12 +57,16 @@ function Toolbar() {
         <span class="sep" />
         <button
           type="button"
-          class={`findings-pill ${errors ? "error" : s.findings.length ? "warning" : "ok"}`}
+          class={`findings-pill ${s.checkError || errors ? "error" : s.findings.length ? "warning" : "ok"}`}
           onClick={() => store.goto("review")}
           id="findings-count"
           data-count={s.findings.length}
         >
-          {s.findings.length === 0 ? "No findings" : `${s.findings.length} finding${s.findings.length === 1 ? "" : "s"}`}
+          {s.checkError
+            ? "Not checked"
+            : s.findings.length === 0
+              ? "No findings"
+              : `${s.findings.length} finding${s.findings.length === 1 ? "" : "s"}`}
         </button>
         <button type="button" onClick={() => void store.save()} title="Save (Ctrl+S)" id="save">
           Save

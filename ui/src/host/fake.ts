@@ -99,8 +99,11 @@ export class FakeHost implements Host {
     this.log("restoreRecovery");
     return this.recovery ? { path: null, name: "Untitled", draft: this.recovery, migrated_from: null } : null;
   }
+  /** When set, the checks fail with this IPC error (as a panic would). */
+  checkFailure: { group: string; kind: string; message: string } | null = null;
   async check(draft: Agreement): Promise<CheckResult> {
     this.log("check", draft);
+    if (this.checkFailure) throw this.checkFailure;
     const findings = [...this.findings];
     if (!draft.document.title) {
       findings.unshift({ severity: "error", code: "required-field", pointer: "/document/title", message: "the title is missing", hint: "Give it a title." });

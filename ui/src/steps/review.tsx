@@ -3,8 +3,20 @@ import { STEPS, stepOf } from "../model/steps";
 
 export function Review() {
   const store = useStore();
-  const { findings } = store.state;
+  const { findings, checkError } = store.state;
   const errors = findings.filter((f) => f.severity === "error").length;
+  if (checkError) {
+    return (
+      <div class="empty-state" id="check-failed" role="alert">
+        <div class="empty-mark error">!</div>
+        <h3>The draft could not be checked</h3>
+        <p>{checkError}</p>
+        <button type="button" class="primary" onClick={() => void store.save()}>
+          Save the draft
+        </button>
+      </div>
+    );
+  }
   const warnings = findings.filter((f) => f.severity === "warning").length;
   if (findings.length === 0) {
     return (

@@ -126,6 +126,25 @@ describe("the editor", () => {
     await waitFor(() => expect(store.state.findings.length).toBe(0));
   });
 
+  it("says the draft was not checked when the checks fail, never 'no findings'", async () => {
+    const host = new FakeHost();
+    const { store, view } = mount(host);
+    await store.init();
+    store.newDraft("sla");
+    await vi.waitFor(() => expect(store.state.screen).toBe("editor"));
+    host.checkFailure = { group: "checks", kind: "failed", message: "The checks failed inside Pactwright (boom)" };
+    store.edit("/document/title", "Payroll SLA");
+    store.goto("review");
+    await view.findByText("The draft could not be checked");
+    expect(view.queryByText("Nothing for a reviewer to flag")).toBeNull();
+    expect(document.getElementById("findings-count")?.textContent).toBe("Not checked");
+    expect(view.getByText(/boom/)).toBeTruthy();
+    // Once the checks work again, the findings come back.
+    host.checkFailure = null;
+    store.edit("/document/title", "Payroll SLA 2");
+    await waitFor(() => expect(store.state.checkError).toBeNull());
+  });
+
   it("shows the sidebar's findings count per step", async () => {
     const host = new FakeHost();
     host.findings = [
