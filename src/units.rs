@@ -64,6 +64,7 @@ macro_rules! string_form {
         }
     };
 }
+pub(crate) use string_form;
 
 // ---------------------------------------------------------------------------
 // Duration

@@ -382,33 +382,13 @@ impl fmt::Display for ClaimWindow {
     }
 }
 
-impl Serialize for ClaimWindow {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
-    }
-}
-
-impl<'de> Deserialize<'de> for ClaimWindow {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = Cow::<str>::deserialize(deserializer)?;
-        text.parse()
-            .map_err(|e: UnitError| serde::de::Error::custom(e.message))
-    }
-}
-
-impl JsonSchema for ClaimWindow {
-    fn schema_name() -> Cow<'static, str> {
-        Cow::Borrowed("ClaimWindow")
-    }
-
-    fn json_schema(_: &mut SchemaGenerator) -> Schema {
-        json_schema!({
-            "type": "string",
-            "description": "By when a credit must be claimed: a time after the end of the period measured (\"60d\", \"30 business days\"), or billing cycles (\"2 billing cycles\": by the end of the second billing cycle).",
-            "examples": ["60d", "2 billing cycles"]
-        })
-    }
-}
+crate::units::string_form!(
+    ClaimWindow,
+    "ClaimWindow",
+    r"^.+$",
+    "By when a credit must be claimed: a time after the end of the period measured (\"60d\", \"30 business days\"), or billing cycles (\"2 billing cycles\": by the end of the second billing cycle).",
+    ["60d", "2 billing cycles"]
+);
 
 /// One credit tier.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]

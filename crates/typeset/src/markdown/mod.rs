@@ -134,12 +134,7 @@ pub fn expand_includes(src: &str, fragments: &[&str]) -> String {
         String::with_capacity(src.len() + fragments.iter().map(|f| f.len()).sum::<usize>());
     let mut fence: Option<(char, usize)> = None;
     for line in src.lines() {
-        if let Some(f) = fence {
-            if closes_fence(line, f) {
-                fence = None;
-            }
-        } else if let Some(f) = opens_fence(line) {
-            fence = Some(f);
+        if in_fenced_code(&mut fence, line) {
         } else if let Some(fragment) = include_target(line, fragments) {
             out.push_str(&write_blocks(&contained(fragment)));
             continue;
@@ -148,6 +143,24 @@ pub fn expand_includes(src: &str, fragments: &[&str]) -> String {
         out.push('\n');
     }
     out
+}
+
+/// Follows the code fences of a source line by line: true when `line`
+/// opens, closes or is inside a fenced code block (where directive lines
+/// are code, not directives).
+fn in_fenced_code(fence: &mut Option<(char, usize)>, line: &str) -> bool {
+    match *fence {
+        Some(f) => {
+            if closes_fence(line, f) {
+                *fence = None;
+            }
+            true
+        }
+        None => {
+            *fence = opens_fence(line);
+            fence.is_some()
+        }
+    }
 }
 
 /// The fragment an `::: include N` line names, if it names one.
@@ -173,12 +186,7 @@ fn parse_lines(lines: &[&str], fragments: &[&str], depth: usize, notes: &mut Not
     let mut i = 0;
     while i < lines.len() {
         let line = lines[i];
-        if let Some(f) = fence {
-            if closes_fence(line, f) {
-                fence = None;
-            }
-        } else if let Some(f) = opens_fence(line) {
-            fence = Some(f);
+        if in_fenced_code(&mut fence, line) {
         } else if let Some(fragment) = include_target(line, fragments) {
             flush(&mut buf, &mut blocks, notes);
             blocks.extend(contained_noting(fragment, notes));
