@@ -1,6 +1,8 @@
-//! The sample drafts in the repository's `samples/` folder (next to the
-//! executable's folders in a checkout, or `PACTWRIGHT_SAMPLES`). Opened as
-//! untitled drafts, so saving one asks where.
+//! The sample drafts: `PACTWRIGHT_SAMPLES`, else where the Debian package
+//! puts them (`../share/pactwright/samples` from the executable, so an
+//! unpacked package works from any folder), else the repository's
+//! `samples/` folder in a checkout. Opened as untitled drafts, so saving
+//! one asks where.
 
 use std::path::PathBuf;
 
@@ -11,11 +13,16 @@ pub fn dir() -> Option<PathBuf> {
     if let Some(d) = std::env::var_os("PACTWRIGHT_SAMPLES") {
         return Some(PathBuf::from(d));
     }
-    let mut candidates = vec![PathBuf::from(concat!(
+    let exe = std::env::current_exe().ok();
+    let mut candidates = Vec::new();
+    if let Some(prefix) = exe.as_ref().and_then(|e| e.parent()?.parent()) {
+        candidates.push(prefix.join("share/pactwright/samples"));
+    }
+    candidates.push(PathBuf::from(concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/../samples"
-    ))];
-    if let Ok(exe) = std::env::current_exe() {
+    )));
+    if let Some(exe) = &exe {
         candidates.extend(exe.ancestors().skip(1).take(4).map(|a| a.join("samples")));
     }
     candidates.into_iter().find(|d| d.is_dir())
