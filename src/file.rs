@@ -417,6 +417,7 @@ fn sweep_stale_temporaries(dir: &Path) {
 
 /// Writes bytes to a file atomically (temporary file, flush, rename).
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+    crate::failure::test_trigger("write");
     let err = |source| SaveError {
         path: path.to_owned(),
         source,

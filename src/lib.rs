@@ -7,6 +7,7 @@
 
 pub mod checks;
 pub mod downtime;
+pub mod failure;
 pub mod file;
 pub mod locate;
 pub mod migrate;

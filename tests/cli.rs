@@ -569,22 +569,50 @@ fn a_window_across_midnight_is_understood() {
     );
 }
 
-/// A failure inside Pactwright is an error with its message and exit 2,
-/// not a crash that leaves the user guessing.
+/// A failure inside Pactwright (in the checks, the layout or the writing)
+/// is an error with its message and exit 2, not a crash that leaves the
+/// user guessing, and no file is written.
 #[test]
 fn a_failure_inside_is_an_error_with_exit_2() {
     let dir = tempfile::tempdir().unwrap();
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_pactwright"))
-        .args(["check", "--list"])
-        .env("PACTWRIGHT_TEST_PANIC", "check")
-        .current_dir(dir.path())
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(2), "{stderr}");
-    assert!(
-        stderr.starts_with("error: Pactwright failed inside: test failure requested at check"),
-        "{stderr}"
-    );
-    assert!(stderr.contains("No file was changed"), "{stderr}");
+    let draft = dir.path().join("desk.agreement.json");
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/it-service-desk.agreement.json"),
+        &draft,
+    )
+    .unwrap();
+    for (stage, args) in [
+        ("checks", vec!["check", "desk.agreement.json"]),
+        (
+            "layout",
+            vec!["render", "desk.agreement.json", "-o", "out.pdf"],
+        ),
+        (
+            "write",
+            vec!["render", "desk.agreement.json", "-o", "out.pdf"],
+        ),
+    ] {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_pactwright"))
+            .args(&args)
+            .env("PACTWRIGHT_TEST_PANIC", stage)
+            .current_dir(dir.path())
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{stage}: {stderr}");
+        let expected = format!(
+            "error: Pactwright failed inside: test failure requested in {stage} (src/failure.rs:"
+        );
+        assert!(stderr.starts_with(&expected), "{stage}: {stderr}");
+        assert!(stderr.contains("No file was changed"), "{stage}: {stderr}");
+        assert_eq!(
+            stderr.lines().count(),
+            1,
+            "one message, no backtrace noise: {stderr}"
+        );
+        assert!(
+            !dir.path().join("out.pdf").exists(),
+            "{stage}: no PDF written"
+        );
+    }
 }

@@ -2,70 +2,10 @@
 //! the same IPC layer the webview uses: the shell is a thin adapter, and
 //! everything it does can be exercised without a display.
 
-use pactwright_app::AppState;
+mod common;
+
+use common::{host, new_sla};
 use serde_json::{Value, json};
-use tauri::Manager;
-use tauri::test::{INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder};
-use tauri::webview::InvokeRequest;
-
-struct Host {
-    _app: tauri::App<MockRuntime>,
-    webview: tauri::WebviewWindow<MockRuntime>,
-    dir: tempfile::TempDir,
-}
-
-fn host() -> Host {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let app = pactwright_app::with_commands(mock_builder())
-        // The real configuration and capabilities: commands are allowed (or
-        // not) exactly as in the app.
-        .build(tauri::generate_context!("../tauri.conf.json"))
-        .expect("mock app");
-    app.manage(AppState::new(dir.path().join("app-data"), None));
-    let webview = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
-        .build()
-        .expect("mock window");
-    Host {
-        _app: app,
-        webview,
-        dir,
-    }
-}
-
-impl Host {
-    fn call(&self, cmd: &str, args: Value) -> Result<Value, Value> {
-        get_ipc_response(
-            &self.webview,
-            InvokeRequest {
-                cmd: cmd.into(),
-                callback: tauri::ipc::CallbackFn(0),
-                error: tauri::ipc::CallbackFn(1),
-                url: "tauri://localhost".parse().expect("url"),
-                body: tauri::ipc::InvokeBody::Json(args),
-                headers: Default::default(),
-                invoke_key: INVOKE_KEY.to_string(),
-            },
-        )
-        .map(|r| r.deserialize::<Value>().expect("json response"))
-    }
-
-    fn ok(&self, cmd: &str, args: Value) -> Value {
-        match self.call(cmd, args) {
-            Ok(v) => v,
-            Err(e) => panic!("{cmd} failed: {e}"),
-        }
-    }
-
-    fn state(&self) -> tauri::State<'_, AppState> {
-        self.webview.state::<AppState>()
-    }
-}
-
-fn new_sla(h: &Host) -> Value {
-    let opened = h.ok("file_new", json!({ "kind": "sla" }));
-    assert_eq!(opened["path"], Value::Null);
-    opened["draft"].clone()
-}
 
 #[test]
 fn new_draft_is_checked_and_previewed() {

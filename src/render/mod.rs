@@ -175,6 +175,7 @@ pub fn clause_bodies(agreement: &Agreement) -> Vec<&str> {
 /// each clause body parsed on its own and contained in its clause, so that
 /// no body can add a heading or swallow what follows it.
 pub fn to_document(source: &str, agreement: &Agreement, meta: typeset::Meta) -> typeset::Document {
+    crate::failure::test_trigger("layout");
     typeset::markdown::parse_with(source, &clause_bodies(agreement), meta)
 }
 

@@ -350,6 +350,42 @@ export class Store {
     });
   }
 
+  /** The message of the last failure inside already shown, so a failing
+   * preview does not raise the same modal on every keystroke. */
+  private failureShown = "";
+
+  /**
+   * A failure inside Pactwright (a panic in the layout or the export): a
+   * modal that says so with its message, keeps the draft, writes a
+   * recovery copy at once, and offers to save it under another name.
+   */
+  private failedInside(e: unknown): boolean {
+    const err = asIpcError(e);
+    if (err.kind !== "failed") return false;
+    if (err.message === this.failureShown) return true;
+    this.failureShown = err.message;
+    const draft = this.state.draft;
+    if (draft) void this.host.writeRecovery(draft).catch(() => {});
+    this.set({
+      modal: {
+        title: "Pactwright failed inside",
+        body: `${err.message} A recovery copy of the draft has been kept; it is offered again if Pactwright closes now.`,
+        buttons: [
+          { label: "Keep editing", kind: "plain", action: () => this.set({ modal: null }) },
+          {
+            label: "Save as…",
+            kind: "primary",
+            action: async () => {
+              this.set({ modal: null });
+              await this.saveAs();
+            },
+          },
+        ],
+      },
+    });
+    return true;
+  }
+
   closeModal(): void {
     this.set({ modal: null });
   }
@@ -537,6 +573,7 @@ export class Store {
       if (this.state.draft) this.set({ preview: info, previewError: null });
     } catch (e) {
       this.set({ previewError: asIpcError(e).message });
+      this.failedInside(e);
     } finally {
       this.previewBusy = false;
       if (this.previewAgain) {
@@ -590,6 +627,7 @@ export class Store {
       this.set({ exporting: { busy: false, format, progress: null, result, error: null } });
     } catch (e) {
       this.set({ exporting: { busy: false, format, progress: null, result: null, error: asIpcError(e).message } });
+      this.failedInside(e);
     }
   }
 

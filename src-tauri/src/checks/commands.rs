@@ -197,9 +197,10 @@ pub fn budget(draft: &Value, target: Option<usize>) -> Result<DowntimeBudget, Ch
 /// error the UI shows, never an empty list of findings.
 #[tauri::command(rename_all = "snake_case")]
 pub async fn check_draft(draft: Value) -> Result<CheckResult, CheckError> {
-    tauri::async_runtime::spawn_blocking(move || check(draft))
+    tauri::async_runtime::spawn_blocking(move || pactwright::failure::catch(|| check(draft)))
         .await
-        .map_err(|e| CheckError::Failed(failure_text(e)))
+        .map_err(|e| CheckError::Failed(failure_text(e)))?
+        .map_err(|f| CheckError::Failed(f.to_string()))
 }
 
 /// What a task that did not finish says about why.

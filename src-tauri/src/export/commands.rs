@@ -130,15 +130,18 @@ pub async fn export_document<R: Runtime>(
     };
     let target = path.clone();
     let result = tauri::async_runtime::spawn_blocking(move || {
-        write_export(draft, format, &target, &|stage, fraction| {
-            let _ = on_progress.send(ExportProgress {
-                stage: stage.to_owned(),
-                fraction,
-            });
+        pactwright::failure::catch(|| {
+            write_export(draft, format, &target, &|stage, fraction| {
+                let _ = on_progress.send(ExportProgress {
+                    stage: stage.to_owned(),
+                    fraction,
+                });
+            })
         })
     })
     .await
-    .map_err(|e| ExportError::Render(e.to_string()))??;
+    .map_err(|e| ExportError::Failed(e.to_string()))?
+    .map_err(|f| ExportError::Failed(f.to_string()))??;
     app.state::<AppState>().add_exported(path);
     Ok(Some(result))
 }

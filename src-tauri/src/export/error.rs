@@ -14,6 +14,12 @@ pub enum ExportError {
     /// Rendering failed.
     #[error("{0}")]
     Render(String),
+    /// Rendering or writing failed inside Pactwright (a panic): nothing
+    /// was written, and the draft is kept.
+    #[error(
+        "Pactwright failed inside while exporting ({0}). Nothing was written and your draft is unchanged: save it (or a copy), and report the problem with the file."
+    )]
+    Failed(String),
     /// Writing the file failed (the core's message).
     #[error("{0}")]
     Write(#[from] pactwright::file::SaveError),
@@ -32,6 +38,7 @@ impl GroupError for ExportError {
             ExportError::Invalid(_) => "invalid",
             ExportError::Engine(_) => "engine",
             ExportError::Render(_) => "render",
+            ExportError::Failed(_) => "failed",
             ExportError::Write(_) => "write",
             ExportError::NotExported(_) => "not_exported",
             ExportError::Open(..) => "open",

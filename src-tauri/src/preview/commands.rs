@@ -73,9 +73,12 @@ pub async fn preview_render<R: tauri::Runtime>(
     draft: Value,
 ) -> Result<PreviewInfo, PreviewError> {
     use tauri::Manager;
-    tauri::async_runtime::spawn_blocking(move || render(&app.state::<AppState>(), draft))
-        .await
-        .map_err(|e| PreviewError::Render(e.to_string()))?
+    tauri::async_runtime::spawn_blocking(move || {
+        pactwright::failure::catch(|| render(&app.state::<AppState>(), draft))
+    })
+    .await
+    .map_err(|e| PreviewError::Failed(e.to_string()))?
+    .map_err(|f| PreviewError::Failed(f.to_string()))?
 }
 
 /// Draws one page of the current layout.

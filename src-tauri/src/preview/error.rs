@@ -14,6 +14,11 @@ pub enum PreviewError {
     /// The template or the layout failed.
     #[error("{0}")]
     Render(String),
+    /// The layout failed inside Pactwright (a panic): the draft is kept.
+    #[error(
+        "Pactwright failed inside while laying out the preview ({0}). Your draft is unchanged: save it (or a copy), and report the problem with the file."
+    )]
+    Failed(String),
     /// The page asked for belongs to an older layout, or does not exist.
     #[error("page {0} is not in the current preview")]
     NoPage(u32),
@@ -26,6 +31,7 @@ impl GroupError for PreviewError {
             PreviewError::Engine(_) => "engine",
             PreviewError::Unreadable => "unreadable",
             PreviewError::Render(_) => "render",
+            PreviewError::Failed(_) => "failed",
             PreviewError::NoPage(_) => "no_page",
         }
     }

@@ -155,33 +155,19 @@ fn main() -> ExitCode {
     // A failure inside Pactwright (a panic in checks, templates, layout or
     // writing) is an error the user sees, with its message, and exit 2;
     // every write is atomic, so no input or output file is left half done.
-    std::panic::set_hook(Box::new(|info| {
-        let what = info
-            .payload()
-            .downcast_ref::<&str>()
-            .map(|s| (*s).to_owned())
-            .or_else(|| info.payload().downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "an unknown failure".to_owned());
-        let place = info
-            .location()
-            .map(|l| format!(" ({}:{})", l.file(), l.line()))
-            .unwrap_or_default();
-        eprintln!(
-            "error: Pactwright failed inside: {what}{place}. No file was changed. Please report it, with the draft that caused it."
-        );
-    }));
-    match std::panic::catch_unwind(move || run(cli)) {
+    std::panic::set_hook(Box::new(|_| {}));
+    match pactwright::failure::catch(move || run(cli)) {
         Ok(code) => ExitCode::from(code),
-        Err(_) => ExitCode::from(2),
+        Err(failure) => {
+            eprintln!(
+                "error: Pactwright failed inside: {failure}. No file was changed. Please report it, with the draft that caused it."
+            );
+            ExitCode::from(2)
+        }
     }
 }
 
 fn run(cli: Cli) -> u8 {
-    #[cfg(debug_assertions)]
-    if let Ok(at) = std::env::var("PACTWRIGHT_TEST_PANIC") {
-        // Debug builds only: lets the tests see what a failure inside looks like.
-        panic!("test failure requested at {at}");
-    }
     match cli.command {
         Command::New { kind, file, force } => new::run(kind.into(), &file, force),
         Command::Check {

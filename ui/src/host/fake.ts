@@ -121,8 +121,11 @@ export class FakeHost implements Host {
       : { rows: [], least: null, most: null, excluded_maintenance: "", note: "Give the target a percentage to see the downtime it allows." };
   }
   revision = 0;
+  /** When set, the preview fails with this IPC error (as a panic would). */
+  previewFailure: { group: string; kind: string; message: string } | null = null;
   async previewRender(draft: Agreement): Promise<PreviewInfo> {
     this.log("previewRender", draft);
+    if (this.previewFailure) throw this.previewFailure;
     this.revision += 1;
     return {
       revision: this.revision,

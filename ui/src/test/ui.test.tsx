@@ -145,6 +145,27 @@ describe("the editor", () => {
     await waitFor(() => expect(store.state.checkError).toBeNull());
   });
 
+  it("shows a failure inside the preview once, keeps the draft and a recovery copy, and offers Save as", async () => {
+    const host = new FakeHost();
+    const { store, view } = mount(host);
+    await store.init();
+    store.newDraft("sla");
+    await vi.waitFor(() => expect(store.state.screen).toBe("editor"));
+    host.previewFailure = { group: "preview", kind: "failed", message: "Pactwright failed inside while laying out the preview (boom)." };
+    store.edit("/document/title", "Payroll SLA");
+    await view.findByText("Pactwright failed inside");
+    expect(document.getElementById("modal-body")?.textContent).toContain("laying out the preview (boom)");
+    expect(store.state.draft?.document.title).toBe("Payroll SLA");
+    expect(view.getByRole("button", { name: "Save as…" })).toBeTruthy();
+    await waitFor(() => expect(host.calls.some((c) => c.cmd === "writeRecovery")).toBe(true));
+    // Keep editing: the same failure again does not raise the modal again.
+    fireEvent.click(view.getByText("Keep editing"));
+    expect(store.state.modal).toBeNull();
+    store.edit("/document/title", "Payroll SLA 2");
+    await waitFor(() => expect(host.calls.filter((c) => c.cmd === "previewRender").length).toBeGreaterThan(2));
+    expect(store.state.modal).toBeNull();
+  });
+
   it("shows the sidebar's findings count per step", async () => {
     const host = new FakeHost();
     host.findings = [
