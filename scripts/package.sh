@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the Debian package target/debian/pactwright_<version>_amd64.deb:
-# the desktop app (release build, the UI embedded, custom-protocol), the
+# the desktop app (dist build, the UI embedded, custom-protocol), the
 # `pactwright` command line, a .desktop entry and a MIME type for
 # *.agreement.json (double-clicking a draft opens it), icons at the usual
 # sizes and the sample drafts. Dependencies come from the shared libraries
@@ -29,12 +29,14 @@ echo "==> UI: build"
 [ -d ui/node_modules ] && [ ui/node_modules/.package-lock.json -nt ui/package-lock.json ] || npm ci --prefix ui --no-audit --no-fund
 npm --prefix ui run build
 
-echo "==> release build: the app (UI embedded) and the command line"
-cargo build --release --locked -p pactwright-app --features tauri/custom-protocol
-cargo build --release --locked -p pactwright --bin pactwright
+# The `dist` profile (Cargo.toml): release with fat LTO, one codegen unit
+# and no symbols.
+echo "==> dist build: the app (UI embedded) and the command line"
+cargo build --profile dist --locked -p pactwright-app --features tauri/custom-protocol
+cargo build --profile dist --locked -p pactwright --bin pactwright
 
 echo "==> icons"
-icons="$CARGO_TARGET_DIR/release/package-icons"
+icons="$CARGO_TARGET_DIR/dist/package-icons"
 for size in 16 32 48 64 128 256; do
   mkdir -p "$icons/${size}x${size}"
   convert icons/icon.png -resize "${size}x${size}" -strip "PNG32:$icons/${size}x${size}/pactwright.png"
@@ -46,7 +48,7 @@ echo "==> cargo deb"
 version=$(sed -n 's/^version = "\(.*\)"/\1/p' src-tauri/Cargo.toml | head -1)
 mkdir -p "$CARGO_TARGET_DIR/debian"
 deb="$CARGO_TARGET_DIR/debian/pactwright_${version}_amd64.deb"
-cargo deb -p pactwright-app --no-build --locked --output "$deb"
+cargo deb -p pactwright-app --profile dist --no-build --locked --output "$deb"
 # cargo-deb names the output as asked; make sure it is where the docs say.
 if [ "$CARGO_TARGET_DIR" != "$PWD/target" ]; then
   mkdir -p target/debian && cp "$deb" target/debian/

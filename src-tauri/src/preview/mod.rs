@@ -1,7 +1,8 @@
-//! The live preview: the draft laid out by the same engine as the PDF, each
-//! page drawn as SVG by the typeset crate's SVG backend. Layout runs on a
-//! blocking worker thread, never on the UI thread; the last layout is kept
-//! so the UI fetches only the pages it shows.
+//! The live preview: the draft laid out by the same engine as the PDF; each
+//! page goes to the UI as a display list (`typeset::paint`: glyph runs with
+//! their outlines, rules, fills and links) that the UI paints on a canvas.
+//! Layout runs on a blocking worker thread, never on the UI thread; the
+//! last layout is kept so the UI fetches only the pages it shows.
 
 pub mod commands;
 pub mod error;
