@@ -3,91 +3,31 @@
 
 use pactwright::model::{Agreement, Availability, Kind};
 use serde_json::Value;
-use serde_path_to_error::Segment;
 
 use super::CheckError;
 use crate::dto::{BudgetRow, CheckResult, DowntimeBudget, FindingDto};
 
-/// How many unreadable fields are set aside before giving up.
-const MAX_INVALID: usize = 20;
-
-/// A serde path as a JSON pointer.
-fn pointer(path: &serde_path_to_error::Path) -> String {
-    let mut out = String::new();
-    for seg in path.iter() {
-        match seg {
-            Segment::Seq { index } => out.push_str(&format!("/{index}")),
-            Segment::Map { key } => {
-                out.push('/');
-                out.push_str(&pactwright::checks::escape_pointer(key));
-            }
-            Segment::Enum { .. } | Segment::Unknown => {}
-        }
-    }
-    out
-}
-
-/// Removes the value at a pointer (so the rest can still be read).
-fn remove_at(root: &mut Value, ptr: &str) -> bool {
-    let Some((parent, last)) = ptr.rsplit_once('/') else {
-        return false;
-    };
-    let key = last.replace("~1", "/").replace("~0", "~");
-    match root.pointer_mut(parent) {
-        Some(Value::Object(map)) => map.shift_remove(&key).is_some(),
-        Some(Value::Array(items)) => match key.parse::<usize>() {
-            Ok(i) if i < items.len() => {
-                items[i] = Value::Null;
-                true
-            }
-            _ => false,
-        },
-        _ => false,
-    }
-}
-
-/// Reads the draft, setting aside fields whose values cannot be read; each
-/// of those becomes an "invalid-value" finding on its field.
-pub fn read_leniently(mut draft: Value) -> (Option<Agreement>, Vec<FindingDto>) {
-    let mut invalid = Vec::new();
-    for _ in 0..MAX_INVALID {
-        match serde_path_to_error::deserialize::<_, Agreement>(draft.clone()) {
-            Ok(a) => return (Some(a), invalid),
-            Err(e) => {
-                let ptr = pointer(e.path());
-                invalid.push(FindingDto {
-                    severity: "error".to_owned(),
-                    code: "invalid-value".to_owned(),
-                    pointer: ptr.clone(),
-                    message: format!("this value cannot be read: {}", e.inner()),
-                    hint: "Use the form shown in the field's example.".to_owned(),
-                });
-                if ptr.is_empty() || !remove_at(&mut draft, &ptr) {
-                    return (None, invalid);
-                }
-            }
-        }
-    }
-    (None, invalid)
-}
-
 /// Every finding on the draft, in document order; unreadable values first.
 pub fn check(draft: Value) -> CheckResult {
-    let (agreement, mut findings) = read_leniently(draft);
-    let invalid = !findings.is_empty();
-    if let Some(a) = agreement {
-        findings.extend(
-            pactwright::checks::check(&a)
-                .into_iter()
-                .map(|f| FindingDto {
-                    severity: f.severity.to_string(),
-                    code: f.code.to_owned(),
-                    pointer: f.pointer,
-                    message: f.message,
-                    hint: f.hint,
-                }),
-        );
-    }
+    let read = pactwright::file::read_lenient(&draft);
+    let invalid = !read.unreadable.is_empty();
+    let checked = read
+        .agreement
+        .as_ref()
+        .map(pactwright::checks::check)
+        .unwrap_or_default();
+    let findings = read
+        .unreadable
+        .into_iter()
+        .chain(checked)
+        .map(|f| FindingDto {
+            severity: f.severity.to_string(),
+            code: f.code.to_owned(),
+            pointer: f.pointer,
+            message: f.message,
+            hint: f.hint,
+        })
+        .collect();
     CheckResult { findings, invalid }
 }
 
