@@ -13,11 +13,15 @@ mod calendar;
 mod format;
 mod period;
 mod service_time;
+mod target;
 
 pub use calendar::Calendar;
 pub use format::{format_ms, ms_in_words};
 pub use period::Period;
 pub use service_time::{service_time_ms, time_zone};
+pub use target::{
+    BudgetNote, BudgetNoteKind, BudgetRow, TargetBudget, draft_budget, target_budget,
+};
 
 use crate::units::{Duration, Percent};
 

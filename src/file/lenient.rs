@@ -82,6 +82,19 @@ impl Unreadable {
         dotted(&self.path)
     }
 
+    /// Its field below `part` (a pointer) as a dotted path, empty for
+    /// `part` itself; `None` when it is not inside `part`.
+    pub(crate) fn within(&self, part: &str) -> Option<String> {
+        let pointer = self.pointer();
+        let inside = pointer == part
+            || pointer
+                .strip_prefix(part)
+                .is_some_and(|rest| rest.starts_with('/'));
+        // A pointer's steps are the `/`s in it.
+        let depth = part.matches('/').count();
+        inside.then(|| dotted(self.path.get(depth..).unwrap_or_default()))
+    }
+
     fn finding(&self, draft: &Value) -> Finding {
         let code = Code::UnreadableValue;
         let pointer = self.pointer();
@@ -119,6 +132,25 @@ pub(crate) struct Reading {
     pub(crate) agreement: Option<Agreement>,
     /// What could not be read.
     pub(crate) unreadable: Vec<Unreadable>,
+    set_aside: SetAside,
+}
+
+impl Reading {
+    /// Where an item of a list of the draft (`list` a pointer, `index` in
+    /// the draft as given) is in the agreement: `None` when it was set
+    /// aside.
+    pub(crate) fn index_in_agreement(&self, list: &str, index: usize) -> Option<usize> {
+        let gone = self.set_aside.items.get(list);
+        if gone.is_some_and(|g| g.contains(&index)) {
+            return None;
+        }
+        Some(index - gone.map_or(0, |g| g.range(..index).count()))
+    }
+
+    /// Where an item of a list of the agreement is in the draft as given.
+    pub(crate) fn index_in_draft(&self, list: &str, index: usize) -> usize {
+        self.set_aside.item_in_draft(list, index)
+    }
 }
 
 /// Reads a draft, setting aside what cannot be read.
@@ -131,6 +163,7 @@ pub(crate) fn read(draft: &Value) -> Reading {
                 path: Vec::new(),
                 reason: format!("it is {}, not a JSON object", shown(draft)),
             }],
+            set_aside: SetAside::default(),
         };
     }
     let mut error = match serde_path_to_error::deserialize::<_, Agreement>(draft) {
@@ -138,6 +171,7 @@ pub(crate) fn read(draft: &Value) -> Reading {
             return Reading {
                 agreement: Some(agreement),
                 unreadable: Vec::new(),
+                set_aside: SetAside::default(),
             };
         }
         Err(e) => e,
@@ -175,6 +209,7 @@ pub(crate) fn read(draft: &Value) -> Reading {
                 return Reading {
                     agreement: Some(agreement),
                     unreadable,
+                    set_aside,
                 };
             }
             Err(e) => error = e,
@@ -183,6 +218,7 @@ pub(crate) fn read(draft: &Value) -> Reading {
     Reading {
         agreement: None,
         unreadable,
+        set_aside,
     }
 }
 
