@@ -4,6 +4,8 @@
 //! periods), the periods allowing least and most, and the maintenance
 //! excluded. The template view and the app both call [`target_budget`], so
 //! they cannot disagree; [`draft_budget`] reads a draft being typed first.
+//! With the `ipc` feature (the desktop app) the types carry their
+//! TypeScript declarations and cross IPC as they are.
 
 use std::fmt;
 
@@ -17,12 +19,14 @@ use crate::units::{Duration, Percent};
 
 /// One period of a downtime budget, as printed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ipc", derive(ts_rs::TS))]
 pub struct BudgetRow {
     /// The period, e.g. "30.4375-day month" or "February 2026".
     pub period: String,
     /// Allowed downtime, e.g. "43m 12s".
     pub allowed: String,
     /// The same in milliseconds.
+    #[cfg_attr(feature = "ipc", ts(type = "number"))]
     pub allowed_ms: u64,
     /// The same in words, e.g. "43 minutes 12 seconds".
     pub words: String,
@@ -32,6 +36,7 @@ pub struct BudgetRow {
 
 /// The downtime budget of an availability target.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ipc", derive(ts_rs::TS))]
 pub struct TargetBudget {
     /// One row per period (twelve for calendar months, four for calendar
     /// quarters, else one).
@@ -54,6 +59,7 @@ impl TargetBudget {
 
 /// Why there is no downtime budget to show.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ipc", derive(ts_rs::TS))]
 pub struct BudgetNote {
     /// What is missing.
     pub kind: BudgetNoteKind,
@@ -63,6 +69,7 @@ pub struct BudgetNote {
 
 /// The kinds of [`BudgetNote`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ipc", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum BudgetNoteKind {
     /// There is no availability target (at that place).

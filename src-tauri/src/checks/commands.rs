@@ -4,7 +4,7 @@
 use serde_json::Value;
 
 use super::CheckError;
-use crate::dto::{BudgetRow, CheckResult, DowntimeBudget, FindingDto};
+use crate::dto::{CheckResult, DowntimeBudget};
 
 /// Every finding on the draft, in document order; unreadable values first.
 pub fn check(draft: Value) -> CheckResult {
@@ -15,18 +15,7 @@ pub fn check(draft: Value) -> CheckResult {
         .as_ref()
         .map(pactwright::checks::check)
         .unwrap_or_default();
-    let findings = read
-        .unreadable
-        .into_iter()
-        .chain(checked)
-        .map(|f| FindingDto {
-            severity: f.severity.to_string(),
-            code: f.code.to_owned(),
-            pointer: f.pointer,
-            message: f.message,
-            hint: f.hint,
-        })
-        .collect();
+    let findings = read.unreadable.into_iter().chain(checked).collect();
     CheckResult { findings, invalid }
 }
 
@@ -34,28 +23,7 @@ pub fn check(draft: Value) -> CheckResult {
 /// index in `service_levels`; the first availability target when `None`):
 /// the core's, the numbers the PDF prints.
 pub fn budget(draft: &Value, target: Option<usize>) -> DowntimeBudget {
-    let row = |r: pactwright::downtime::BudgetRow| BudgetRow {
-        period: r.period,
-        allowed: r.allowed,
-        words: r.words,
-        service_hours: r.service_hours,
-    };
-    match pactwright::downtime::draft_budget(draft, target) {
-        Ok(b) => DowntimeBudget {
-            rows: b.rows.into_iter().map(row).collect(),
-            least: Some(row(b.least)),
-            most: Some(row(b.most)),
-            excluded_maintenance: b.excluded_maintenance,
-            note: None,
-        },
-        Err(note) => DowntimeBudget {
-            rows: Vec::new(),
-            least: None,
-            most: None,
-            excluded_maintenance: String::new(),
-            note: Some(note.message),
-        },
-    }
+    DowntimeBudget(pactwright::downtime::draft_budget(draft, target))
 }
 
 /// Checks the draft being edited. A failure inside the checks is an
