@@ -84,59 +84,30 @@ pub struct Recovery {
     pub draft: Value,
 }
 
-/// A finding, as the review list and the sidebar show it.
-#[derive(Debug, Clone, Serialize, TS)]
-pub struct FindingDto {
-    /// "error", "warning" or "info".
-    pub severity: String,
-    /// A stable code, e.g. "missing-sponsor".
-    pub code: String,
-    /// JSON pointer to the field.
-    pub pointer: String,
-    /// What is wrong.
-    pub message: String,
-    /// How to fix it.
-    pub hint: String,
-}
+/// A finding and its severity: the core's own types (feature `ipc`), so
+/// what the checks say is what crosses IPC.
+pub use pactwright::checks::{Finding, Severity};
 
 /// The result of checking a draft.
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct CheckResult {
-    /// Every finding, in document order. When a field holds a value that
-    /// cannot be read (e.g. "99.9" with no %), that is the only finding.
-    pub findings: Vec<FindingDto>,
+    /// Every finding, in document order: first the values that cannot be
+    /// read (e.g. "99.9" with no %), then the checks on the rest.
+    pub findings: Vec<Finding>,
     /// True when a field's value could not be read.
     pub invalid: bool,
 }
 
-/// One row of a downtime budget.
-#[derive(Debug, Clone, Serialize, TS)]
-pub struct BudgetRow {
-    /// The period, e.g. "30.4375-day month" or "2026-02".
-    pub period: String,
-    /// Allowed downtime, e.g. "43m 12s".
-    pub allowed: String,
-    /// The same in words.
-    pub words: String,
-    /// Service hours in the period after exclusions.
-    pub service_hours: String,
-}
+/// A downtime budget and its parts, and why there is none: the core's own
+/// types (feature `ipc`), the numbers the PDF prints.
+pub use pactwright::downtime::{BudgetNote, BudgetNoteKind, BudgetRow, TargetBudget};
 
-/// The downtime budget of the draft's availability target, computed by the
-/// same code the PDF uses.
+/// The downtime budget of an availability target, or the note that says
+/// why there is none: the core's own result (`downtime::draft_budget`), as
+/// `{ Ok: TargetBudget } | { Err: BudgetNote }`.
 #[derive(Debug, Clone, Serialize, TS)]
-pub struct DowntimeBudget {
-    /// One row per period (twelve for calendar months).
-    pub rows: Vec<BudgetRow>,
-    /// The period allowing least downtime.
-    pub least: Option<BudgetRow>,
-    /// The period allowing most.
-    pub most: Option<BudgetRow>,
-    /// Excluded maintenance per month, when there is some.
-    pub excluded_maintenance: String,
-    /// Why there is no budget (no target, unreadable target, no period).
-    pub note: Option<String>,
-}
+#[serde(transparent)]
+pub struct DowntimeBudget(pub Result<TargetBudget, BudgetNote>);
 
 /// A heading in the laid-out pages.
 #[derive(Debug, Clone, Serialize, TS)]

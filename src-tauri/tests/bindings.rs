@@ -15,9 +15,13 @@ fn generated() -> String {
         RecentFile::decl(),
         Sample::decl(),
         Recovery::decl(),
-        FindingDto::decl(),
+        Severity::decl(),
+        Finding::decl(),
         CheckResult::decl(),
         BudgetRow::decl(),
+        TargetBudget::decl(),
+        BudgetNoteKind::decl(),
+        BudgetNote::decl(),
         DowntimeBudget::decl(),
         OutlineItem::decl(),
         PreviewInfo::decl(),
@@ -34,7 +38,8 @@ fn generated() -> String {
     ];
     let mut out = String::from(
         "// DO NOT EDIT. Generated from the Rust types in src-tauri/src/dto.rs and\n\
-         // src-tauri/src/ipc.rs by src-tauri/tests/bindings.rs (ts-rs).\n\
+         // src-tauri/src/ipc.rs (and the core's and the typeset crate's types they\n\
+         // name) by src-tauri/tests/bindings.rs (ts-rs).\n\
          // Regenerate: UPDATE_BINDINGS=1 cargo test -p pactwright-app --test bindings\n\n\
          import type { Agreement } from \"./agreement\";\n",
     );

@@ -52,8 +52,14 @@ fn unreadable_value_is_a_finding_on_its_field() {
     let checked = h.ok("check_draft", json!({ "draft": draft }));
     assert_eq!(checked["invalid"], true);
     let first = &checked["findings"][0];
+    // The core's Finding, as the UI reads it.
+    assert_eq!(first["severity"], "error");
     assert_eq!(first["code"], "invalid-value");
     assert_eq!(first["pointer"], "/service_hours/schedule");
+    assert!(
+        first["hint"].as_str().is_some_and(|h| h.contains("24x7")),
+        "{first}"
+    );
     // The rest of the draft is still checked.
     assert!(checked["findings"].as_array().expect("list").len() > 1);
     // And still previewed.
@@ -86,16 +92,23 @@ fn downtime_budget_follows_the_target() {
         { "id": "SL2", "metric": "response_time", "target": "4h" },
         { "id": "SL3", "metric": "availability", "target": "99%", "scope": "single instances" }
     ]);
+    // The core's own result: { Ok: budget } or { Err: note }.
     let b = h.ok("downtime_budget", json!({ "draft": draft }));
-    assert_eq!(b["rows"][0]["allowed"], "43m 12s", "{b}");
+    assert_eq!(b["Ok"]["rows"][0]["allowed"], "43m 12s", "{b}");
     let b = h.ok("downtime_budget", json!({ "draft": draft, "target": 2 }));
-    assert_eq!(b["rows"][0]["allowed"], "7h 12m", "{b}");
+    assert_eq!(b["Ok"]["rows"][0]["allowed"], "7h 12m", "{b}");
     draft["service_levels"][0]["target"] = json!("99%");
     let b = h.ok("downtime_budget", json!({ "draft": draft }));
-    assert_eq!(b["rows"][0]["allowed"], "7h 12m", "{b}");
+    assert_eq!(b["Ok"]["least"]["allowed"], "7h 12m", "{b}");
     draft["service_levels"][0]["target"] = json!("99.");
     let b = h.ok("downtime_budget", json!({ "draft": draft }));
-    assert!(b["note"].as_str().is_some(), "{b}");
+    assert_eq!(b["Err"]["kind"], "incomplete", "{b}");
+    assert!(b["Err"]["message"].as_str().is_some(), "{b}");
+    // A value elsewhere that cannot be read yet does not hide the budget.
+    draft["service_levels"][0]["target"] = json!("99.9%");
+    draft["document"]["status"] = json!("nearly");
+    let b = h.ok("downtime_budget", json!({ "draft": draft }));
+    assert_eq!(b["Ok"]["rows"][0]["allowed"], "43m 12s", "{b}");
 }
 
 #[test]

@@ -22,6 +22,7 @@ use crate::model::Agreement;
 
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[cfg_attr(feature = "ipc", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
     /// Must be fixed before the agreement is sent for signature.
@@ -42,8 +43,10 @@ impl fmt::Display for Severity {
     }
 }
 
-/// One thing a reviewer would flag.
+/// One thing a reviewer would flag. With the `ipc` feature (the desktop
+/// app) it carries its TypeScript declaration and crosses IPC as it is.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ipc", derive(ts_rs::TS))]
 pub struct Finding {
     /// Error, warning or info.
     pub severity: Severity,

@@ -2,14 +2,15 @@
 // through the Host it is given, so tests run it against a fake host.
 import type { Agreement } from "./bindings/agreement";
 import type {
-  DowntimeBudget,
+  BudgetNote,
   ExportFormat,
   ExportProgress,
   Exported,
-  FindingDto,
+  Finding,
   Opened,
   PreviewInfo,
   StartInfo,
+  TargetBudget,
 } from "./bindings/ipc";
 import { asIpcError, type Host, type Kind } from "./host/types";
 import { History } from "./model/history";
@@ -40,7 +41,10 @@ export interface ExportState {
 export interface BudgetOfTarget {
   /** The target's index in service_levels. */
   index: number;
-  budget: DowntimeBudget | null;
+  budget: TargetBudget | null;
+  /** Why there is no budget (the core's words), when there is none. */
+  note: BudgetNote | null;
+  /** Why the shell could not answer. */
   error: string | null;
 }
 
@@ -55,7 +59,7 @@ export interface State {
   canUndo: boolean;
   canRedo: boolean;
   step: StepId;
-  findings: FindingDto[];
+  findings: Finding[];
   invalid: boolean;
   /** Set when the checks themselves failed: the draft is not checked. */
   checkError: string | null;
@@ -544,9 +548,12 @@ export class Store {
     const budgets = await Promise.all(
       availabilityIndexes(draft).map(async (index): Promise<BudgetOfTarget> => {
         try {
-          return { index, budget: await this.host.downtime(draft, index), error: null };
+          const r = await this.host.downtime(draft, index);
+          return "Ok" in r
+            ? { index, budget: r.Ok, note: null, error: null }
+            : { index, budget: null, note: r.Err, error: null };
         } catch (e) {
-          return { index, budget: null, error: asIpcError(e).message };
+          return { index, budget: null, note: null, error: asIpcError(e).message };
         }
       }),
     );

@@ -5,9 +5,6 @@ use crate::ipc::GroupError;
 /// A failed check command.
 #[derive(Debug, thiserror::Error)]
 pub enum CheckError {
-    /// The arithmetic refused the inputs.
-    #[error("{0}")]
-    Downtime(String),
     /// The checks failed inside Pactwright (a panic): the draft could not
     /// be checked, which is not the same as nothing to flag.
     #[error(
@@ -20,7 +17,6 @@ impl GroupError for CheckError {
     const GROUP: &'static str = "checks";
     fn kind(&self) -> &'static str {
         match self {
-            CheckError::Downtime(_) => "downtime",
             CheckError::Failed(_) => "failed",
         }
     }

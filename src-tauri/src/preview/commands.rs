@@ -7,7 +7,6 @@ use serde_json::Value;
 use tauri::State;
 
 use super::PreviewError;
-use crate::checks::commands::read_leniently;
 use crate::dto::{OutlineItem, PagePaint, PreviewInfo};
 use crate::engine::engine;
 use crate::state::{AppState, lock};
@@ -27,8 +26,9 @@ fn flatten(entries: &[OutlineEntry], out: &mut Vec<OutlineItem>) {
 /// left out, so a half-typed value does not blank the preview).
 pub fn render(state: &AppState, draft: Value) -> Result<PreviewInfo, PreviewError> {
     let engine = engine().map_err(PreviewError::Engine)?;
-    let (agreement, _) = read_leniently(draft);
-    let agreement = agreement.ok_or(PreviewError::Unreadable)?;
+    let agreement = pactwright::file::read_lenient(&draft)
+        .agreement
+        .ok_or(PreviewError::Unreadable)?;
     let laid = engine
         .layout(&agreement)
         .map_err(|e| PreviewError::Render(e.to_string()))?;

@@ -1,5 +1,6 @@
 // DO NOT EDIT. Generated from the Rust types in src-tauri/src/dto.rs and
-// src-tauri/src/ipc.rs by src-tauri/tests/bindings.rs (ts-rs).
+// src-tauri/src/ipc.rs (and the core's and the typeset crate's types they
+// name) by src-tauri/tests/bindings.rs (ts-rs).
 // Regenerate: UPDATE_BINDINGS=1 cargo test -p pactwright-app --test bindings
 
 import type { Agreement } from "./agreement";
@@ -104,17 +105,19 @@ saved_at_ms: number,
  */
 draft: Agreement, };
 
-export type FindingDto = { 
+export type Severity = "error" | "warning" | "info";
+
+export type Finding = { 
 /**
- * "error", "warning" or "info".
+ * Error, warning or info.
  */
-severity: string, 
+severity: Severity, 
 /**
- * A stable code, e.g. "missing-sponsor".
+ * A stable code, e.g. `resolution-before-response`.
  */
 code: string, 
 /**
- * JSON pointer to the field.
+ * JSON pointer to the field, e.g. `/support/priorities/0/resolution`.
  */
 pointer: string, 
 /**
@@ -128,10 +131,10 @@ hint: string, };
 
 export type CheckResult = { 
 /**
- * Every finding, in document order. When a field holds a value that
- * cannot be read (e.g. "99.9" with no %), that is the only finding.
+ * Every finding, in document order: first the values that cannot be
+ * read (e.g. "99.9" with no %), then the checks on the rest.
  */
-findings: Array<FindingDto>, 
+findings: Array<Finding>, 
 /**
  * True when a field's value could not be read.
  */
@@ -139,7 +142,7 @@ invalid: boolean, };
 
 export type BudgetRow = { 
 /**
- * The period, e.g. "30.4375-day month" or "2026-02".
+ * The period, e.g. "30.4375-day month" or "February 2026".
  */
 period: string, 
 /**
@@ -147,35 +150,51 @@ period: string,
  */
 allowed: string, 
 /**
- * The same in words.
+ * The same in milliseconds.
+ */
+allowed_ms: number, 
+/**
+ * The same in words, e.g. "43 minutes 12 seconds".
  */
 words: string, 
 /**
- * Service hours in the period after exclusions.
+ * Service hours in the period after exclusions, e.g. "720" or "217.4".
  */
 service_hours: string, };
 
-export type DowntimeBudget = { 
+export type TargetBudget = { 
 /**
- * One row per period (twelve for calendar months).
+ * One row per period (twelve for calendar months, four for calendar
+ * quarters, else one).
  */
 rows: Array<BudgetRow>, 
 /**
- * The period allowing least downtime.
+ * The period allowing least downtime (the first of equals).
  */
-least: BudgetRow | null, 
+least: BudgetRow, 
 /**
- * The period allowing most.
+ * The period allowing most (the last of equals).
  */
-most: BudgetRow | null, 
+most: BudgetRow, 
 /**
- * Excluded maintenance per month, when there is some.
+ * Maintenance excluded from the calculation, per average month
+ * ("4h"); empty when there is none.
  */
-excluded_maintenance: string, 
+excluded_maintenance: string, };
+
+export type BudgetNoteKind = "no_target" | "unreadable" | "incomplete" | "unusable";
+
+export type BudgetNote = { 
 /**
- * Why there is no budget (no target, unreadable target, no period).
+ * What is missing.
  */
-note: string | null, };
+kind: BudgetNoteKind, 
+/**
+ * What to do about it, in a sentence for the user.
+ */
+message: string, };
+
+export type DowntimeBudget = { Ok : TargetBudget } | { Err : BudgetNote };
 
 export type OutlineItem = { 
 /**

@@ -1,6 +1,6 @@
 // An in-memory Host for tests: records calls, answers like the shell.
 import type { Agreement } from "../bindings/agreement";
-import type { CheckResult, DowntimeBudget, FindingDto, Opened, PagePaint, PreviewInfo, StartInfo } from "../bindings/ipc";
+import type { CheckResult, DowntimeBudget, Finding, Opened, PagePaint, PreviewInfo, StartInfo } from "../bindings/ipc";
 import type { Host, Kind } from "./types";
 
 export class FakeHost implements Host {
@@ -9,7 +9,7 @@ export class FakeHost implements Host {
   current: string | null = null;
   changedOnDisk = false;
   recovery: Agreement | null = null;
-  findings: FindingDto[] = [];
+  findings: Finding[] = [];
   title = "";
   closed = false;
   closeHandler: (() => void) | null = null;
@@ -115,10 +115,13 @@ export class FakeHost implements Host {
     const levels = draft.service_levels ?? [];
     const index = target ?? levels.findIndex((t) => (t.metric ?? "availability") === "availability");
     const t = index >= 0 ? levels[index]?.target : undefined;
-    const allowed = t === "99.9%" ? "43m 12s" : t === "99%" ? "7h 12m" : "";
-    return allowed
-      ? { rows: [{ period: "30-day month", allowed, words: allowed, service_hours: "720" }], least: null, most: null, excluded_maintenance: "", note: null }
-      : { rows: [], least: null, most: null, excluded_maintenance: "", note: "Give the target a percentage to see the downtime it allows." };
+    const allowed_ms = t === "99.9%" ? 2_592_000 : t === "99%" ? 25_920_000 : 0;
+    if (!allowed_ms) {
+      return { Err: { kind: "incomplete", message: "Give the target a percentage to see the downtime it allows." } };
+    }
+    const allowed = allowed_ms === 2_592_000 ? "43m 12s" : "7h 12m";
+    const row = { period: "30-day month", allowed, allowed_ms, words: allowed, service_hours: "720" };
+    return { Ok: { rows: [row], least: row, most: row, excluded_maintenance: "" } };
   }
   revision = 0;
   /** When set, the preview fails with this IPC error (as a panic would). */

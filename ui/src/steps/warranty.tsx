@@ -22,12 +22,12 @@ export function TargetBudget({ index }: { index: number }) {
   return (
     <div class="target-budget" id={`budget-${index}`} aria-live="polite">
       {entry?.error && <p class="budget-note">{entry.error}</p>}
-      {budget?.note && <p class="budget-note">{budget.note}</p>}
-      {budget && budget.rows.length > 0 && (
+      {entry?.note && <p class="budget-note">{entry.note.message}</p>}
+      {budget && (
         <>
           <p class="budget-headline">
             <strong id={`budget-allowed-${index}`}>
-              {budget.least && budget.most && budget.least.allowed !== budget.most.allowed
+              {budget.least.allowed !== budget.most.allowed
                 ? `${budget.least.allowed} – ${budget.most.allowed}`
                 : budget.rows[0].allowed}
             </strong>{" "}
@@ -38,7 +38,7 @@ export function TargetBudget({ index }: { index: number }) {
           <p class="budget-words">
             {budget.rows.length === 1
               ? `${budget.rows[0].words} of ${budget.rows[0].service_hours} service hours.`
-              : `From ${budget.least?.words} (${budget.least?.period}) to ${budget.most?.words} (${budget.most?.period}).`}
+              : `From ${budget.least.words} (${budget.least.period}) to ${budget.most.words} (${budget.most.period}).`}
             {budget.excluded_maintenance && ` Excluded maintenance: ${budget.excluded_maintenance} a month.`}
           </p>
           {budget.rows.length > 1 && (

@@ -52,7 +52,8 @@ describe("store", () => {
     // The second is no availability target; the third is (the default metric).
     expect(store.state.budgets.map((b) => b.index)).toEqual([0, 2]);
     expect(store.budgetOf(0)?.budget?.rows[0].allowed).toBe("43m 12s");
-    expect(store.budgetOf(2)?.budget?.note).toMatch(/percentage/);
+    expect(store.budgetOf(2)?.budget).toBeNull();
+    expect(store.budgetOf(2)?.note?.message).toMatch(/percentage/);
     expect(host.calls.filter((c) => c.cmd === "downtime").map((c) => c.args[1])).toContain(2);
     store.edit("/service_levels/2/target", "99%", null);
     await flush();
@@ -75,7 +76,7 @@ describe("store", () => {
     await flush();
     const downtime = host.downtime.bind(host);
     host.downtime = async (draft, target) => {
-      if (target === 1) throw { group: "checks", kind: "downtime", message: "the service hours cannot be used" };
+      if (target === 1) throw { group: "checks", kind: "failed", message: "the service hours cannot be used" };
       return downtime(draft, target);
     };
     store.edit("/service_levels", [

@@ -1,6 +1,11 @@
 //! Draft files: reading `NAME.agreement.json` with errors that say what,
 //! where and how to fix it; migrating older schema versions; refusing newer
-//! ones; and saving atomically in one canonical, byte-stable form.
+//! ones; and saving atomically in one canonical, byte-stable form. A draft
+//! being typed (JSON in the app) is read leniently instead (`lenient.rs`).
+
+pub(crate) mod lenient;
+
+pub use lenient::{Lenient, read_lenient};
 
 use std::fmt;
 use std::io::Write;
