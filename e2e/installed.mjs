@@ -28,7 +28,12 @@ try {
     async () => Number((await (await b.$("#preview-meta")).getAttribute("data-pages")) || 0) > 0,
     { timeout: 20000, timeoutMsg: "the preview shows no pages" },
   );
-  await b.pause(1000);
+  // A page painted on screen (the UI records when the first one was).
+  await b.waitUntil(async () => (await b.execute(() => window.__pactwright.firstPageAt)) > 0, {
+    timeout: 20000,
+    timeoutMsg: "no preview page was painted",
+  });
+  await b.pause(1500);
   await b.saveScreenshot(`${out}/installed-window.png`);
   execFileSync("import", ["-window", "root", `${out}/installed-screen.png`]);
   console.log(`installed app shows "${title}"`);
