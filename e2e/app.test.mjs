@@ -215,6 +215,58 @@ test("the preview follows the edit within a few frames", withShot("the preview f
   assert.ok(lat.length > 0, "latency was measured");
 }));
 
+test("typing fast ends in the final state everywhere: checks, budget and preview", withShot("typing fast ends in the final state everywhere", async () => {
+  // Every key is an edit sent to the shell once; the background work only
+  // takes the newest draft, and what is shown must be the last edit's.
+  const settled = () =>
+    browser.execute(() => {
+      const s = window.__pactwright;
+      const shown = document.querySelector("#preview-meta")?.getAttribute("data-revision");
+      return (
+        s.seen.checked === s.lastEdit &&
+        s.seen.laid === s.lastEdit &&
+        s.seen.budgets === s.lastEdit &&
+        String(s.state.preview?.revision) === shown
+      );
+    });
+  const titleFinding = () => browser.execute(() => window.__pactwright.state.findings.some((f) => f.pointer === "/document/title"));
+
+  await step("levels");
+  const target = await $("#f-service_levels-0-target");
+  await target.scrollIntoView({ block: "center" });
+  await target.click();
+  await browser.keys(["Control", "a"]);
+  await browser.keys("Backspace");
+  // Element Send Keys types the whole text in one request, key by key
+  // (an action chain would drop a key repeated at once, "99" -> "9").
+  await target.addValue("99.95%");
+  await waitText("#budget-allowed-0", (t) => t === "21m 36s");
+
+  await step("basics");
+  const title = await $("#f-document-title");
+  await title.click();
+  await browser.keys(["Control", "a"]);
+  await browser.keys("Backspace");
+  const before = await browser.execute(() => window.__pactwright.lastEdit);
+  await title.addValue("Payroll service agreement, typed as fast as WebDriver can");
+  await browser.keys(["Control", "a"]);
+  await browser.keys("Backspace");
+  const edits = (await browser.execute(() => window.__pactwright.lastEdit)) - before;
+  assert.ok(edits > 40, `one edit per key (${edits})`);
+  await browser.waitUntil(settled, { timeout: 15000, timeoutMsg: "the results did not catch up with the last edit" });
+  assert.equal(await titleFinding(), true, "the empty title is flagged");
+  await waitText("#findings-count", (t) => /finding/.test(t));
+
+  await title.addValue(TITLE);
+  await browser.waitUntil(async () => (await title.getValue()) === TITLE, { timeout: 5000 });
+  await browser.waitUntil(settled, { timeout: 15000, timeoutMsg: "the results did not catch up with the last edit" });
+  assert.equal(await titleFinding(), false, "the title, typed again, is no longer flagged");
+  // Back to the target the later tests expect.
+  await step("levels");
+  await type("#f-service_levels-0-target", "99%");
+  await waitText("#budget-allowed-0", (t) => t === "7h 12m");
+}));
+
 test("an empty required field shows a finding that links to the field", withShot("an empty required field shows a finding that links to the field", async () => {
   await step("basics");
   await type("#f-document-title", "");

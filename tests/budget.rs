@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use pactwright::downtime::{BudgetNoteKind, draft_budget, target_budget};
+use pactwright::downtime::{BudgetNoteKind, draft_budget, draft_budgets, target_budget};
 use pactwright::model::Agreement;
 use serde_json::{Value, json};
 
@@ -144,4 +144,32 @@ fn only_a_value_the_budget_reads_hides_it() {
         draft_budget(&list, Some(1)).unwrap_err().kind,
         BudgetNoteKind::Unreadable
     );
+}
+
+/// Every availability target's budget at once (the app's budget panel),
+/// by the target's place in the draft as typed.
+#[test]
+fn every_availability_target_at_once() {
+    let mut d = draft();
+    let all = draft_budgets(&d);
+    let indexes: Vec<usize> = all.iter().map(|(i, _)| *i).collect();
+    assert_eq!(indexes, [0, 2], "SL2 measures response time");
+    assert_eq!(all[0].1.as_ref().unwrap().least.allowed, "43m 12s");
+    assert_eq!(all[1].1.as_ref().unwrap().least.allowed, "7h 12m");
+    // A target with no metric is an availability target (the default);
+    // one that cannot be read yet keeps its place, with a note.
+    d["service_levels"][1] = json!({ "id": "SL2", "target": "99.5%" });
+    d["service_levels"][2]["service_hours"] = json!({ "schedule": "whenever" });
+    let all = draft_budgets(&d);
+    assert_eq!(all.iter().map(|(i, _)| *i).collect::<Vec<_>>(), [0, 1, 2]);
+    assert_eq!(all[1].1.as_ref().unwrap().least.allowed, "3h 36m");
+    assert_eq!(
+        all[2].1.as_ref().unwrap_err().kind,
+        BudgetNoteKind::Unreadable
+    );
+    // The same answers as one target at a time.
+    for (i, b) in &all {
+        assert_eq!(b, &draft_budget(&d, Some(*i)));
+    }
+    assert!(draft_budgets(&json!({ "schema_version": 2 })).is_empty());
 }

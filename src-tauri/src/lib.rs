@@ -12,7 +12,9 @@ pub mod export;
 pub mod files;
 pub mod ipc;
 pub mod preview;
+pub mod runtime;
 pub mod state;
+pub mod work;
 
 use tauri::{Emitter, Manager, Runtime};
 
@@ -34,9 +36,7 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
         files::commands::recovery_write,
         files::commands::recovery_discard,
         files::commands::recovery_restore,
-        checks::commands::check_draft,
-        checks::commands::downtime_budget,
-        preview::commands::preview_render,
+        work::draft_update,
         preview::commands::preview_page,
         export::commands::export_document,
         export::commands::export_open,
@@ -47,6 +47,7 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
 /// Starts the app. The first command-line argument, if any, is a draft to
 /// open at start.
 pub fn run() {
+    runtime::install();
     let initial = std::env::args_os().nth(1).map(std::path::PathBuf::from);
     let builder = tauri::Builder::default()
         .plugin(tauri_plugin_window_state::Builder::default().build())
@@ -55,7 +56,7 @@ pub fn run() {
     let result = with_commands(builder)
         .setup(move |app| {
             let data_dir = app.path().app_data_dir()?;
-            app.manage(AppState::new(data_dir, initial.clone()));
+            work::manage(app.handle(), AppState::new(data_dir, initial.clone()));
             Ok(())
         })
         .on_window_event(|window, event| {

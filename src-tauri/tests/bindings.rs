@@ -5,6 +5,7 @@
 
 use pactwright_app::dto::*;
 use pactwright_app::ipc::IpcError;
+use pactwright_app::work::{TargetBudgetOf, WorkEvent};
 use ts_rs::TS;
 
 fn generated() -> String {
@@ -35,6 +36,8 @@ fn generated() -> String {
         ExportProgress::decl(),
         Exported::decl(),
         IpcError::decl(),
+        TargetBudgetOf::decl(),
+        WorkEvent::decl(),
     ];
     let mut out = String::from(
         "// DO NOT EDIT. Generated from the Rust types in src-tauri/src/dto.rs and\n\

@@ -6,7 +6,6 @@
 mod common;
 
 use common::{host, new_sla};
-use serde_json::json;
 
 #[test]
 fn failures_inside_are_errors_with_their_message() {
@@ -14,9 +13,8 @@ fn failures_inside_are_errors_with_their_message() {
     let draft = new_sla(&h);
 
     pactwright::failure::force_failure(Some("checks"));
-    let e = h
-        .call("check_draft", json!({ "draft": draft }))
-        .expect_err("the checks failed inside");
+    let edit = h.update(&draft);
+    let e = h.next("check_failed", edit)["error"].clone();
     assert_eq!(e["group"], "checks", "{e}");
     assert_eq!(e["kind"], "failed", "{e}");
     let message = e["message"].as_str().expect("message");
@@ -26,12 +24,11 @@ fn failures_inside_are_errors_with_their_message() {
     );
     assert!(message.contains("Your draft is unchanged"), "{message}");
     // The preview still works while the checks fail.
-    h.ok("preview_render", json!({ "draft": draft }));
+    h.next("laid", edit);
 
     pactwright::failure::force_failure(Some("layout"));
-    let e = h
-        .call("preview_render", json!({ "draft": draft }))
-        .expect_err("the layout failed inside");
+    let edit = h.update(&draft);
+    let e = h.next("preview_failed", edit)["error"].clone();
     assert_eq!(e["group"], "preview", "{e}");
     assert_eq!(e["kind"], "failed", "{e}");
     let message = e["message"].as_str().expect("message");
@@ -40,10 +37,17 @@ fn failures_inside_are_errors_with_their_message() {
         "{message}"
     );
 
-    // Afterwards everything works again: nothing was poisoned.
+    // Afterwards everything works again: nothing was poisoned, and the
+    // background work carries on.
     pactwright::failure::force_failure(None);
-    let checked = h.ok("check_draft", json!({ "draft": draft }));
-    assert!(!checked["findings"].as_array().expect("findings").is_empty());
-    let info = h.ok("preview_render", json!({ "draft": draft }));
+    let edit = h.update(&draft);
+    let checked = h.next("checked", edit);
+    assert!(
+        !checked["result"]["findings"]
+            .as_array()
+            .expect("findings")
+            .is_empty()
+    );
+    let info = h.next("laid", edit)["info"].clone();
     assert!(info["page_count"].as_u64().expect("pages") >= 1);
 }

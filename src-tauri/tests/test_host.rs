@@ -13,13 +13,15 @@ fn new_draft_is_checked_and_previewed() {
     let draft = new_sla(&h);
     assert_eq!(draft["document"]["kind"], "sla");
 
-    let checked = h.ok("check_draft", json!({ "draft": draft }));
-    let findings = checked["findings"].as_array().expect("findings");
+    let edit = h.update(&draft);
+    let checked = h.next("checked", edit);
+    assert_eq!(checked["edit"], edit);
+    let findings = checked["result"]["findings"].as_array().expect("findings");
     assert!(!findings.is_empty(), "a starter SLA has findings");
     assert!(findings.iter().all(|f| f["pointer"].as_str().is_some()));
-    assert_eq!(checked["invalid"], false);
+    assert_eq!(checked["result"]["invalid"], false);
 
-    let info = h.ok("preview_render", json!({ "draft": draft }));
+    let info = h.next("laid", edit)["info"].clone();
     let pages = info["page_count"].as_u64().expect("page count");
     assert!(pages >= 1);
     let page = h.ok(
@@ -32,7 +34,8 @@ fn new_draft_is_checked_and_previewed() {
     assert!(!page["outlines"].as_array().expect("outlines").is_empty());
     assert_eq!(page["width"], info["width"]);
     // A page of an older layout is refused, not mixed up.
-    let again = h.ok("preview_render", json!({ "draft": draft }));
+    let later = h.update(&draft);
+    let again = h.next("laid", later)["info"].clone();
     assert_ne!(again["revision"], info["revision"]);
     let stale = h
         .call(
@@ -49,7 +52,8 @@ fn unreadable_value_is_a_finding_on_its_field() {
     let h = host();
     let mut draft = new_sla(&h);
     draft["service_hours"] = json!({ "schedule": "whenever", "time_zone": "UTC" });
-    let checked = h.ok("check_draft", json!({ "draft": draft }));
+    let edit = h.update(&draft);
+    let checked = h.next("checked", edit)["result"].clone();
     assert_eq!(checked["invalid"], true);
     let first = &checked["findings"][0];
     // The core's Finding, as the UI reads it.
@@ -63,12 +67,12 @@ fn unreadable_value_is_a_finding_on_its_field() {
     // The rest of the draft is still checked.
     assert!(checked["findings"].as_array().expect("list").len() > 1);
     // And still previewed.
-    h.ok("preview_render", json!({ "draft": draft }));
+    assert!(h.next("laid", edit)["info"]["page_count"].as_u64() >= Some(1));
 }
 
 /// A clause body nested 50,000 levels deep renders through the app's own
-/// render path, on the thread it really runs on, instead of taking the
-/// window down.
+/// render path, on the thread it really runs on (the background work's),
+/// instead of taking the window down.
 #[test]
 fn deeply_nested_clause_bodies_preview() {
     let h = host();
@@ -77,12 +81,13 @@ fn deeply_nested_clause_bodies_preview() {
         { "title": "Deep quote", "body": format!("{}x", "> ".repeat(50_000)) },
         { "title": "Deep list", "body": format!("{}y", "- ".repeat(50_000)) },
     ]);
-    let info = h.ok("preview_render", json!({ "draft": draft }));
-    assert!(info["page_count"].as_u64().expect("page count") >= 1);
+    let edit = h.update(&draft);
+    let laid = h.next("laid", edit);
+    assert!(laid["info"]["page_count"].as_u64().expect("page count") >= 1);
 }
 
 #[test]
-fn downtime_budget_follows_the_target() {
+fn downtime_budgets_follow_the_targets() {
     let h = host();
     let mut draft = new_sla(&h);
     draft["service_hours"] = json!({ "schedule": "24x7", "time_zone": "UTC" });
@@ -92,23 +97,143 @@ fn downtime_budget_follows_the_target() {
         { "id": "SL2", "metric": "response_time", "target": "4h" },
         { "id": "SL3", "metric": "availability", "target": "99%", "scope": "single instances" }
     ]);
-    // The core's own result: { Ok: budget } or { Err: note }.
-    let b = h.ok("downtime_budget", json!({ "draft": draft }));
-    assert_eq!(b["Ok"]["rows"][0]["allowed"], "43m 12s", "{b}");
-    let b = h.ok("downtime_budget", json!({ "draft": draft, "target": 2 }));
-    assert_eq!(b["Ok"]["rows"][0]["allowed"], "7h 12m", "{b}");
+    // One per availability target, with its index; each the core's own
+    // result: { Ok: budget } or { Err: note }.
+    let budgets = |edit| h.next("budgets", edit)["budgets"].clone();
+    let b = budgets(h.update(&draft));
+    assert_eq!(b.as_array().map(Vec::len), Some(2), "{b}");
+    assert_eq!(b[0]["index"], 0);
+    assert_eq!(b[0]["budget"]["Ok"]["rows"][0]["allowed"], "43m 12s", "{b}");
+    assert_eq!(b[1]["index"], 2);
+    assert_eq!(b[1]["budget"]["Ok"]["rows"][0]["allowed"], "7h 12m", "{b}");
     draft["service_levels"][0]["target"] = json!("99%");
-    let b = h.ok("downtime_budget", json!({ "draft": draft }));
-    assert_eq!(b["Ok"]["least"]["allowed"], "7h 12m", "{b}");
+    let b = budgets(h.update(&draft));
+    assert_eq!(b[0]["budget"]["Ok"]["least"]["allowed"], "7h 12m", "{b}");
     draft["service_levels"][0]["target"] = json!("99.");
-    let b = h.ok("downtime_budget", json!({ "draft": draft }));
-    assert_eq!(b["Err"]["kind"], "incomplete", "{b}");
-    assert!(b["Err"]["message"].as_str().is_some(), "{b}");
+    let b = budgets(h.update(&draft));
+    assert_eq!(b[0]["budget"]["Err"]["kind"], "incomplete", "{b}");
+    assert!(b[0]["budget"]["Err"]["message"].as_str().is_some(), "{b}");
     // A value elsewhere that cannot be read yet does not hide the budget.
     draft["service_levels"][0]["target"] = json!("99.9%");
     draft["document"]["status"] = json!("nearly");
-    let b = h.ok("downtime_budget", json!({ "draft": draft }));
-    assert_eq!(b["Ok"]["rows"][0]["allowed"], "43m 12s", "{b}");
+    let b = budgets(h.update(&draft));
+    assert_eq!(b[0]["budget"]["Ok"]["rows"][0]["allowed"], "43m 12s", "{b}");
+
+    // One whose own hours cannot be read is a note on that target only.
+    draft["service_levels"][2]["service_hours"] = json!({ "schedule": "whenever" });
+    let b = budgets(h.update(&draft));
+    assert_eq!(b[0]["budget"]["Ok"]["rows"][0]["allowed"], "43m 12s", "{b}");
+    assert_eq!(b[1]["index"], 2, "{b}");
+    assert_eq!(b[1]["budget"]["Err"]["kind"], "unreadable", "{b}");
+}
+
+/// Typing fast: every edit reaches the shell once, the work only ever
+/// takes the newest draft, and the last results are those of the last
+/// edit.
+#[test]
+fn fast_typing_ends_in_the_final_state_everywhere() {
+    let h = host();
+    let mut draft = new_sla(&h);
+    draft["service_hours"] = json!({ "schedule": "24x7", "time_zone": "UTC" });
+    draft["warranty"] = json!({ "availability": { "period": "month30_days" } });
+    draft["service_levels"] = json!([{ "id": "SL1", "metric": "availability", "target": "99%" }]);
+    let title = "Payroll service level agreement for the finance department";
+    let mut last = 0;
+    for n in 1..=title.len() {
+        draft["document"]["title"] = json!(&title[..n]);
+        last = h.update(&draft);
+    }
+    draft["service_levels"][0]["target"] = json!("99.9%");
+    draft["service_hours"]["schedule"] = json!("whenever");
+    let edits = h.update(&draft);
+    assert!(edits > last);
+
+    let checked = h.next("checked", edits);
+    assert_eq!(checked["edit"], edits);
+    assert_eq!(checked["result"]["invalid"], true, "the final draft");
+    let laid = h.next("laid", edits);
+    assert_eq!(laid["edit"], edits);
+    let outline = laid["info"]["outline"].to_string();
+    assert!(!outline.is_empty());
+    let budgets = h.next("budgets", edits);
+    assert_eq!(budgets["edit"], edits);
+    assert_eq!(
+        budgets["budgets"][0]["budget"]["Err"]["kind"], "unreadable",
+        "the final service hours: {budgets}"
+    );
+    // Stale drafts were dropped, not worked through one by one.
+    let all = h.drain();
+    let count = |kind: &str| all.iter().filter(|e| e["kind"] == kind).count() + 1;
+    assert!(
+        count("laid") < edits as usize / 2,
+        "{} layouts for {edits} edits",
+        count("laid")
+    );
+    assert!(
+        count("checked") < edits as usize / 2,
+        "{} checks for {edits} edits",
+        count("checked")
+    );
+}
+
+/// Unsaved edits are kept as a recovery copy in the background.
+#[test]
+fn unsaved_edits_are_kept_as_a_recovery_copy() {
+    let h = host();
+    let mut draft = new_sla(&h);
+    draft["document"]["title"] = json!("Kept while typing");
+    // Not dirty: nothing to recover.
+    h.update(&draft);
+    std::thread::sleep(std::time::Duration::from_millis(2500));
+    assert_eq!(h.ok("app_start", json!({}))["recovery"], Value::Null);
+    h.ok(
+        "app_set_state",
+        json!({ "title": "• Kept while typing", "dirty": true }),
+    );
+    h.update(&draft);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    loop {
+        let start = h.ok("app_start", json!({}));
+        if start["recovery"]["draft"]["document"]["title"] == "Kept while typing" {
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no recovery copy: {start}"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+}
+
+/// Another program changing the open file is noticed without saving.
+#[test]
+fn a_change_on_disk_is_reported() {
+    let h = host();
+    let path = h.dir.path().join("watched.agreement.json");
+    let mut draft = new_sla(&h);
+    draft["document"]["title"] = json!("Watched");
+    pactwright::file::save(
+        &path,
+        &serde_json::from_value(draft.clone()).expect("agreement"),
+    )
+    .expect("save");
+    pactwright_app::files::commands::open_path(&h.state(), &path).expect("open");
+    // Our own save is not a change by someone else.
+    draft["document"]["title"] = json!("Watched v2");
+    h.ok("file_save", json!({ "draft": draft, "force": false }));
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    assert!(
+        h.drain().iter().all(|e| e["kind"] != "changed_on_disk"),
+        "own save reported"
+    );
+    let text = std::fs::read_to_string(&path).expect("read");
+    std::fs::write(&path, text.replace("Watched v2", "Edited elsewhere")).expect("write");
+    let event = h.next_of("changed_on_disk");
+    assert_eq!(event["name"], "watched.agreement.json");
+    assert_eq!(event["removed"], false);
+    std::fs::remove_file(&path).expect("remove");
+    let event = h.next_of("changed_on_disk");
+    assert_eq!(event["removed"], true);
 }
 
 #[test]

@@ -20,7 +20,7 @@ pub use format::{format_ms, ms_in_words};
 pub use period::Period;
 pub use service_time::{service_time_ms, time_zone};
 pub use target::{
-    BudgetNote, BudgetNoteKind, BudgetRow, TargetBudget, draft_budget, target_budget,
+    BudgetNote, BudgetNoteKind, BudgetRow, TargetBudget, draft_budget, draft_budgets, target_budget,
 };
 
 use crate::units::{Duration, Percent};

@@ -261,7 +261,43 @@ const INPUTS: [(&str, &str); 2] = [
 /// that cannot be read yet does not hide the budget; one the budget reads
 /// is the note.
 pub fn draft_budget(draft: &Value, target: Option<usize>) -> Result<TargetBudget, BudgetNote> {
+    budget_in(&lenient::read(draft), target)
+}
+
+/// The downtime budget of every availability target of a draft being
+/// typed, with each target's index in the draft's `service_levels`, in
+/// order; the draft is read leniently once. A target that cannot be read
+/// yet counts as an availability target unless it names another metric;
+/// its budget is the note that says what cannot be read.
+pub fn draft_budgets(draft: &Value) -> Vec<(usize, Result<TargetBudget, BudgetNote>)> {
     let reading = lenient::read(draft);
+    let Some(levels) = draft.get("service_levels").and_then(Value::as_array) else {
+        return Vec::new();
+    };
+    let is_availability = |index: usize, level: &Value| match (
+        &reading.agreement,
+        reading.index_in_agreement("/service_levels", index),
+    ) {
+        (Some(a), Some(i)) => a
+            .service_levels
+            .get(i)
+            .is_some_and(|t| t.metric == Metric::Availability),
+        _ => level
+            .get("metric")
+            .is_none_or(|m| m.is_null() || m == "availability"),
+    };
+    levels
+        .iter()
+        .enumerate()
+        .filter(|(index, level)| is_availability(*index, level))
+        .map(|(index, _)| (index, budget_in(&reading, Some(index))))
+        .collect()
+}
+
+fn budget_in(
+    reading: &lenient::Reading,
+    target: Option<usize>,
+) -> Result<TargetBudget, BudgetNote> {
     let unreadable_in = |part: &str, what: &str| {
         reading.unreadable.iter().find_map(|u| {
             u.within(part)

@@ -11,12 +11,12 @@ import type {
   PreviewInfo,
   StartInfo,
   TargetBudget,
+  WorkEvent,
 } from "./bindings/ipc";
 import { asIpcError, type Host, type Kind } from "./host/types";
 import { History } from "./model/history";
 import { ancestors, fieldId, get, move, removeAt, set } from "./model/pointer";
 import { stepOf, type StepId } from "./model/steps";
-import { availabilityIndexes } from "./model/targets";
 
 export interface ModalButton {
   label: string;
@@ -44,8 +44,6 @@ export interface BudgetOfTarget {
   budget: TargetBudget | null;
   /** Why there is no budget (the core's words), when there is none. */
   note: BudgetNote | null;
-  /** Why the shell could not answer. */
-  error: string | null;
 }
 
 export interface State {
@@ -69,6 +67,8 @@ export interface State {
   previewError: string | null;
   previewMs: number | null;
   modal: Modal | null;
+  /** The open file was changed or removed by another program. */
+  diskChange: { name: string; removed: boolean } | null;
   toast: string | null;
   exporting: ExportState;
   focus: { ptr: string; seq: number } | null;
@@ -93,26 +93,11 @@ const initial: State = {
   previewError: null,
   previewMs: null,
   modal: null,
+  diskChange: null,
   toast: null,
   exporting: { busy: false, format: null, progress: null, result: null, error: null },
   focus: null,
 };
-
-export interface Timing {
-  checkDelay: number;
-  previewDelay: number;
-  recoveryEvery: number;
-}
-
-/**
- * The preview starts as soon as an edit lands (a layout already running
- * makes the next one wait and take the latest draft, so typing never
- * queues layouts); the checks wait for a pause in typing.
- */
-export const DEFAULT_TIMING: Timing = { checkDelay: 150, previewDelay: 0, recoveryEvery: 2000 };
-
-/** Where the inputs of the downtime budgets live. */
-const BUDGET_INPUTS = ["/warranty", "/document", "/service_hours", "/service_levels"];
 
 export class Store {
   state: State = initial;
@@ -121,17 +106,16 @@ export class Store {
   private listeners = new Set<() => void>();
   private history: History<Agreement | null> = new History<Agreement | null>(null);
   private savedId = 0;
-  private checkTimer: ReturnType<typeof setTimeout> | undefined;
-  private previewTimer: ReturnType<typeof setTimeout> | undefined;
-  private recoveryTimer: ReturnType<typeof setInterval> | undefined;
-  private recoveredId = -1;
-  private previewBusy = false;
-  private previewAgain = false;
-  private checkSeq = 0;
-  private budgetSeq = 0;
   private focusSeq = 0;
-  /** When the edit that the current preview request reflects was made. */
-  private editAt = 0;
+  /** The number of the last edit handed to the shell (every draft shown). */
+  private editSeq = 0;
+  /** The first edit of the open document: older results are for another. */
+  private docEdit = 0;
+  /** The last edit each kind of result reflects (read by the end-to-end tests). */
+  readonly seen = { checked: 0, laid: 0, budgets: 0 };
+  private unlistenWork: (() => void) | null = null;
+  /** When each edit not yet seen in the preview was made. */
+  private readonly editAt = new Map<number, number>();
   /** Edit time per preview revision, for the latency measurement. */
   readonly editTimes = new Map<number, number>();
   /** Wall-clock time (ms since 1970) the first preview page was shown. */
@@ -139,10 +123,7 @@ export class Store {
   /** Measured edit-to-page-shown latencies, in ms. */
   readonly latencies: number[] = [];
 
-  constructor(
-    readonly host: Host,
-    readonly timing: Timing = DEFAULT_TIMING,
-  ) {}
+  constructor(readonly host: Host) {}
 
   subscribe(fn: () => void): () => void {
     this.listeners.add(fn);
@@ -168,7 +149,7 @@ export class Store {
 
   async init(): Promise<void> {
     void this.host.onCloseRequested(() => this.requestClose());
-    this.recoveryTimer = setInterval(() => void this.writeRecovery(), this.timing.recoveryEvery);
+    this.unlistenWork = await this.host.onWork((e) => this.onWork(e));
     let start: StartInfo;
     try {
       start = await this.host.start();
@@ -195,9 +176,7 @@ export class Store {
   }
 
   dispose(): void {
-    clearInterval(this.recoveryTimer);
-    clearTimeout(this.checkTimer);
-    clearTimeout(this.previewTimer);
+    this.unlistenWork?.();
   }
 
   private async refreshStart() {
@@ -212,7 +191,6 @@ export class Store {
   private load(o: Opened, dirty = false) {
     const entry = this.history.reset(o.draft);
     this.savedId = dirty ? -1 : entry.id;
-    this.recoveredId = entry.id;
     this.set({
       screen: "editor",
       draft: o.draft,
@@ -228,10 +206,11 @@ export class Store {
       preview: null,
       previewError: null,
       modal: null,
+      diskChange: null,
       exporting: { ...initial.exporting },
       toast: o.migrated_from ? `Migrated from file format version ${o.migrated_from}; saving writes the current version.` : null,
     });
-    this.scheduleAll(0);
+    this.docEdit = this.sendEdit(o.draft);
   }
 
   private async restoreRecovery() {
@@ -449,23 +428,12 @@ export class Store {
 
   private markSaved(id: number, path: string, name: string) {
     this.savedId = id;
-    this.recoveredId = id;
     this.set({
       path,
       name,
       dirty: this.history.current.id !== id,
+      diskChange: null,
       toast: `Saved ${name}`,
-    });
-  }
-
-  private async writeRecovery() {
-    const { draft, dirty } = this.state;
-    if (!draft || !dirty) return;
-    const id = this.history.current.id;
-    if (id === this.recoveredId) return;
-    this.recoveredId = id;
-    await this.host.writeRecovery(draft).catch(() => {
-      this.recoveredId = -1;
     });
   }
 
@@ -506,58 +474,70 @@ export class Store {
     if (e) this.apply(e.value, null);
   }
 
-  private apply(draft: Agreement | null, ptr: string | null) {
+  private apply(draft: Agreement | null, _ptr: string | null) {
     this.set({
       draft,
       dirty: this.history.current.id !== this.savedId,
       canUndo: this.history.canUndo,
       canRedo: this.history.canRedo,
     });
-    this.editAt = performance.now();
-    this.scheduleAll(undefined, ptr);
+    if (draft) this.sendEdit(draft);
   }
 
-  // ---- derived: findings, budget, preview ------------------------------------
+  // ---- derived: findings, budget, preview (worked out by the shell) -----------
 
-  private scheduleAll(delay?: number, ptr: string | null = null) {
-    clearTimeout(this.checkTimer);
-    this.checkTimer = setTimeout(() => void this.runCheck(), delay ?? this.timing.checkDelay);
-    clearTimeout(this.previewTimer);
-    this.previewTimer = setTimeout(() => void this.runPreview(), delay ?? this.timing.previewDelay);
-    if (ptr === null || BUDGET_INPUTS.some((p) => ptr === p || ptr.startsWith(p + "/"))) void this.runBudget();
+  /** The number of the last edit handed to the shell. */
+  get lastEdit(): number {
+    return this.editSeq;
   }
 
-  private async runCheck() {
-    const draft = this.state.draft;
-    if (!draft) return;
-    const seq = ++this.checkSeq;
-    try {
-      const r = await this.host.check(draft);
-      if (seq === this.checkSeq) this.set({ findings: r.findings, invalid: r.invalid, checkError: null });
-    } catch (e) {
-      // Never shown as "no findings": the draft was not checked.
-      if (seq === this.checkSeq) this.set({ checkError: asIpcError(e).message });
+  /** Hands the draft to the shell once; its results come back as events. */
+  private sendEdit(draft: Agreement): number {
+    const edit = ++this.editSeq;
+    this.editAt.set(edit, performance.now());
+    void this.host.update(draft, edit).catch((e) => this.set({ previewError: asIpcError(e).message }));
+    return edit;
+  }
+
+  /** A result of the shell's background work. */
+  private onWork(e: WorkEvent) {
+    if (e.kind === "changed_on_disk") {
+      this.changedOnDisk(e.path, e.name, e.removed);
+      return;
     }
-  }
-
-  /** Asks the shell for the budget of every availability target. */
-  private async runBudget() {
-    const draft = this.state.draft;
-    if (!draft) return;
-    const seq = ++this.budgetSeq;
-    const budgets = await Promise.all(
-      availabilityIndexes(draft).map(async (index): Promise<BudgetOfTarget> => {
-        try {
-          const r = await this.host.downtime(draft, index);
-          return "Ok" in r
-            ? { index, budget: r.Ok, note: null, error: null }
-            : { index, budget: null, note: r.Err, error: null };
-        } catch (e) {
-          return { index, budget: null, note: null, error: asIpcError(e).message };
-        }
-      }),
-    );
-    if (seq === this.budgetSeq) this.set({ budgets });
+    // A result for a document no longer open.
+    if (e.edit < this.docEdit || !this.state.draft) return;
+    const kind = e.kind === "check_failed" ? "checked" : e.kind === "preview_failed" ? "laid" : e.kind;
+    this.seen[kind] = Math.max(this.seen[kind], e.edit);
+    switch (e.kind) {
+      case "checked":
+        this.set({ findings: e.result.findings, invalid: e.result.invalid, checkError: null });
+        break;
+      case "check_failed":
+        // Never shown as "no findings": the draft was not checked.
+        this.set({ checkError: e.error.message });
+        break;
+      case "budgets":
+        this.set({
+          budgets: e.budgets.map(({ index, budget }) =>
+            "Ok" in budget
+              ? { index, budget: budget.Ok, note: null }
+              : { index, budget: null, note: budget.Err },
+          ),
+        });
+        break;
+      case "laid": {
+        const at = this.editAt.get(e.edit) ?? 0;
+        for (const k of this.editAt.keys()) if (k <= e.edit) this.editAt.delete(k);
+        this.editTimes.set(e.info.revision, at);
+        this.set({ preview: e.info, previewError: null });
+        break;
+      }
+      case "preview_failed":
+        this.set({ previewError: e.error.message });
+        this.failedInside(e.error);
+        break;
+    }
   }
 
   /** The budget of the availability target at `index`, once computed. */
@@ -565,29 +545,38 @@ export class Store {
     return this.state.budgets.find((b) => b.index === index);
   }
 
-  private async runPreview() {
-    if (this.previewBusy) {
-      this.previewAgain = true;
+  // ---- the open file changed on disk -------------------------------------------
+
+  /**
+   * Another program changed (or removed) the open file. With no unsaved
+   * changes it is reloaded at once; with some, the user is told and
+   * chooses (saving later still asks before overwriting).
+   */
+  private changedOnDisk(path: string, name: string, removed: boolean) {
+    if (this.state.screen !== "editor" || this.state.path !== path) return;
+    if (!removed && !this.state.dirty) {
+      void this.reloadFromDisk(`Reloaded ${name}: another program changed it.`);
       return;
     }
-    const draft = this.state.draft;
-    if (!draft) return;
-    this.previewBusy = true;
-    const editAt = this.editAt;
+    this.set({ diskChange: { name, removed } });
+  }
+
+  /** Opens the file again as it is on disk, dropping unsaved changes. */
+  async reloadFromDisk(toast = ""): Promise<void> {
+    const path = this.state.path;
+    if (!path) return;
     try {
-      const info = await this.host.previewRender(draft);
-      this.editTimes.set(info.revision, editAt);
-      if (this.state.draft) this.set({ preview: info, previewError: null });
+      const o = await this.host.openRecent(path);
+      this.load(o);
+      if (toast) this.set({ toast });
     } catch (e) {
-      this.set({ previewError: asIpcError(e).message });
-      this.failedInside(e);
-    } finally {
-      this.previewBusy = false;
-      if (this.previewAgain) {
-        this.previewAgain = false;
-        void this.runPreview();
-      }
+      this.showOpenError(e);
     }
+  }
+
+  /** Keeps the edits in the window; the change on disk is not shown again. */
+  keepMine(): void {
+    this.set({ diskChange: null });
   }
 
   /** Called by the preview when a page of `revision` is on screen. */

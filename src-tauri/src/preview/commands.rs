@@ -3,13 +3,13 @@
 use std::sync::Arc;
 
 use pactwright_typeset::layout::OutlineEntry;
-use serde_json::Value;
 use tauri::State;
 
 use super::PreviewError;
 use crate::dto::{OutlineItem, PagePaint, PreviewInfo};
 use crate::engine::engine;
 use crate::state::{AppState, lock};
+use crate::work::Edit;
 
 fn flatten(entries: &[OutlineEntry], out: &mut Vec<OutlineItem>) {
     for e in entries {
@@ -22,15 +22,17 @@ fn flatten(entries: &[OutlineEntry], out: &mut Vec<OutlineItem>) {
     }
 }
 
-/// Lays the draft out and keeps the pages (fields that cannot be read are
-/// left out, so a half-typed value does not blank the preview).
-pub fn render(state: &AppState, draft: Value) -> Result<PreviewInfo, PreviewError> {
+/// Lays the edited draft out and keeps the pages (fields that cannot be
+/// read are left out, so a half-typed value does not blank the preview).
+pub fn render(state: &AppState, edit: &Edit) -> Result<PreviewInfo, PreviewError> {
     let engine = engine().map_err(PreviewError::Engine)?;
-    let agreement = pactwright::file::read_lenient(&draft)
+    let agreement = edit
+        .read()
         .agreement
+        .as_ref()
         .ok_or(PreviewError::Unreadable)?;
     let laid = engine
-        .layout(&agreement)
+        .layout(agreement)
         .map_err(|e| PreviewError::Render(e.to_string()))?;
     let mut outline = Vec::new();
     flatten(&laid.layout.outline, &mut outline);
@@ -64,21 +66,6 @@ pub fn page(state: &AppState, revision: u32, index: u32) -> Result<PagePaint, Pr
     };
     pactwright_typeset::paint::page_paint(&layout, index as usize)
         .ok_or(PreviewError::NoPage(index))
-}
-
-/// Lays out the draft on a worker thread.
-#[tauri::command(rename_all = "snake_case")]
-pub async fn preview_render<R: tauri::Runtime>(
-    app: tauri::AppHandle<R>,
-    draft: Value,
-) -> Result<PreviewInfo, PreviewError> {
-    use tauri::Manager;
-    tauri::async_runtime::spawn_blocking(move || {
-        pactwright::failure::catch(|| render(&app.state::<AppState>(), draft))
-    })
-    .await
-    .map_err(|e| PreviewError::Failed(e.to_string()))?
-    .map_err(|f| PreviewError::Failed(f.to_string()))?
 }
 
 /// Draws one page of the current layout.

@@ -417,3 +417,67 @@ kind: string,
  * core refused).
  */
 message: string, };
+
+export type TargetBudgetOf = { 
+/**
+ * The target's index in the draft's `service_levels`.
+ */
+index: number, 
+/**
+ * The budget, or why there is none.
+ */
+budget: DowntimeBudget, };
+
+export type WorkEvent = { "kind": "checked", 
+/**
+ * The edit checked.
+ */
+edit: number, 
+/**
+ * The findings.
+ */
+result: CheckResult, } | { "kind": "check_failed", 
+/**
+ * The edit.
+ */
+edit: number, 
+/**
+ * Why, for the user.
+ */
+error: IpcError, } | { "kind": "laid", 
+/**
+ * The edit laid out.
+ */
+edit: number, 
+/**
+ * The pages.
+ */
+info: PreviewInfo, } | { "kind": "preview_failed", 
+/**
+ * The edit.
+ */
+edit: number, 
+/**
+ * Why, for the user.
+ */
+error: IpcError, } | { "kind": "budgets", 
+/**
+ * The edit.
+ */
+edit: number, 
+/**
+ * One per availability target, in the order of the targets.
+ */
+budgets: Array<TargetBudgetOf>, } | { "kind": "changed_on_disk", 
+/**
+ * The file.
+ */
+path: string, 
+/**
+ * Its name.
+ */
+name: string, 
+/**
+ * True when it is gone.
+ */
+removed: boolean, };

@@ -79,6 +79,30 @@ function Toolbar() {
   );
 }
 
+/** Another program changed or removed the open file while it has unsaved edits. */
+function DiskChange() {
+  const store = useStore();
+  const change = store.state.diskChange;
+  if (!change) return null;
+  return (
+    <div class="disk-change" role="alert" id="disk-change">
+      <span>
+        {change.removed
+          ? `${change.name} was moved or deleted by another program. Your edits are still here: save them to keep them.`
+          : `${change.name} was changed by another program. Your unsaved edits are still here.`}
+      </span>
+      {!change.removed && (
+        <button type="button" class="danger" id="disk-reload" onClick={() => void store.reloadFromDisk()}>
+          Reload from disk
+        </button>
+      )}
+      <button type="button" id="disk-keep" onClick={() => store.keepMine()}>
+        Keep my edits
+      </button>
+    </div>
+  );
+}
+
 export function Editor() {
   const store = useStore();
   const { step, focus } = store.state;
@@ -108,6 +132,7 @@ export function Editor() {
   return (
     <div class="editor">
       <Toolbar />
+      <DiskChange />
       <div class="workspace">
         <Sidebar />
         <main class="form" ref={main} id="form">

@@ -1,6 +1,6 @@
 // An in-memory Host for tests: records calls, answers like the shell.
 import type { Agreement } from "../bindings/agreement";
-import type { CheckResult, DowntimeBudget, Finding, Opened, PagePaint, PreviewInfo, StartInfo } from "../bindings/ipc";
+import type { CheckResult, DowntimeBudget, Finding, Opened, PagePaint, PreviewInfo, StartInfo, WorkEvent } from "../bindings/ipc";
 import type { Host, Kind } from "./types";
 
 export class FakeHost implements Host {
@@ -99,9 +99,44 @@ export class FakeHost implements Host {
     this.log("restoreRecovery");
     return this.recovery ? { path: null, name: "Untitled", draft: this.recovery, migrated_from: null } : null;
   }
+  private workHandler: ((e: WorkEvent) => void) | null = null;
+  async onWork(handler: (e: WorkEvent) => void) {
+    this.workHandler = handler;
+    return () => {
+      this.workHandler = null;
+    };
+  }
+  /** Pushes an event as the shell's background work would. */
+  push(e: WorkEvent) {
+    this.workHandler?.(e);
+  }
+  /**
+   * Like the shell: each edit is checked, laid out and budgeted in the
+   * background (here: after the current task), and the results pushed.
+   */
+  async update(draft: Agreement, edit: number) {
+    this.log("update", draft, edit);
+    setTimeout(() => {
+      try {
+        this.push({ kind: "checked", edit, result: this.check(draft) });
+      } catch (error) {
+        this.push({ kind: "check_failed", edit, error: error as WorkError });
+      }
+      try {
+        this.push({ kind: "laid", edit, info: this.previewRender(draft) });
+      } catch (error) {
+        this.push({ kind: "preview_failed", edit, error: error as WorkError });
+      }
+      const levels = draft.service_levels ?? [];
+      const budgets = levels.flatMap((t, index) =>
+        (t.metric ?? "availability") === "availability" ? [{ index, budget: this.downtime(draft, index) }] : [],
+      );
+      this.push({ kind: "budgets", edit, budgets });
+    }, 0);
+  }
   /** When set, the checks fail with this IPC error (as a panic would). */
-  checkFailure: { group: string; kind: string; message: string } | null = null;
-  async check(draft: Agreement): Promise<CheckResult> {
+  checkFailure: WorkError | null = null;
+  check(draft: Agreement): CheckResult {
     this.log("check", draft);
     if (this.checkFailure) throw this.checkFailure;
     const findings = [...this.findings];
@@ -110,11 +145,9 @@ export class FakeHost implements Host {
     }
     return { findings, invalid: false };
   }
-  async downtime(draft: Agreement, target: number | null): Promise<DowntimeBudget> {
-    this.log("downtime", draft, target);
-    const levels = draft.service_levels ?? [];
-    const index = target ?? levels.findIndex((t) => (t.metric ?? "availability") === "availability");
-    const t = index >= 0 ? levels[index]?.target : undefined;
+  downtime(draft: Agreement, index: number): DowntimeBudget {
+    this.log("downtime", draft, index);
+    const t = draft.service_levels?.[index]?.target;
     const allowed_ms = t === "99.9%" ? 2_592_000 : t === "99%" ? 25_920_000 : 0;
     if (!allowed_ms) {
       return { Err: { kind: "incomplete", message: "Give the target a percentage to see the downtime it allows." } };
@@ -125,8 +158,8 @@ export class FakeHost implements Host {
   }
   revision = 0;
   /** When set, the preview fails with this IPC error (as a panic would). */
-  previewFailure: { group: string; kind: string; message: string } | null = null;
-  async previewRender(draft: Agreement): Promise<PreviewInfo> {
+  previewFailure: WorkError | null = null;
+  previewRender(draft: Agreement): PreviewInfo {
     this.log("previewRender", draft);
     if (this.previewFailure) throw this.previewFailure;
     this.revision += 1;
@@ -173,3 +206,5 @@ export class FakeHost implements Host {
 export function blank(kind: Kind = "sla"): Agreement {
   return { schema_version: 2, document: { kind, title: `New ${kind}` } } as Agreement;
 }
+
+type WorkError = { group: string; kind: string; message: string };

@@ -2,7 +2,7 @@
 import { Channel, invoke } from "@tauri-apps/api/core";
 import { listen } from "@tauri-apps/api/event";
 import type { Host } from "./types";
-import type { ExportProgress } from "../bindings/ipc";
+import type { ExportProgress, WorkEvent } from "../bindings/ipc";
 
 export const tauriHost: Host = {
   start: () => invoke("app_start"),
@@ -20,10 +20,9 @@ export const tauriHost: Host = {
   discardRecovery: () => invoke("recovery_discard"),
   restoreRecovery: () => invoke("recovery_restore"),
 
-  check: (draft) => invoke("check_draft", { draft }),
-  downtime: (draft, target) => invoke("downtime_budget", { draft, target }),
+  update: (draft, edit) => invoke("draft_update", { draft, edit }),
+  onWork: (handler) => listen<WorkEvent>("work", (e) => handler(e.payload)),
 
-  previewRender: (draft) => invoke("preview_render", { draft }),
   previewPage: (revision, index) => invoke("preview_page", { revision, index }),
 
   exportDocument: (draft, format, onProgress) => {

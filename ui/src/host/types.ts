@@ -6,17 +6,15 @@ import type { Agreement, DocumentControl } from "../bindings/agreement";
 /** The kind of agreement. */
 export type Kind = DocumentControl["kind"];
 import type {
-  CheckResult,
-  DowntimeBudget,
   ExportFormat,
   ExportProgress,
   Exported,
   IpcError,
   Opened,
   PagePaint,
-  PreviewInfo,
   Saved,
   StartInfo,
+  WorkEvent,
 } from "../bindings/ipc";
 
 export interface Host {
@@ -35,14 +33,17 @@ export interface Host {
   discardRecovery(): Promise<void>;
   restoreRecovery(): Promise<Opened | null>;
 
-  check(draft: Agreement): Promise<CheckResult>;
   /**
-   * The downtime budget of the availability target at `target` (an index
-   * into service_levels); the first availability target when null.
+   * Hands the draft after an edit to the shell, once per edit. The shell
+   * checks it, lays it out, works out its downtime budgets and keeps a
+   * recovery copy in the background, and pushes each result as a
+   * WorkEvent for the edit it reflects (only the newest draft is worked
+   * on). `edit` increases with every call, also across documents.
    */
-  downtime(draft: Agreement, target: number | null): Promise<DowntimeBudget>;
+  update(draft: Agreement, edit: number): Promise<void>;
+  /** Receives every result of the background work. */
+  onWork(handler: (event: WorkEvent) => void): Promise<() => void>;
 
-  previewRender(draft: Agreement): Promise<PreviewInfo>;
   previewPage(revision: number, index: number): Promise<PagePaint>;
 
   exportDocument(

@@ -8,11 +8,6 @@ export function isAvailability(t: Partial<ServiceLevelTarget> | undefined): bool
   return (t?.metric ?? "availability") === "availability";
 }
 
-/** Indexes in service_levels of the availability targets. */
-export function availabilityIndexes(a: Agreement | null): number[] {
-  return (a?.service_levels ?? []).flatMap((t, i) => (isAvailability(t) ? [i] : []));
-}
-
 /** What a target is called: its name, else its id. */
 export function targetLabel(t: Partial<ServiceLevelTarget> | undefined, index: number): string {
   return t?.name || t?.id || `Target ${index + 1}`;

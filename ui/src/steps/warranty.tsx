@@ -2,7 +2,7 @@ import { Check, Lines, Repeater, Section, Select, Text } from "../components/fie
 import { useStore } from "../context";
 import type { ServiceLevelTarget } from "../bindings/agreement";
 import { FREQUENCIES, PERIODS } from "../model/options";
-import { availabilityIndexes, nextTargetId, targetLabel } from "../model/targets";
+import { nextTargetId, targetLabel } from "../model/targets";
 
 const SCHEDULES: [string, string][] = [
   ["24x7", "Around the clock"],
@@ -21,7 +21,6 @@ export function TargetBudget({ index }: { index: number }) {
   const budget = entry?.budget;
   return (
     <div class="target-budget" id={`budget-${index}`} aria-live="polite">
-      {entry?.error && <p class="budget-note">{entry.error}</p>}
       {entry?.note && <p class="budget-note">{entry.note.message}</p>}
       {budget && (
         <>
@@ -71,7 +70,8 @@ export function TargetBudget({ index }: { index: number }) {
 function Budgets() {
   const store = useStore();
   const levels = (store.value("/service_levels") as ServiceLevelTarget[] | undefined) ?? [];
-  const indexes = availabilityIndexes(store.state.draft);
+  // The availability targets, as the core counts them (one budget each).
+  const indexes = store.state.budgets.map((b) => b.index).filter((i) => i < levels.length);
   const addTarget = () => {
     store.append("/service_levels", { id: nextTargetId(levels), name: "Availability", metric: "availability", target: "99.9%" });
     store.focusField(`/service_levels/${levels.length}/target`);

@@ -2,7 +2,6 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { FakeHost, blank } from "../host/fake";
 import { Store } from "../store";
 
-const timing = { checkDelay: 0, previewDelay: 0, recoveryEvery: 1000 };
 let host: FakeHost;
 let store: Store;
 
@@ -15,7 +14,7 @@ async function flush() {
 beforeEach(async () => {
   vi.useFakeTimers();
   host = new FakeHost();
-  store = new Store(host, timing);
+  store = new Store(host);
   await store.init();
 });
 afterEach(() => {
@@ -54,38 +53,68 @@ describe("store", () => {
     expect(store.budgetOf(0)?.budget?.rows[0].allowed).toBe("43m 12s");
     expect(store.budgetOf(2)?.budget).toBeNull();
     expect(store.budgetOf(2)?.note?.message).toMatch(/percentage/);
-    expect(host.calls.filter((c) => c.cmd === "downtime").map((c) => c.args[1])).toContain(2);
     store.edit("/service_levels/2/target", "99%", null);
     await flush();
     expect(store.budgetOf(2)?.budget?.rows[0].allowed).toBe("7h 12m");
-    const before = host.count("downtime");
-    store.edit("/service_hours/business_days", "Mon-Fri");
-    await flush();
-    expect(host.count("downtime")).toBe(before + 2); // the service hours change every budget
-    store.edit("/support/clock", "calendar");
-    await flush();
-    expect(host.count("downtime")).toBe(before + 2); // the support clock does not
     expect(store.state.preview?.page_count).toBe(3);
     store.edit("/document/title", "");
     await flush();
     expect(store.state.findings[0].pointer).toBe("/document/title");
   });
 
-  it("reports a budget that fails on its own target only", async () => {
+  it("hands every edit to the shell once, and drops results for a document no longer open", async () => {
     store.newDraft("sla");
     await flush();
-    const downtime = host.downtime.bind(host);
-    host.downtime = async (draft, target) => {
-      if (target === 1) throw { group: "checks", kind: "failed", message: "the service hours cannot be used" };
-      return downtime(draft, target);
-    };
-    store.edit("/service_levels", [
-      { id: "SL1", target: "99.9%" },
-      { id: "SL2", target: "99.9%", service_hours: { schedule: "whenever" } },
-    ]);
+    const before = host.count("update");
+    store.edit("/document/title", "A");
+    store.edit("/document/title", "AB");
+    store.edit("/document/title", "ABC");
+    expect(host.count("update")).toBe(before + 3);
+    // Each with the draft as it was after that edit.
+    const sent = host.calls.filter((c) => c.cmd === "update").slice(-3);
+    expect(sent.map((c) => (c.args[0] as { document: { title: string } }).document.title)).toEqual(["A", "AB", "ABC"]);
     await flush();
-    expect(store.budgetOf(0)?.budget?.rows[0].allowed).toBe("43m 12s");
-    expect(store.budgetOf(1)?.error).toBe("the service hours cannot be used");
+    expect(store.state.preview?.page_count).toBe(3);
+    const oldEdit = host.calls.filter((c) => c.cmd === "update").pop()?.args[1] as number;
+
+    host.files.set("/d/b.agreement.json", blank("ola"));
+    store.openRecent("/d/b.agreement.json");
+    await store.state.modal?.buttons.find((b) => b.label === "Don't save")?.action();
+    await flush();
+    expect(store.value("/document/kind")).toBe("ola");
+    const findings = store.state.findings;
+    // A late result for the document left behind changes nothing.
+    host.push({
+      kind: "checked",
+      edit: oldEdit,
+      result: { findings: [{ severity: "error", code: "required-field", pointer: "/x", message: "stale", hint: "" }], invalid: false },
+    });
+    expect(store.state.findings).toBe(findings);
+  });
+
+  it("reloads a file changed on disk when nothing is unsaved, and asks when something is", async () => {
+    host.files.set("/d/c.agreement.json", blank());
+    store.openRecent("/d/c.agreement.json");
+    await flush();
+    host.files.set("/d/c.agreement.json", { ...blank(), document: { kind: "sla", title: "Edited elsewhere" } } as never);
+    host.push({ kind: "changed_on_disk", path: "/d/c.agreement.json", name: "c.agreement.json", removed: false });
+    await flush();
+    expect(store.value("/document/title")).toBe("Edited elsewhere");
+    expect(store.state.toast).toMatch(/Reloaded c.agreement.json/);
+
+    store.edit("/document/title", "Mine");
+    host.files.set("/d/c.agreement.json", { ...blank(), document: { kind: "sla", title: "Theirs" } } as never);
+    host.push({ kind: "changed_on_disk", path: "/d/c.agreement.json", name: "c.agreement.json", removed: false });
+    await flush();
+    expect(store.value("/document/title")).toBe("Mine");
+    expect(store.state.diskChange).toEqual({ name: "c.agreement.json", removed: false });
+    store.keepMine();
+    expect(store.state.diskChange).toBeNull();
+    host.push({ kind: "changed_on_disk", path: "/d/c.agreement.json", name: "c.agreement.json", removed: false });
+    await store.reloadFromDisk();
+    expect(store.value("/document/title")).toBe("Theirs");
+    expect(store.state.diskChange).toBeNull();
+    expect(store.state.dirty).toBe(false);
   });
 
   it("saves through the host, then asks before overwriting a file changed on disk", async () => {
@@ -133,17 +162,9 @@ describe("store", () => {
     expect(host.closed).toBe(true);
   });
 
-  it("writes a recovery copy while dirty and offers it at the next start", async () => {
-    store.newDraft("sla");
-    await flush();
-    store.edit("/document/title", "Crash me");
-    await vi.advanceTimersByTimeAsync(1100);
-    expect(host.recovery?.document.title).toBe("Crash me");
-    const writes = host.count("writeRecovery");
-    await vi.advanceTimersByTimeAsync(3000);
-    expect(host.count("writeRecovery")).toBe(writes); // unchanged draft: not rewritten
-
-    const next = new Store(host, timing);
+  it("offers the recovery copy the shell kept at the next start", async () => {
+    host.recovery = { ...blank(), document: { kind: "sla", title: "Crash me" } } as never;
+    const next = new Store(host);
     await next.init();
     expect(next.state.modal?.title).toBe("Recover unsaved changes?");
     await next.state.modal?.buttons.find((b) => b.label === "Recover")?.action();

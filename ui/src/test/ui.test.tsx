@@ -11,7 +11,7 @@ import type { Agreement } from "../bindings/agreement";
 afterEach(cleanup);
 
 function mount(host = new FakeHost()) {
-  const store = new Store(host, { checkDelay: 0, previewDelay: 0, recoveryEvery: 60000 });
+  const store = new Store(host);
   const view = render(
     <StoreContext.Provider value={store}>
       <App />

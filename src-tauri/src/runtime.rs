@@ -1,0 +1,34 @@
+//! The async runtime the shell's commands and background work run on:
+//! Tauri's, but built here so that its threads (the blocking ones lay out
+//! the preview and write exports) have the stack the engine needs.
+
+use std::sync::OnceLock;
+
+/// Stack for the runtime's threads. The engine's recursion is bounded
+/// (nesting in a clause body is flattened past 32 levels), and the
+/// templates render on their own large-stack threads; this leaves ample
+/// room on top, and costs only address space until it is touched.
+pub const THREAD_STACK: usize = 16 * 1024 * 1024;
+
+static RUNTIME: OnceLock<tokio::runtime::Runtime> = OnceLock::new();
+
+/// Builds the runtime and hands it to Tauri; call before the app is
+/// built. Calling it again does nothing. When the runtime cannot be built
+/// Tauri's own is used.
+pub fn install() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let built = tokio::runtime::Builder::new_multi_thread()
+            .enable_all()
+            .thread_name("pactwright-work")
+            .thread_stack_size(THREAD_STACK)
+            .build();
+        match built {
+            Ok(runtime) => {
+                let handle = RUNTIME.get_or_init(|| runtime).handle().clone();
+                tauri::async_runtime::set(handle);
+            }
+            Err(e) => eprintln!("pactwright-app: using the default async runtime ({e})"),
+        }
+    });
+}
