@@ -82,7 +82,7 @@ pub(crate) fn in_turns<S, R: Send>(
 
 pub use error::{Error, Result};
 pub use fonts::FontSet;
-pub use layout::{Layout, LayoutOptions, Margins, Paper, Warning};
+pub use layout::{Layout, LayoutOptions, Margins, Paper, Warning, WarningKind};
 
 /// Options for [`render_markdown_to_pdf`].
 #[derive(Debug, Clone, Default)]

@@ -3,7 +3,7 @@
 //! lack (scanning the system fonts costs more than rendering a contract).
 
 use pactwright::model::Agreement;
-use pactwright_typeset::{FontSet, Warning};
+use pactwright_typeset::{FontSet, Warning, WarningKind};
 
 /// The font set for rendering the agreement's source (with its clause
 /// bodies), from the bundled set.
@@ -25,7 +25,7 @@ pub fn font_set(
 /// it names (found by searching the draft's values), when there is one.
 pub fn describe_warning(agreement: &Agreement, warning: &Warning) -> String {
     let base = warning.to_string();
-    let Some(c) = named_char(&warning.message) else {
+    let WarningKind::MissingGlyph { ch: c } = warning.kind else {
         return base;
     };
     let value = serde_json::to_value(agreement).unwrap_or_default();
@@ -33,16 +33,6 @@ pub fn describe_warning(agreement: &Agreement, warning: &Warning) -> String {
         Some(pointer) => format!("{base} (in the field {pointer})"),
         None => base,
     }
-}
-
-/// The character a warning names as `U+XXXX`.
-fn named_char(message: &str) -> Option<char> {
-    let at = message.find("U+")?;
-    let hex: String = message[at + 2..]
-        .chars()
-        .take_while(char::is_ascii_hexdigit)
-        .collect();
-    u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32)
 }
 
 fn find_pointer(value: &serde_json::Value, c: char, at: String) -> Option<String> {

@@ -6,7 +6,7 @@ use super::blocks::{Ctx, style};
 use super::page::{Item, LinkTarget, OutlineEntry, Page, Role};
 use super::paginate::Pager;
 use super::text::Shaper;
-use super::{Layout, LayoutOptions, MUTED, RULE, VItem, WATERMARK, Warning};
+use super::{Layout, LayoutOptions, MUTED, RULE, VItem, WATERMARK, Warning, WarningKind};
 use crate::doc::Document;
 use crate::error::Result;
 use crate::fonts::Family;
@@ -52,7 +52,7 @@ pub(super) fn finish(
                     }
                 }
                 None => ctx.sh.warnings.push(Warning {
-                    message: format!("link to unknown anchor `#{anchor}`"),
+                    kind: WarningKind::UnknownAnchor { anchor },
                     location: format!("page {}", pend.page + 1),
                 }),
             },

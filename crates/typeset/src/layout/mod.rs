@@ -48,7 +48,7 @@ use crate::fonts::{FontFace, FontSet};
 use std::sync::Arc;
 
 pub use page::{Destination, Glyph, Item, LinkTarget, OutlineEntry, Page, Role, TextRun};
-pub use warning::Warning;
+pub use warning::{Warning, WarningKind};
 
 use boxes::{VBox, VItem};
 

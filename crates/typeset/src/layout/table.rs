@@ -5,7 +5,7 @@ use super::blocks::{Ctx, style};
 use super::boxes::{Flow, Row};
 use super::page::Role;
 use super::text::{LineOpts, Paragraph, TextAlign, TextStyle};
-use super::{HEADING, TEXT, Warning};
+use super::{HEADING, TEXT, Warning, WarningKind};
 use crate::doc::{Align, Inline, Table};
 use crate::fonts::Family;
 
@@ -23,9 +23,10 @@ impl Ctx<'_> {
             .unwrap_or(0);
         if ncols > MAX_COLUMNS {
             self.sh.warnings.push(Warning {
-                message: format!(
-                    "table has {ncols} columns; only the first {MAX_COLUMNS} are printed"
-                ),
+                kind: WarningKind::TooManyColumns {
+                    columns: ncols,
+                    printed: MAX_COLUMNS,
+                },
                 location: self.sh.location.clone(),
             });
         }

@@ -78,9 +78,7 @@ pub fn parse_with(src: &str, fragments: &[&str], meta: Meta) -> Document {
     let mut warnings = Vec::new();
     if notes.flattened > 0 {
         warnings.push(crate::layout::Warning {
-            message: format!(
-                "block quotes, lists or emphasis nested more than {MAX_NESTING} levels deep were flattened: what is deeper is printed at level {MAX_NESTING}"
-            ),
+            kind: crate::layout::WarningKind::NestingFlattened { depth: MAX_NESTING },
             location: "the document source".to_owned(),
         });
     }

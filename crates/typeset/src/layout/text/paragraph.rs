@@ -8,7 +8,7 @@ use super::runs::advances;
 use super::shaper::Shaper;
 use crate::doc::Inline;
 use crate::fonts::{FontId, ShapedGlyph};
-use crate::layout::{LINK, Warning};
+use crate::layout::{LINK, Warning, WarningKind};
 use std::rc::Rc;
 use unicode_linebreak::{BreakOpportunity, linebreaks};
 
@@ -219,10 +219,7 @@ impl Paragraph {
                     None => {
                         if sh.warnings.len() < 1000 {
                             sh.warnings.push(Warning {
-                                message: format!(
-                                    "no font has a glyph for U+{:04X}; printed as a placeholder box",
-                                    c as u32
-                                ),
+                                kind: WarningKind::MissingGlyph { ch: c },
                                 location: sh.location.clone(),
                             });
                         }
