@@ -5,8 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use pactwright::checks;
-use pactwright::render::{self, Paper};
-use pactwright_typeset::FontSet;
+use pactwright::render::{self, Fonts, Paper};
 
 /// What to write.
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -68,14 +67,14 @@ pub fn run(args: Args<'_>) -> u8 {
 struct Prepared {
     templates: Result<render::Templates, render::TemplateError>,
     /// For PDF output only.
-    fonts: Option<pactwright_typeset::Result<FontSet>>,
+    fonts: Option<pactwright_typeset::Result<Fonts>>,
 }
 
 impl Prepared {
     fn new(args: &Args<'_>) -> Self {
         Prepared {
             templates: render::template_set(args.templates),
-            fonts: (args.format == OutFormat::Pdf).then(FontSet::bundled),
+            fonts: (args.format == OutFormat::Pdf).then(Fonts::bundled),
         }
     }
 }
@@ -166,7 +165,10 @@ fn render_draft(
             render::to_html_with_warnings(agreement, &templates, &name, args.paper, force_watermark)
                 .map(|(html, warnings)| {
                     for w in &warnings {
-                        eprintln!("warning: {}", crate::fonts::describe_warning(agreement, w));
+                        eprintln!(
+                            "warning: {}",
+                            crate::warnings::describe_warning(agreement, w)
+                        );
                     }
                     html.into_bytes()
                 })
@@ -174,11 +176,7 @@ fn render_draft(
         OutFormat::Pdf => match markdown() {
             Err(e) => Err(e),
             Ok(source) => {
-                let fonts = match prepared
-                    .fonts
-                    .unwrap_or_else(FontSet::bundled)
-                    .and_then(|bundled| crate::fonts::font_set(bundled, &source, agreement))
-                {
+                let fonts = match prepared.fonts.unwrap_or_else(Fonts::bundled) {
                     Ok(f) => f,
                     Err(e) => {
                         eprintln!("error: cannot load fonts: {e}");
@@ -189,12 +187,15 @@ fn render_draft(
                     agreement,
                     &source,
                     args.paper,
-                    &fonts,
+                    fonts.for_source(&source, agreement),
                     force_watermark,
                 ) {
                     Ok(out) => {
                         for w in &out.warnings {
-                            eprintln!("warning: {}", crate::fonts::describe_warning(agreement, w));
+                            eprintln!(
+                                "warning: {}",
+                                crate::warnings::describe_warning(agreement, w)
+                            );
                         }
                         let pactwright_typeset::RenderOutput {
                             pdf,

@@ -1,25 +1,9 @@
-//! Fonts for the command line: the bundled faces, plus the system's fonts
-//! as a fallback only when the agreement holds characters the bundled faces
-//! lack (scanning the system fonts costs more than rendering a contract).
+//! Layout warnings as the command line prints them: a missing character
+//! with the field of the draft that holds it. (Which fonts a render uses is
+//! decided by the core, `pactwright::render::Fonts`.)
 
 use pactwright::model::Agreement;
-use pactwright_typeset::{FontSet, Warning, WarningKind};
-
-/// The font set for rendering the agreement's source (with its clause
-/// bodies), from the bundled set.
-pub fn font_set(
-    fonts: FontSet,
-    source: &str,
-    agreement: &Agreement,
-) -> Result<FontSet, pactwright_typeset::Error> {
-    if pactwright::render::needs_fallback(source, agreement, &fonts) {
-        // The probe cached its answers; start from a fresh set so the
-        // fallback is consulted.
-        Ok(FontSet::bundled()?.with_fallback(FontSet::system_database()))
-    } else {
-        Ok(fonts)
-    }
-}
+use pactwright_typeset::{Warning, WarningKind};
 
 /// A layout warning, with the field of the draft that holds the character
 /// it names (found by searching the draft's values), when there is one.
