@@ -96,7 +96,10 @@ mod tests {
     fn fallback_only_when_the_draft_needs_it() {
         let fonts = Fonts::bundled().unwrap();
         let mut a = crate::starter::starter(Kind::Sla);
-        assert!(std::ptr::eq(fonts.for_source("Plain text.", &a), &fonts.bundled));
+        assert!(std::ptr::eq(
+            fonts.for_source("Plain text.", &a),
+            &fonts.bundled
+        ));
         let fallback = fonts.for_source("\u{670D}", &a);
         assert!(!std::ptr::eq(fallback, &fonts.bundled));
         a.clauses = vec![Clause {

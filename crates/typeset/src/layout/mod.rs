@@ -189,7 +189,7 @@ pub struct Layout {
 
 /// Lays out a document into pages.
 pub fn layout(doc: &Document, opts: &LayoutOptions, fonts: &FontSet) -> Result<Layout> {
-    let threads = crate::cores();
+    let threads = crate::par::cores();
     parts::layout_parts(
         doc,
         opts,

@@ -57,10 +57,10 @@ pub(super) fn layout_parts(
     }
     let mut ctx = new_ctx();
     // Deeply nested blocks recurse: helpers get as much stack as a caller.
-    let done = crate::in_turns(
+    let done = crate::par::in_turns(
         parts.len(),
         threads,
-        16 << 20,
+        crate::par::DEEP_STACK,
         &mut ctx,
         new_ctx,
         |ctx, i| {

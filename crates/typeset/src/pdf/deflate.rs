@@ -17,7 +17,7 @@ pub(super) fn page_contents(
     fonts: &[UsedFont<'_>],
     slots: &HashMap<u16, usize>,
 ) -> Vec<lopdf::Stream> {
-    let threads = crate::cores();
+    let threads = crate::par::cores();
     let page = |p: &Page| {
         let raw = content(p, fonts, slots);
         let mut dict = Dictionary::new();
@@ -36,7 +36,7 @@ pub(super) fn page_contents(
     let parts: Vec<&[Page]> = pages.chunks(chunk).collect();
     // In turns on the cores (the calling thread alone when no thread can
     // be started), then back in page order.
-    crate::in_turns(
+    crate::par::in_turns(
         parts.len(),
         threads,
         2 << 20,
@@ -68,7 +68,7 @@ pub(super) fn compress_streams(doc: &mut Document) {
             s.set_content(data);
         }
     };
-    let threads = crate::cores();
+    let threads = crate::par::cores();
     let total: usize = pending.iter().map(|s| s.content.len()).sum();
     if threads < 2 || total < 256 * 1024 {
         pending.into_iter().for_each(compress);
@@ -88,7 +88,7 @@ pub(super) fn compress_streams(doc: &mut Document) {
         .into_iter()
         .map(|(_, share)| std::sync::Mutex::new(share))
         .collect();
-    crate::in_turns(
+    crate::par::in_turns(
         shares.len(),
         threads,
         2 << 20,

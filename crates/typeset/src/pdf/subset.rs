@@ -68,9 +68,9 @@ pub(super) fn prepare_fonts(layout: &Layout) -> Result<(Vec<UsedFont<'_>>, HashM
     let threads = if layout.pages.len() < 32 {
         1
     } else {
-        crate::cores().min(jobs.len())
+        crate::par::cores().min(jobs.len())
     };
-    let fonts = crate::in_turns(
+    let fonts = crate::par::in_turns(
         jobs.len(),
         threads,
         2 << 20,
