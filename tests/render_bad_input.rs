@@ -9,7 +9,7 @@ use std::process::Command;
 use pactwright::model::{Agreement, Clause, ServiceAction};
 use pactwright::render::{self, Paper, Templates};
 use pactwright_typeset::layout::{Item, Role};
-use pactwright_typeset::{FontSet, RenderOutput};
+use pactwright_typeset::{FontSet, RenderOutput, WarningKind};
 
 const COMPLETE: &str = include_str!("fixtures/complete-sla.agreement.json");
 
@@ -123,7 +123,9 @@ fn scripts_beyond_the_bundled_fonts() {
     let bare = render_pdf(&a, &FontSet::bundled().unwrap());
     assert_on_pages(&bare);
     assert!(
-        bare.warnings.iter().any(|w| w.message.contains("U+670D")),
+        bare.warnings
+            .iter()
+            .any(|w| w.kind == WarningKind::MissingGlyph { ch: '\u{670D}' }),
         "{:?}",
         bare.warnings
     );

@@ -6,14 +6,13 @@ use std::sync::OnceLock;
 use std::time::Instant;
 
 use pactwright::model::Agreement;
-use pactwright::render::{self, Paper, RenderError, Templates};
-use pactwright_typeset::{self as typeset, FontSet, Layout};
+use pactwright::render::{self, Fonts, Paper, RenderError, Templates};
+use pactwright_typeset::{self as typeset, Layout};
 
 /// Templates and fonts.
 pub struct Engine {
     templates: Templates,
-    fonts: FontSet,
-    fallback: OnceLock<Option<FontSet>>,
+    fonts: Fonts,
 }
 
 impl std::fmt::Debug for Engine {
@@ -29,12 +28,8 @@ pub fn engine() -> Result<&'static Engine, String> {
     ENGINE
         .get_or_init(|| {
             let templates = Templates::builtin().map_err(|e| e.to_string())?;
-            let fonts = FontSet::bundled().map_err(|e| e.to_string())?;
-            Ok(Engine {
-                templates,
-                fonts,
-                fallback: OnceLock::new(),
-            })
+            let fonts = Fonts::bundled().map_err(|e| e.to_string())?;
+            Ok(Engine { templates, fonts })
         })
         .as_ref()
         .map_err(Clone::clone)
@@ -77,29 +72,12 @@ impl Engine {
         let layout = typeset::layout::layout(
             &doc,
             &render::layout_options(Paper::A4),
-            self.fonts_for(&source, a),
+            self.fonts.for_source(&source, a),
         )?;
         Ok(Laid {
             layout,
             doc,
             millis: start.elapsed().as_secs_f64() * 1000.0,
         })
-    }
-
-    /// The bundled fonts, or the bundled fonts with the system's as a
-    /// fallback when the source holds characters the bundled ones lack (as
-    /// the command line does).
-    fn fonts_for(&self, source: &str, a: &Agreement) -> &FontSet {
-        if !render::needs_fallback(source, a, &self.fonts) {
-            return &self.fonts;
-        }
-        self.fallback
-            .get_or_init(|| {
-                FontSet::bundled()
-                    .ok()
-                    .map(|f| f.with_fallback(FontSet::system_database()))
-            })
-            .as_ref()
-            .unwrap_or(&self.fonts)
     }
 }

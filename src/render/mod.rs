@@ -6,6 +6,7 @@
 //! date is the effective date (or the latest change), the document id is the
 //! reference and version. The same draft renders to the same bytes.
 
+pub mod fonts;
 mod helpers;
 pub mod html;
 pub mod templates;
@@ -16,6 +17,7 @@ use std::path::Path;
 use pactwright_typeset as typeset;
 
 use crate::model::{Agreement, Kind, Status};
+pub use fonts::{Fonts, needs_fallback};
 pub use templates::{TemplateError, Templates};
 
 /// Paper sizes for PDF output.
@@ -213,34 +215,6 @@ pub fn markdown_to_pdf(
         &layout_options(paper),
         fonts,
     )?)
-}
-
-/// True when the agreement's source (from [`to_markdown`]) or one of its
-/// clause bodies holds a character the font set has no glyph for in the
-/// body face: then a render should add the system's fonts as a fallback
-/// (scanning them costs more than rendering a contract, so only then).
-pub fn needs_fallback(source: &str, agreement: &Agreement, fonts: &typeset::FontSet) -> bool {
-    std::iter::once(source)
-        .chain(clause_bodies(agreement))
-        .any(|text| text_needs_fallback(text, fonts))
-}
-
-fn text_needs_fallback(text: &str, fonts: &typeset::FontSet) -> bool {
-    use typeset::fonts::{Family, FontStyle};
-    let style = FontStyle::regular(Family::Serif);
-    // Each distinct character once; ASCII (nearly all of a draft) without
-    // hashing.
-    let mut ascii = [false; 128];
-    let mut seen = std::collections::HashSet::new();
-    text.chars()
-        .filter(|&c| {
-            !c.is_control()
-                && match ascii.get_mut(c as usize) {
-                    Some(done) => !std::mem::replace(done, true),
-                    None => seen.insert(c),
-                }
-        })
-        .any(|c| fonts.face_for_char(style, c).is_none())
 }
 
 /// Renders an agreement to a standalone HTML page (print-ready CSS).

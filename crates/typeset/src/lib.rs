@@ -16,73 +16,16 @@ pub mod fonts;
 pub mod layout;
 pub mod markdown;
 pub mod paint;
+pub mod par;
 pub mod pdf;
 
 pub use doc::*;
 
-/// Threads worth using for the parallel parts of a render (templates,
-/// layout, page streams, compression): the machine's cores, at most 4
-/// (more do not pay for their cold caches). Asked of the system once (it
-/// reads cgroup limits), not on every render.
-pub fn cores() -> usize {
-    static CORES: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
-    *CORES.get_or_init(|| {
-        std::thread::available_parallelism()
-            .map_or(1, std::num::NonZeroUsize::get)
-            .min(4)
-    })
-}
-/// Runs `work(state, i)` for every job `i` in `0..jobs` on up to `threads`
-/// threads, each taking the next job nobody has taken yet (so a thread done
-/// early takes more), and returns the results in job order. The calling
-/// thread works with `own`, the others each with a state from `init`
-/// (shaping caches, for instance). Helper threads get `stack` bytes of
-/// stack; when none can be started, the calling thread does every job.
-pub(crate) fn in_turns<S, R: Send>(
-    jobs: usize,
-    threads: usize,
-    stack: usize,
-    own: &mut S,
-    init: impl Fn() -> S + Sync,
-    work: impl Fn(&mut S, usize) -> R + Sync,
-) -> Vec<R> {
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let take = |state: &mut S| {
-        let mut done = Vec::new();
-        loop {
-            let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-            if i >= jobs {
-                return done;
-            }
-            done.push((i, work(state, i)));
-        }
-    };
-    let mut done = std::thread::scope(|scope| {
-        let helpers: Vec<_> = (1..threads.min(jobs))
-            .filter_map(|_| {
-                std::thread::Builder::new()
-                    .stack_size(stack)
-                    .spawn_scoped(scope, || take(&mut init()))
-                    .ok()
-            })
-            .collect();
-        let mut done = take(own);
-        for helper in helpers {
-            done.extend(
-                helper
-                    .join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
-            );
-        }
-        done
-    });
-    done.sort_unstable_by_key(|(i, _)| *i);
-    done.into_iter().map(|(_, r)| r).collect()
-}
+pub use par::cores;
 
 pub use error::{Error, Result};
 pub use fonts::FontSet;
-pub use layout::{Layout, LayoutOptions, Margins, Paper, Warning};
+pub use layout::{Layout, LayoutOptions, Margins, Paper, Warning, WarningKind};
 
 /// Options for [`render_markdown_to_pdf`].
 #[derive(Debug, Clone, Default)]

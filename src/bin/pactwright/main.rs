@@ -4,9 +4,9 @@
 
 mod check;
 mod downtime;
-mod fonts;
 mod new;
 mod render;
+mod warnings;
 
 use std::path::PathBuf;
 use std::process::ExitCode;

@@ -5,8 +5,8 @@
 use std::path::{Path, PathBuf};
 
 use pactwright::checks;
-use pactwright::render::{self, Paper};
-use pactwright_typeset::FontSet;
+use pactwright::render::{self, Fonts, Paper};
+use pactwright_typeset::par;
 
 /// What to write.
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -54,36 +54,36 @@ fn default_output(file: &Path, format: OutFormat) -> PathBuf {
 }
 
 pub fn run(args: Args<'_>) -> u8 {
-    std::thread::scope(|scope| {
-        // The templates compile and the fonts load on another core while
-        // the draft loads and is checked (neither needs the other).
-        let preparing = std::thread::Builder::new()
-            .name("pactwright-templates".to_owned())
-            .spawn_scoped(scope, || Prepared::new(&args));
-        render_draft(&args, preparing.ok())
-    })
+    // The templates compile and the fonts load on another core while the
+    // draft loads and is checked (neither needs the other).
+    par::beside(
+        "pactwright-templates",
+        STACK,
+        || Prepared::new(&args),
+        |preparing| render_draft(&args, preparing),
+    )
 }
+
+/// The command line's threads have the stack its main thread has.
+const STACK: usize = 8 << 20;
 
 /// What a render needs besides the draft.
 struct Prepared {
     templates: Result<render::Templates, render::TemplateError>,
     /// For PDF output only.
-    fonts: Option<pactwright_typeset::Result<FontSet>>,
+    fonts: Option<pactwright_typeset::Result<Fonts>>,
 }
 
 impl Prepared {
     fn new(args: &Args<'_>) -> Self {
         Prepared {
             templates: render::template_set(args.templates),
-            fonts: (args.format == OutFormat::Pdf).then(FontSet::bundled),
+            fonts: (args.format == OutFormat::Pdf).then(Fonts::bundled),
         }
     }
 }
 
-fn render_draft(
-    args: &Args<'_>,
-    preparing: Option<std::thread::ScopedJoinHandle<'_, Prepared>>,
-) -> u8 {
+fn render_draft(args: &Args<'_>, preparing: par::Beside<'_, '_, Prepared>) -> u8 {
     let loaded = match pactwright::file::load(args.file) {
         Ok(l) => l,
         Err(e) => {
@@ -94,20 +94,16 @@ fn render_draft(
     let agreement = &loaded.agreement;
     // What the templates see is built on another core while the draft is
     // checked (it is only wasted when the checks refuse the draft).
-    // When no thread can be started, the view is built here after the checks.
-    let (findings, view) = std::thread::scope(|scope| {
-        let spawned = (args.format != OutFormat::Html).then(|| {
-            std::thread::Builder::new()
-                .spawn_scoped(scope, || render::view::view(agreement))
-                .ok()
-        });
-        let findings = checks::check(agreement);
-        let view = spawned.map(|v| match v {
-            Some(v) => v.join().unwrap_or_else(|p| std::panic::resume_unwind(p)),
-            None => render::view::view(agreement),
-        });
-        (findings, view)
-    });
+    let (findings, view) = if args.format == OutFormat::Html {
+        (checks::check(agreement), None)
+    } else {
+        par::beside(
+            "pactwright-view",
+            STACK,
+            || render::view::view(agreement),
+            |view| (checks::check(agreement), Some(view.join())),
+        )
+    };
     let errors: Vec<_> = findings
         .iter()
         .filter(|f| f.severity == checks::Severity::Error)
@@ -125,13 +121,7 @@ fn render_draft(
         );
         return 1;
     }
-    let prepared = match preparing {
-        Some(handle) => handle
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
-        // No thread to be had: prepare here.
-        None => Prepared::new(args),
-    };
+    let prepared = preparing.join();
     let (templates, name) = match prepared
         .templates
         .and_then(|set| render::pick_template(set, agreement.document.kind, args.template))
@@ -166,7 +156,10 @@ fn render_draft(
             render::to_html_with_warnings(agreement, &templates, &name, args.paper, force_watermark)
                 .map(|(html, warnings)| {
                     for w in &warnings {
-                        eprintln!("warning: {}", crate::fonts::describe_warning(agreement, w));
+                        eprintln!(
+                            "warning: {}",
+                            crate::warnings::describe_warning(agreement, w)
+                        );
                     }
                     html.into_bytes()
                 })
@@ -174,11 +167,7 @@ fn render_draft(
         OutFormat::Pdf => match markdown() {
             Err(e) => Err(e),
             Ok(source) => {
-                let fonts = match prepared
-                    .fonts
-                    .unwrap_or_else(FontSet::bundled)
-                    .and_then(|bundled| crate::fonts::font_set(bundled, &source, agreement))
-                {
+                let fonts = match prepared.fonts.unwrap_or_else(Fonts::bundled) {
                     Ok(f) => f,
                     Err(e) => {
                         eprintln!("error: cannot load fonts: {e}");
@@ -189,12 +178,15 @@ fn render_draft(
                     agreement,
                     &source,
                     args.paper,
-                    &fonts,
+                    fonts.for_source(&source, agreement),
                     force_watermark,
                 ) {
                     Ok(out) => {
                         for w in &out.warnings {
-                            eprintln!("warning: {}", crate::fonts::describe_warning(agreement, w));
+                            eprintln!(
+                                "warning: {}",
+                                crate::warnings::describe_warning(agreement, w)
+                            );
                         }
                         let pactwright_typeset::RenderOutput {
                             pdf,

@@ -20,9 +20,9 @@ mod partials;
 pub use builtin::BUILTIN;
 pub use error::TemplateError;
 
+use pactwright_typeset::par;
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use handlebars::Handlebars;
 
@@ -133,67 +133,31 @@ impl Templates {
             });
         }
         let context = handlebars::Context::from(view);
-        let result = match self.sections(name) {
-            // The document's sections are independent: they render on
-            // all cores, each thread taking the next one nobody has taken,
-            // and are put back in order (the first error in the document
-            // is the one reported).
-            Some(sections) => {
-                let next = AtomicUsize::new(0);
-                let work = || {
-                    let mut done = Vec::new();
-                    loop {
-                        let i = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(section) = sections.get(i) else {
-                            break;
-                        };
-                        let text = match section {
-                            Section::Text(t) => Ok((*t).to_owned()),
-                            Section::Partial(p) => self.registry.render_with_context(p, &context),
-                        };
-                        done.push((i, text));
-                    }
-                    done
-                };
-                let threads = pactwright_typeset::cores().min(sections.len());
-                let parts = std::thread::scope(|scope| {
-                    let running: Vec<_> = (0..threads)
-                        .filter_map(|_| spawn(scope, work).ok())
-                        .collect();
-                    // No thread to be had at all: fails below as a panic does.
-                    let mut parts = Some(Vec::new()).filter(|_| !running.is_empty());
-                    for thread in running {
-                        match (thread.join(), &mut parts) {
-                            (Ok(part), Some(parts)) => parts.extend(part),
-                            _ => parts = None,
-                        }
-                    }
-                    parts
-                });
-                parts.map(|mut parts| {
-                    parts.sort_unstable_by_key(|(i, _)| *i);
-                    parts
-                        .into_iter()
-                        .map(|(_, text)| text)
-                        .collect::<Result<String, _>>()
-                })
+        let render = |name: &str| self.registry.render_with_context(name, &context);
+        // A deeply nested view recurses as deeply in handlebars: the
+        // rendering threads get room for it.
+        let rendered: Result<String, _> = par::with_stack(THREAD_NAME, STACK, || {
+            match self.sections(name) {
+                // The document's sections are independent: they render on
+                // all cores, each thread taking the next one nobody has
+                // taken, and are put back in order (the first error in the
+                // document is the one reported).
+                Some(sections) => par::in_turns(
+                    sections.len(),
+                    par::cores(),
+                    STACK,
+                    &mut (),
+                    || (),
+                    |(), i| match sections[i] {
+                        Section::Text(t) => Ok(t.to_owned()),
+                        Section::Partial(p) => render(p),
+                    },
+                )
+                .into_iter()
+                .collect(),
+                None => render(name),
             }
-            None => std::thread::scope(|scope| {
-                spawn(scope, || self.registry.render_with_context(name, &context))
-                    .ok()
-                    .and_then(|thread| thread.join().ok())
-            }),
-        };
-        let rendered: Result<String, _> = match result {
-            Some(r) => r,
-            None => {
-                return Err(TemplateError::Render {
-                    file: self.file_of(name),
-                    at: String::new(),
-                    message: "rendering failed unexpectedly".to_owned(),
-                });
-            }
-        };
+        });
         rendered.map_err(|e| {
             let template = e.template_name.clone().unwrap_or_else(|| name.to_owned());
             let at = match (e.line_no, e.column_no) {
@@ -253,17 +217,9 @@ impl Templates {
     }
 }
 
-/// Runs `work` on a thread of the scope with room for deep recursion (a
-/// deeply nested view recurses as deeply in handlebars).
-fn spawn<'scope, T: Send + 'scope>(
-    scope: &'scope std::thread::Scope<'scope, '_>,
-    work: impl FnOnce() -> T + Send + 'scope,
-) -> std::io::Result<std::thread::ScopedJoinHandle<'scope, T>> {
-    std::thread::Builder::new()
-        .name("pactwright-template".to_owned())
-        .stack_size(256 * 1024 * 1024)
-        .spawn_scoped(scope, work)
-}
+/// The rendering threads' name and stack.
+const THREAD_NAME: &str = "pactwright-template";
+const STACK: usize = 256 * 1024 * 1024;
 
 /// A piece of a template that only strings partials together.
 enum Section<'a> {
