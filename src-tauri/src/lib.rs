@@ -57,6 +57,9 @@ pub fn run() {
         .setup(move |app| {
             let data_dir = app.path().app_data_dir()?;
             work::manage(app.handle(), AppState::new(data_dir, initial.clone()));
+            // The templates compile and the fonts load while the window and
+            // its web view start, so the first preview does not wait for them.
+            tauri::async_runtime::spawn_blocking(|| drop(engine::engine()));
             Ok(())
         })
         .on_window_event(|window, event| {

@@ -177,84 +177,63 @@ impl std::fmt::Debug for FontSet {
     }
 }
 
-macro_rules! bundled {
-    ($file:literal) => {
-        include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../fonts/", $file))
-    };
-}
-
-const BUNDLED: [(&str, Family, bool, bool, &[u8]); 10] = [
-    (
-        "NotoSerif-Regular",
-        Family::Serif,
-        false,
-        false,
-        bundled!("NotoSerif-Regular.ttf"),
-    ),
-    (
-        "NotoSerif-Bold",
-        Family::Serif,
-        true,
-        false,
-        bundled!("NotoSerif-Bold.ttf"),
-    ),
-    (
-        "NotoSerif-Italic",
-        Family::Serif,
-        false,
-        true,
-        bundled!("NotoSerif-Italic.ttf"),
-    ),
-    (
-        "NotoSerif-BoldItalic",
-        Family::Serif,
-        true,
-        true,
-        bundled!("NotoSerif-BoldItalic.ttf"),
-    ),
-    (
-        "NotoSans-Regular",
-        Family::Sans,
-        false,
-        false,
-        bundled!("NotoSans-Regular.ttf"),
-    ),
-    (
-        "NotoSans-Bold",
-        Family::Sans,
-        true,
-        false,
-        bundled!("NotoSans-Bold.ttf"),
-    ),
-    (
-        "NotoSans-Italic",
-        Family::Sans,
-        false,
-        true,
-        bundled!("NotoSans-Italic.ttf"),
-    ),
-    (
-        "NotoSans-BoldItalic",
-        Family::Sans,
-        true,
-        true,
-        bundled!("NotoSans-BoldItalic.ttf"),
-    ),
-    (
-        "NotoSansMono-Regular",
-        Family::Mono,
-        false,
-        false,
-        bundled!("NotoSansMono-Regular.ttf"),
-    ),
-    (
-        "NotoSansMono-Bold",
-        Family::Mono,
-        true,
-        false,
-        bundled!("NotoSansMono-Bold.ttf"),
-    ),
+/// The bundled faces. `build.rs` includes their files (`fonts/LABEL.ttf`)
+/// in the same order; a test checks they match.
+const BUNDLED: [(&str, Family, bool, bool); 10] = [
+    ("NotoSerif-Regular", Family::Serif, false, false),
+    ("NotoSerif-Bold", Family::Serif, true, false),
+    ("NotoSerif-Italic", Family::Serif, false, true),
+    ("NotoSerif-BoldItalic", Family::Serif, true, true),
+    ("NotoSans-Regular", Family::Sans, false, false),
+    ("NotoSans-Bold", Family::Sans, true, false),
+    ("NotoSans-Italic", Family::Sans, false, true),
+    ("NotoSans-BoldItalic", Family::Sans, true, true),
+    ("NotoSansMono-Regular", Family::Mono, false, false),
+    ("NotoSansMono-Bold", Family::Mono, true, false),
 ];
+
+/// The bundled font files, as in `fonts/`. With the `compressed-fonts`
+/// feature (the desktop app's: a smaller binary that loads faster) they are
+/// stored deflated and inflated once, the first time a font set is built;
+/// without it (the command line's) they are used in place.
+fn bundled_files() -> Result<&'static [&'static [u8]]> {
+    #[cfg(not(feature = "compressed-fonts"))]
+    {
+        const FILES: [&[u8]; 10] = include!(concat!(env!("OUT_DIR"), "/bundled.rs"));
+        Ok(&FILES)
+    }
+    #[cfg(feature = "compressed-fonts")]
+    {
+        /// Each file deflated, with its size.
+        const FILES: [(&[u8], usize); 10] = include!(concat!(env!("OUT_DIR"), "/bundled.rs"));
+        static INFLATED: std::sync::OnceLock<Result<Vec<&'static [u8]>, String>> =
+            std::sync::OnceLock::new();
+        let inflated = INFLATED.get_or_init(|| {
+            let files = crate::par::in_turns(
+                FILES.len(),
+                crate::par::cores(),
+                1 << 20,
+                &mut (),
+                || (),
+                |(), i| {
+                    let (deflated, size) = FILES[i];
+                    let mut out = vec![0; size];
+                    libdeflater::Decompressor::new()
+                        .deflate_decompress(deflated, &mut out)
+                        .map_err(|e| format!("{}: {e}", BUNDLED[i].0))?;
+                    // Kept for the life of the process, as the files are
+                    // without the feature.
+                    Ok(&*Box::leak(out.into_boxed_slice()))
+                },
+            );
+            files.into_iter().collect()
+        });
+        inflated.as_deref().map_err(|reason| Error::Font {
+            name: "bundled".to_owned(),
+            reason: format!("cannot inflate {reason}"),
+        })
+    }
+}
 
 impl FontSet {
     /// The bundled Noto faces only (no fallback): Latin, Greek, Cyrillic.
@@ -262,7 +241,8 @@ impl FontSet {
     pub fn bundled() -> Result<Self> {
         let mut faces = Vec::new();
         let mut styles = HashMap::default();
-        for (label, family, bold, italic, bytes) in BUNDLED {
+        let files = bundled_files()?;
+        for (&(label, family, bold, italic), &bytes) in BUNDLED.iter().zip(files) {
             let id = FontId::try_from(faces.len()).unwrap_or(FontId::MAX);
             let mut face = FontFace::from_data(bytes, 0, label)?;
             face.serif = family == Family::Serif;
@@ -485,4 +465,20 @@ pub fn shape(face: &FontFace, text: &str, rtl: bool) -> Vec<ShapedGlyph> {
             cluster: info.cluster,
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_bundled_files_are_the_fonts_folders_byte_for_byte() {
+        let fonts = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fonts");
+        let files = bundled_files().expect("the bundled fonts load");
+        assert_eq!(files.len(), BUNDLED.len());
+        for (&(label, ..), &bytes) in BUNDLED.iter().zip(files) {
+            let on_disk = std::fs::read(fonts.join(format!("{label}.ttf"))).expect("font file");
+            assert!(bytes == on_disk, "{label} differs from fonts/{label}.ttf");
+        }
+    }
 }
