@@ -51,8 +51,7 @@ pub fn run() {
     let initial = std::env::args_os().nth(1).map(std::path::PathBuf::from);
     let builder = tauri::Builder::default()
         .plugin(tauri_plugin_window_state::Builder::default().build())
-        .plugin(tauri_plugin_dialog::init())
-        .plugin(tauri_plugin_opener::init());
+        .plugin(tauri_plugin_dialog::init());
     let result = with_commands(builder)
         .setup(move |app| {
             let data_dir = app.path().app_data_dir()?;

@@ -6,7 +6,6 @@ use pactwright_typeset as typeset;
 use serde_json::Value;
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Manager, Runtime, State};
-use tauri_plugin_opener::OpenerExt;
 
 use super::ExportError;
 use crate::dialogs;
@@ -159,26 +158,20 @@ fn exported(state: &AppState, path: &str) -> Result<PathBuf, ExportError> {
 
 /// Opens an exported file with the system's default application.
 #[tauri::command(rename_all = "snake_case")]
-pub fn export_open<R: Runtime>(
-    app: AppHandle<R>,
-    state: State<'_, AppState>,
-    path: String,
-) -> Result<(), ExportError> {
-    exported(&state, &path)?;
-    app.opener()
-        .open_path(&path, None::<&str>)
-        .map_err(|e| ExportError::Open(path.clone(), e.to_string()))
-}
-
-/// Shows an exported file in its folder.
-#[tauri::command(rename_all = "snake_case")]
-pub fn export_reveal<R: Runtime>(
-    app: AppHandle<R>,
+pub fn export_open(
     state: State<'_, AppState>,
     path: String,
 ) -> Result<(), ExportError> {
     let p = exported(&state, &path)?;
-    app.opener()
-        .reveal_item_in_dir(&p)
-        .map_err(|e| ExportError::Open(path.clone(), e.to_string()))
+    super::open::open(&p).map_err(|e| ExportError::Open(path.clone(), e))
+}
+
+/// Shows an exported file in its folder.
+#[tauri::command(rename_all = "snake_case")]
+pub fn export_reveal(
+    state: State<'_, AppState>,
+    path: String,
+) -> Result<(), ExportError> {
+    let p = exported(&state, &path)?;
+    super::open::reveal(&p).map_err(|e| ExportError::Open(path.clone(), e))
 }
