@@ -561,7 +561,7 @@ fn a_window_across_midnight_is_understood() {
     )
     .unwrap()
     .agreement;
-    let s = &a.service_hours.unwrap().schedule;
+    let s = a.service_hours.unwrap().schedule.read().cloned().unwrap();
     assert_eq!(s.weekly_minutes(), (6 + 48 + 8) * 60);
     assert_eq!(
         s.to_string(),

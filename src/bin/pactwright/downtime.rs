@@ -56,11 +56,13 @@ pub fn run(
         list = Period::STANDARD.to_vec();
     }
     let tz_label = tz.clone().unwrap_or_else(|| "UTC".to_owned());
+    // The schedule was read, so the business days are known.
     let business_days = pactwright::model::ServiceHours {
-        schedule: schedule.clone(),
+        schedule: schedule.clone().into(),
         ..Default::default()
     }
-    .business_days();
+    .business_days()
+    .unwrap_or(pactwright::units::Days::WEEKDAYS);
     let calendar = Calendar {
         schedule: schedule.clone(),
         time_zone: tz,
