@@ -43,7 +43,12 @@ impl Calendar {
         Some(Calendar {
             schedule: h.schedule.read()?.clone(),
             time_zone: Some(h.time_zone.clone()).filter(|t| !t.trim().is_empty()),
-            holidays: h.holidays.iter().filter_map(|d| d.date.get()).map(|d| d.0).collect(),
+            holidays: h
+                .holidays
+                .iter()
+                .filter_map(|d| d.date.get())
+                .map(|d| d.0)
+                .collect(),
             business_days: h.business_days()?,
         })
     }

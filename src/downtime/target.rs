@@ -169,7 +169,9 @@ pub fn target_budget(a: &Agreement, index: usize) -> Result<TargetBudget, Budget
         .iter()
         .filter_map(|m| {
             Some(
-                m.duration.get()?.secs_with(calendar.business_day_service_secs()) as f64
+                m.duration
+                    .get()?
+                    .secs_with(calendar.business_day_service_secs()) as f64
                     * m.frequency.per_average_month(),
             )
         })
@@ -196,7 +198,11 @@ fn waiting(
         h.schedule
             .as_typed()
             .map(|text| (whose, text))
-            .or_else(|| h.business_days.as_typed().map(|text| ("business days", text)))
+            .or_else(|| {
+                h.business_days
+                    .as_typed()
+                    .map(|text| ("business days", text))
+            })
             .or_else(|| holiday().map(|text| ("holiday dates", text)))
     });
     let maintenance = || {

@@ -392,20 +392,6 @@ fn hint(path: &[Step]) -> String {
     }
 }
 
-/// The hint for the field at a JSON pointer of the draft (its segments
-/// made of digits are list items), as [`hint`] gives it.
-pub(crate) fn hint_at(pointer: &str) -> String {
-    let path: Vec<Step> = pointer
-        .split('/')
-        .skip(1)
-        .map(|segment| match segment.parse::<usize>() {
-            Ok(index) => Step::Item(index),
-            Err(_) => Step::Field(segment.replace("~1", "/").replace("~0", "~")),
-        })
-        .collect();
-    hint(&path)
-}
-
 /// `a`, `a or b`, `a, b or c`.
 fn or_list(items: &[String]) -> String {
     match items {

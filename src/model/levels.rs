@@ -11,7 +11,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::relationship::Cadence;
 use super::warranty::{PeriodConvention, ServiceHours};
-use crate::units::{Date, Duration, Percent, Typed, UnitError};
+use crate::units::{Date, Duration, Example, Percent, Typed, UnitError};
 
 /// What a service level target measures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
@@ -324,6 +324,10 @@ pub fn ordinal(n: u32) -> String {
         _ => "th",
     };
     format!("{n}{suffix}")
+}
+
+impl Example for ClaimWindow {
+    const EXAMPLE: &'static str = "\"60 days\" or \"2 billing cycles\"";
 }
 
 impl FromStr for ClaimWindow {

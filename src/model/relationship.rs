@@ -117,10 +117,7 @@ impl Occasion {
     pub fn to_words(&self) -> String {
         let event = self.event.words(&self.priority);
         match &self.within {
-            Some(d) => format!(
-                "within {} of every {event}",
-                d.printed(|d| d.to_words())
-            ),
+            Some(d) => format!("within {} of every {event}", d.printed(|d| d.to_words())),
             None => format!("after every {event}"),
         }
     }

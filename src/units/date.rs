@@ -76,9 +76,11 @@ fn in_words(text: &str) -> Option<Result<Date, UnitError>> {
         return None;
     }
     let year: i16 = year.parse().ok()?;
-    Some(Date::new(year, month, day).ok_or_else(|| {
-        UnitError::new(format!("invalid date \"{text}\": there is no such day"))
-    }))
+    Some(
+        Date::new(year, month, day).ok_or_else(|| {
+            UnitError::new(format!("invalid date \"{text}\": there is no such day"))
+        }),
+    )
 }
 
 impl FromStr for Date {
@@ -152,7 +154,13 @@ mod tests {
             // Written back in the canonical ISO form.
             assert_eq!(d.to_string(), "2026-04-01");
         }
-        for text in ["31 April 2026", "April 2026", "1 Aprel 2026", "1 April 26", "next Tuesday"] {
+        for text in [
+            "31 April 2026",
+            "April 2026",
+            "1 Aprel 2026",
+            "1 April 26",
+            "next Tuesday",
+        ] {
             assert!(text.parse::<Date>().is_err(), "{text}");
         }
         let err = "31 April 2026".parse::<Date>().unwrap_err();

@@ -23,7 +23,7 @@ pub use hours::Hours;
 pub use percent::Percent;
 pub use schedule::{Schedule, Window};
 pub use time_of_day::TimeOfDay;
-pub use typed::{Given, NOT_UNDERSTOOD, Typed};
+pub use typed::{Example, Given, NOT_UNDERSTOOD, Typed};
 
 /// A value that could not be read from its human form.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -165,7 +165,13 @@ mod tests {
 
     #[test]
     fn percents_as_people_write_them() {
-        for text in ["99.9 %", "99.9 percent", "99.9 Percent", "99.9per cent", " 99.9% "] {
+        for text in [
+            "99.9 %",
+            "99.9 percent",
+            "99.9 Percent",
+            "99.9per cent",
+            " 99.9% ",
+        ] {
             let p: Percent = text.parse().unwrap_or_else(|e| panic!("{text}: {e}"));
             assert_eq!(p, "99.9%".parse().unwrap(), "{text}");
             assert_eq!(p.to_string(), "99.9%");

@@ -206,10 +206,10 @@ impl Clock {
             }
             _ => {}
         }
-        let (number, pm) = match ["am", "a.m.", "pm", "p.m."]
-            .iter()
-            .find_map(|m| t.strip_suffix(m).map(|n| (n.trim_end(), m.starts_with('p'))))
-        {
+        let (number, pm) = match ["am", "a.m.", "pm", "p.m."].iter().find_map(|m| {
+            t.strip_suffix(m)
+                .map(|n| (n.trim_end(), m.starts_with('p')))
+        }) {
             Some((n, pm)) => (n, Some(pm)),
             None => (t.as_str(), None),
         };
@@ -218,7 +218,8 @@ impl Clock {
             Some(_) => return None,
             None => (number, "00"),
         };
-        let digits = |s: &str| !s.is_empty() && s.len() <= 2 && s.bytes().all(|b| b.is_ascii_digit());
+        let digits =
+            |s: &str| !s.is_empty() && s.len() <= 2 && s.bytes().all(|b| b.is_ascii_digit());
         if !digits(h) || !digits(m) {
             return None;
         }
@@ -256,7 +257,10 @@ fn time_range(text: &str) -> Option<(TimeOfDay, TimeOfDay)> {
         .find_map(|sep| lower.split_once(sep))?;
     let (start, mut end) = (Clock::read(from)?, Clock::read(to)?);
     let morning_start = start.meridiem || start.bare_12h;
-    if end.bare_12h && morning_start && end.minutes < start.minutes && end.minutes + 720 > start.minutes
+    if end.bare_12h
+        && morning_start
+        && end.minutes < start.minutes
+        && end.minutes + 720 > start.minutes
     {
         end.minutes += 720;
     }
@@ -411,11 +415,20 @@ mod tests {
             ("Monday to Friday 8am to 6pm", "Mon-Fri 08:00-18:00"),
             ("Mon-Fri 8am-6pm", "Mon-Fri 08:00-18:00"),
             ("Mon–Fri 8 am – 6 pm", "Mon-Fri 08:00-18:00"),
-            ("Monday through Friday, 8:00am - 6:00pm", "Mon-Fri 08:00-18:00"),
-            ("Mondays to Fridays from 8.30am to 5.30pm", "Mon-Fri 08:30-17:30"),
+            (
+                "Monday through Friday, 8:00am - 6:00pm",
+                "Mon-Fri 08:00-18:00",
+            ),
+            (
+                "Mondays to Fridays from 8.30am to 5.30pm",
+                "Mon-Fri 08:30-17:30",
+            ),
             ("weekdays 9-5:30", "Mon-Fri 09:00-17:30"),
             ("weekdays 9-5", "Mon-Fri 09:00-17:00"),
-            ("Mon-Fri 9-5; Sat 10-2", "Mon-Fri 09:00-17:00; Sat 10:00-14:00"),
+            (
+                "Mon-Fri 9-5; Sat 10-2",
+                "Mon-Fri 09:00-17:00; Sat 10:00-14:00",
+            ),
             ("Sat 8pm-midnight", "Sat 20:00-24:00"),
             ("Sat 9am-noon", "Sat 09:00-12:00"),
             ("Mon-Fri 8-18", "Mon-Fri 08:00-18:00"),
@@ -425,7 +438,10 @@ mod tests {
             ("24 x 7", "24x7"),
             ("around the clock", "24x7"),
             ("Round the clock", "24x7"),
-            ("Mon 9am-Fri 5pm", "Mon 09:00-24:00; Tue-Thu 00:00-24:00; Fri 00:00-17:00"),
+            (
+                "Mon 9am-Fri 5pm",
+                "Mon 09:00-24:00; Tue-Thu 00:00-24:00; Fri 00:00-17:00",
+            ),
         ] {
             assert_eq!(read(text), canonical, "{text}");
             // Read to the same value as its canonical form.

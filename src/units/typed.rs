@@ -47,6 +47,37 @@ impl<T> Typed<T> {
     }
 }
 
+/// What a unit type understands, for a finding on a text it cannot read:
+/// an example or two, each quoted, as put after "write it like".
+pub trait Example {
+    /// E.g. `"4 hours" or "2 business days"`, quotes included.
+    const EXAMPLE: &'static str;
+}
+
+impl Example for super::Schedule {
+    const EXAMPLE: &'static str = "\"Monday to Friday 08:00-18:00\" or \"24/7\"";
+}
+
+impl Example for super::Hours {
+    const EXAMPLE: &'static str = "\"service hours\" or \"Monday to Friday 08:00-18:00\"";
+}
+
+impl Example for super::Duration {
+    const EXAMPLE: &'static str = "\"4 hours\", \"90 days\" or \"2 business days\"";
+}
+
+impl Example for super::Percent {
+    const EXAMPLE: &'static str = "\"99.9%\"";
+}
+
+impl Example for super::Date {
+    const EXAMPLE: &'static str = "\"2026-04-01\" or \"1 April 2026\"";
+}
+
+impl Example for super::Days {
+    const EXAMPLE: &'static str = "\"Mon-Fri\" or \"Mon-Sat\"";
+}
+
 /// What follows a value printed as typed, which cannot be read yet.
 pub const NOT_UNDERSTOOD: &str = "(as typed; not yet understood)";
 
@@ -159,7 +190,7 @@ impl JsonSchema for AsTypedText {
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
         json_schema!({
             "type": "string",
-            "description": "A value in a form Pactwright cannot read yet, kept exactly as typed; `pactwright check` reports it as `invalid-value` until it is written in the field's form."
+            "description": "A value in a form Pactwright cannot read yet, kept exactly as typed; `pactwright check` reports it as `not-understood` until it is written in a form the field understands."
         })
     }
 }

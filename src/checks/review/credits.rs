@@ -136,7 +136,8 @@ fn scheme(ctx: &Ctx, i: usize, c: &CreditScheme, f: &mut Findings) {
         }
         let prev = j.checked_sub(1).and_then(|p| c.tiers.get(p));
         let prev = prev.and_then(|p| Some((p.below.get()?, p.credit.get()?)));
-        if let (Some(below), Some(credit), Some((prev_below, prev_credit))) = (below, credit, prev) {
+        if let (Some(below), Some(credit), Some((prev_below, prev_credit))) = (below, credit, prev)
+        {
             if below >= prev_below || credit <= prev_credit {
                 f.warning(
                     Code::CreditTiersOrder,
@@ -150,7 +151,10 @@ fn scheme(ctx: &Ctx, i: usize, c: &CreditScheme, f: &mut Findings) {
             }
         }
     }
-    if let (Some(cap), Some(top)) = (c.cap.get(), c.tiers.iter().filter_map(|t| t.credit.get()).max()) {
+    if let (Some(cap), Some(top)) = (
+        c.cap.get(),
+        c.tiers.iter().filter_map(|t| t.credit.get()).max(),
+    ) {
         if top > cap && cap <= Percent::whole(100) {
             f.warning(
                 Code::CreditsTierOverCap,

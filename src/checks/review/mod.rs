@@ -41,7 +41,9 @@ impl Ctx<'_> {
     pub fn elapsed_on(&self, clock: Clock, d: Duration) -> Option<u64> {
         match &self.calendar {
             Some(c) => Some(c.elapsed_secs(d, clock)),
-            None => self.around_the_clock(d).filter(|_| clock == Clock::Calendar),
+            None => self
+                .around_the_clock(d)
+                .filter(|_| clock == Clock::Calendar),
         }
     }
 

@@ -86,7 +86,8 @@ pub(super) fn check(ctx: &Ctx, f: &mut Findings) {
                 let (Some(&mine), Some(&theirs)) = (mine.read(), theirs.read()) else {
                     continue;
                 };
-                let (Some(e_mine), Some(e_theirs)) = (ctx.elapsed(p, mine), ctx.elapsed(later, theirs))
+                let (Some(e_mine), Some(e_theirs)) =
+                    (ctx.elapsed(p, mine), ctx.elapsed(later, theirs))
                 else {
                     continue;
                 };

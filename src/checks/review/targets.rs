@@ -236,7 +236,9 @@ fn availability_target(ctx: &Ctx, i: usize, f: &mut Findings) {
         .filter(|m| m.excluded_within(schedule))
         .filter_map(|m| {
             Some(
-                m.duration.get()?.secs_with(calendar.business_day_service_secs()) as f64
+                m.duration
+                    .get()?
+                    .secs_with(calendar.business_day_service_secs()) as f64
                     * m.frequency.per_average_month(),
             )
         })

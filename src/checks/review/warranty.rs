@@ -49,7 +49,10 @@ pub(super) fn check(ctx: &Ctx, f: &mut Findings) {
             }
         }
         if let Some(rpo) = c.rpo.get() {
-            if ctx.around_the_clock(rpo).is_some_and(|secs| secs > 7 * 86_400) {
+            if ctx
+                .around_the_clock(rpo)
+                .is_some_and(|secs| secs > 7 * 86_400)
+            {
                 f.warning(
                     Code::ImplausibleObjective,
                     "/warranty/continuity/rpo",

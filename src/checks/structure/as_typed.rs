@@ -1,23 +1,28 @@
 //! Values kept as typed: a unit field (a duration, a percentage, a date,
 //! hours, days) whose text cannot be read yet is kept exactly as typed
-//! (`units::Typed`), and is one `invalid-value` finding on its field. The
-//! finding names the field as a reader would ("the response time of
-//! priority P1"), quotes the text and says why it cannot be read; the hint
-//! shows the field's examples from the JSON Schema, as the lenient reader's
-//! hints do. The other checks leave such a value out.
-
-use std::str::FromStr;
+//! (`units::Typed`), and is one `not-understood` finding on its field. The
+//! finding quotes the text, names the field as a reader would ("the
+//! response time of priority P1") and gives an example of what its type
+//! understands (`units::Example`); the parser's own account of what is
+//! wrong is left out. The other checks leave such a value out.
 
 use crate::checks::{Code, Findings};
-use crate::file::lenient::hint_at;
 use crate::model::{Agreement, Occasion, ServiceHours};
-use crate::units::{Typed, UnitError};
+use crate::units::{Example, Typed};
 
 pub(super) fn as_typed(a: &Agreement, f: &mut Findings) {
     let mut v = Visit { f };
     let d = &a.document;
-    v.opt("/document/effective_date", || "the effective date".into(), &d.effective_date);
-    v.opt("/document/term/notice", || "the notice period".into(), &d.term.notice);
+    v.opt(
+        "/document/effective_date",
+        || "the effective date".into(),
+        &d.effective_date,
+    );
+    v.opt(
+        "/document/term/notice",
+        || "the notice period".into(),
+        &d.term.notice,
+    );
     for (i, c) in d.change_history.iter().enumerate() {
         let name = || match c.version.trim() {
             "" => format!("the date of change {}", i + 1),
@@ -31,8 +36,16 @@ pub(super) fn as_typed(a: &Agreement, f: &mut Findings) {
     for (i, dep) in a.service.dependencies.iter().enumerate() {
         let at = |field: &str| format!("/service/dependencies/{i}/{field}");
         let of = |what: &str| format!("the {what} of \"{}\"", dep.name);
-        v.opt(&at("availability"), || of("availability"), &dep.availability);
-        v.opt(&at("support_hours"), || of("support hours"), &dep.support_hours);
+        v.opt(
+            &at("availability"),
+            || of("availability"),
+            &dep.availability,
+        );
+        v.opt(
+            &at("support_hours"),
+            || of("support hours"),
+            &dep.support_hours,
+        );
         v.opt(&at("resolution"), || of("resolution time"), &dep.resolution);
     }
     for (i, act) in a.offering.actions.iter().enumerate() {
@@ -59,7 +72,11 @@ pub(super) fn as_typed(a: &Agreement, f: &mut Findings) {
     }
     if let Some(s) = &w.security {
         let name = || "the time to notify a security breach".into();
-        v.opt("/warranty/security/breach_notification", name, &s.breach_notification);
+        v.opt(
+            "/warranty/security/breach_notification",
+            name,
+            &s.breach_notification,
+        );
     }
     let s = &a.support;
     for (i, c) in s.channels.iter().enumerate() {
@@ -71,7 +88,11 @@ pub(super) fn as_typed(a: &Agreement, f: &mut Findings) {
         let of = |what: &str| format!("the {what} of priority {}", p.id);
         v.opt(&at("response"), || of("response time"), &p.response);
         v.opt(&at("resolution"), || of("resolution time"), &p.resolution);
-        v.opt(&at("update_every"), || of("update interval"), &p.update_every);
+        v.opt(
+            &at("update_every"),
+            || of("update interval"),
+            &p.update_every,
+        );
     }
     for (i, e) in s.escalation.iter().enumerate() {
         for (j, t) in e.after.iter().enumerate() {
@@ -79,15 +100,29 @@ pub(super) fn as_typed(a: &Agreement, f: &mut Findings) {
                 "" => format!("the time before escalation step {}", i + 1),
                 p => format!("the time before escalation step {} for {p}", i + 1),
             };
-            v.one(&format!("/support/escalation/{i}/after/{j}/after"), name, &t.after);
+            v.one(
+                &format!("/support/escalation/{i}/after/{j}/after"),
+                name,
+                &t.after,
+            );
         }
     }
     let r = &a.relationship;
     for (i, x) in r.reviews.iter().enumerate() {
-        v.occasion(&format!("/relationship/reviews/{i}"), "review", &x.name, &x.on);
+        v.occasion(
+            &format!("/relationship/reviews/{i}"),
+            "review",
+            &x.name,
+            &x.on,
+        );
     }
     for (i, x) in r.reports.iter().enumerate() {
-        v.occasion(&format!("/relationship/reports/{i}"), "report", &x.name, &x.on);
+        v.occasion(
+            &format!("/relationship/reports/{i}"),
+            "report",
+            &x.name,
+            &x.on,
+        );
     }
     for (i, t) in a.service_levels.iter().enumerate() {
         let at = |field: &str| format!("/service_levels/{i}/{field}");
@@ -104,12 +139,21 @@ pub(super) fn as_typed(a: &Agreement, f: &mut Findings) {
         v.opt(&at("claim_window"), || of("claim window"), &c.claim_window);
         v.opt(&at("cap"), || of("credit cap"), &c.cap);
         for (j, t) in c.tiers.iter().enumerate() {
-            let tier = |what: &str| format!("the {what} of credit tier {} of \"{}\"", j + 1, c.label());
+            let tier =
+                |what: &str| format!("the {what} of credit tier {} of \"{}\"", j + 1, c.label());
             v.one(&at(&format!("tiers/{j}/below")), || tier("level"), &t.below);
-            v.one(&at(&format!("tiers/{j}/credit")), || tier("credit"), &t.credit);
+            v.one(
+                &at(&format!("tiers/{j}/credit")),
+                || tier("credit"),
+                &t.credit,
+            );
         }
     }
-    v.opt("/terms/end_date", || "the end date".into(), &a.terms.end_date);
+    v.opt(
+        "/terms/end_date",
+        || "the end date".into(),
+        &a.terms.end_date,
+    );
     for (i, s) in a.signatures.iter().enumerate() {
         let who = a
             .stakeholder(&s.stakeholder)
@@ -121,6 +165,9 @@ pub(super) fn as_typed(a: &Agreement, f: &mut Findings) {
     }
 }
 
+/// What every such finding adds: what happens to the value meanwhile.
+const HINT: &str = "it is saved and printed as typed; the checks and the downtime budget leave it out until it is written in a form that is understood";
+
 /// Walks the unit fields, a finding for each one kept as typed.
 struct Visit<'f> {
     f: &'f mut Findings,
@@ -128,32 +175,30 @@ struct Visit<'f> {
 
 impl Visit<'_> {
     /// A field that is always there.
-    fn one<T>(&mut self, pointer: &str, name: impl FnOnce() -> String, value: &Typed<T>)
-    where
-        T: FromStr<Err = UnitError>,
-    {
-        let (Some(text), Some(why)) = (value.as_typed(), value.why_not()) else {
+    fn one<T: Example>(&mut self, pointer: &str, name: impl FnOnce() -> String, value: &Typed<T>) {
+        let Some(text) = value.as_typed() else {
             return;
         };
         let message = if text.trim().is_empty() {
-            format!("{} is empty", name())
+            format!("{} is empty; write it like {}", name(), T::EXAMPLE)
         } else {
             format!(
-                "{} \"{}\" cannot be read yet: {}",
+                "\"{}\" for {} is not understood yet; write it like {}",
+                shown(text),
                 name(),
-                text.trim(),
-                reason(&why.message)
+                T::EXAMPLE
             )
         };
-        self.f
-            .error(Code::UnreadableValue, pointer, message, hint_at(pointer));
+        self.f.error(Code::NotUnderstood, pointer, message, HINT);
     }
 
     /// A field that may be absent.
-    fn opt<T>(&mut self, pointer: &str, name: impl FnOnce() -> String, value: &Option<Typed<T>>)
-    where
-        T: FromStr<Err = UnitError>,
-    {
+    fn opt<T: Example>(
+        &mut self,
+        pointer: &str,
+        name: impl FnOnce() -> String,
+        value: &Option<Typed<T>>,
+    ) {
         if let Some(value) = value {
             self.one(pointer, name, value);
         }
@@ -183,56 +228,27 @@ impl Visit<'_> {
     }
 }
 
-/// Why a text cannot be read, in fewer words: the parser's message without
-/// its leading `invalid duration "x": ` (the finding quotes the text
-/// itself) and without its closing `; write it like ...` (the hint shows
-/// the examples).
-fn reason(message: &str) -> String {
-    let mut rest = message.trim();
-    // Nested messages (hours around a schedule around days) each lead with
-    // their own "invalid ...": keep the innermost reason.
-    while let Some(after) = rest
-        .strip_prefix("invalid ")
-        .and_then(|r| r.split_once("\": "))
-        .map(|(_, after)| after)
-    {
-        // "invalid time of day "8": write it as HH:MM" says it all.
-        if after.starts_with("write ") {
-            break;
-        }
-        rest = after;
-    }
-    let cut = ["; write", "; or \"service_hours\"", "; a claim window is"]
-        .iter()
-        .filter_map(|end| rest.find(end))
-        .min();
-    let short = cut.map_or(rest, |i| &rest[..i]).trim();
-    if short.is_empty() {
-        message.trim().to_owned()
+/// The text as typed, as quoted in a message: trimmed, on one line, and
+/// cut short when long.
+fn shown(text: &str) -> String {
+    const MAX_CHARS: usize = 60;
+    let line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if line.chars().count() <= MAX_CHARS {
+        line
     } else {
-        short.to_owned()
+        let cut: String = line.chars().take(MAX_CHARS).collect();
+        format!("{}...", cut.trim_end())
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::reason;
+    use super::shown;
 
     #[test]
-    fn reasons_leave_out_what_the_finding_says_itself() {
-        assert_eq!(
-            reason("invalid percentage \"99.9\": it must end with `%`; write it like \"99.95%\""),
-            "it must end with `%`"
-        );
-        assert_eq!(
-            reason(
-                "invalid duration \"4 hourz\": unknown unit `hourz` (use s, min, h, d, w or bd for business days); write it like \"4h\""
-            ),
-            "unknown unit `hourz` (use s, min, h, d, w or bd for business days)"
-        );
-        assert_eq!(
-            reason("invalid time of day \"8\": write it as HH:MM on a 24-hour clock"),
-            "invalid time of day \"8\": write it as HH:MM on a 24-hour clock"
-        );
+    fn text_is_quoted_on_one_line_and_cut_short() {
+        assert_eq!(shown("  Mon-Fri\n 8 till late "), "Mon-Fri 8 till late");
+        let long = "x".repeat(100);
+        assert_eq!(shown(&long), format!("{}...", "x".repeat(60)));
     }
 }

@@ -5,9 +5,9 @@
 use serde_json::{Value, json};
 
 use super::{dur, shown};
-use crate::units::Schedule;
 use crate::downtime::{self, BudgetNoteKind, TargetBudget};
 use crate::model::*;
+use crate::units::Schedule;
 
 pub(super) fn availability(a: &Agreement) -> Value {
     let av = a.warranty.availability.as_ref();

@@ -3,8 +3,8 @@
 
 use serde_json::{Value, json};
 
-use super::{dur, hours};
 use super::parties::{names, person};
+use super::{dur, hours};
 use crate::model::*;
 
 pub(super) fn offering(a: &Agreement) -> Value {

@@ -4,8 +4,8 @@
 
 use serde_json::{Value, json};
 
-use super::{dur, dur_words, hours};
 use super::parties::person;
+use super::{dur, dur_words, hours};
 use crate::downtime::Calendar;
 use crate::model::*;
 use crate::units::{Duration, Given, Typed};
@@ -126,13 +126,11 @@ fn uses_business_days(a: &Agreement) -> bool {
         .iter()
         .any(|p| bd(&p.response) || bd(&p.resolution) || bd(&p.update_every))
         || a.offering.actions.iter().any(|x| bd(&x.target))
-        || s.escalation
-            .iter()
-            .any(|e| {
-                e.after
-                    .iter()
-                    .any(|t| t.after.read().is_some_and(|d| d.business_days().is_some()))
-            })
+        || s.escalation.iter().any(|e| {
+            e.after
+                .iter()
+                .any(|t| t.after.read().is_some_and(|d| d.business_days().is_some()))
+        })
         || a.relationship
             .reports
             .iter()
@@ -152,11 +150,11 @@ fn uses_business_days(a: &Agreement) -> bool {
 /// term at 16:00, due when `Calendar::due` says.
 fn due_example(a: &Agreement, cal: &Calendar) -> Option<String> {
     let s = &a.support;
-    let p = s
-        .priorities
-        .iter()
-        .rev()
-        .find(|p| p.resolution.read().is_some_and(|d| d.business_days().is_some()))?;
+    let p = s.priorities.iter().rev().find(|p| {
+        p.resolution
+            .read()
+            .is_some_and(|d| d.business_days().is_some())
+    })?;
     let resolution = p.resolution.get()?;
     let mut day = a.document.effective_date.get()?.0;
     while day.weekday() != jiff::civil::Weekday::Thursday {
