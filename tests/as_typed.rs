@@ -171,6 +171,7 @@ fn the_command_line_checks_and_renders_a_schedule_not_understood() {
     let dir = tempfile::tempdir().unwrap();
     let bad = with(&[("/service_hours/schedule", "Mon-Fri 8 till late")]);
     std::fs::write(dir.path().join("bad.agreement.json"), &bad).unwrap();
+    std::fs::write(dir.path().join("all.agreement.json"), with(&UNREADABLE)).unwrap();
     std::fs::write(dir.path().join("good.agreement.json"), COMPLETE).unwrap();
 
     let (code, stdout, stderr) = cli(dir.path(), &["check", "bad.agreement.json"]);
@@ -204,6 +205,7 @@ fn the_command_line_checks_and_renders_a_schedule_not_understood() {
     for (name, out) in [
         ("bad.agreement.json", "bad.md"),
         ("good.agreement.json", "good.md"),
+        ("all.agreement.json", "all.md"),
     ] {
         let (code, _, stderr) = cli(
             dir.path(),
@@ -213,8 +215,15 @@ fn the_command_line_checks_and_renders_a_schedule_not_understood() {
     }
     let md = std::fs::read_to_string(dir.path().join("bad.md")).unwrap();
     let good = std::fs::read_to_string(dir.path().join("good.md")).unwrap();
-    // Every section is there, availability included.
+    // Every section is there, availability included, also with every kind
+    // of unit field not understood.
     assert_eq!(headings(&md), headings(&good));
+    let all = std::fs::read_to_string(dir.path().join("all.md")).unwrap();
+    assert_eq!(headings(&all), headings(&good));
+    for typed in ["15 minuets", "most of them", "three months", "office hours"] {
+        let printed = format!("{typed} \\(as typed\\; not yet understood\\)");
+        assert!(all.contains(&printed), "{printed} in\n{all}");
+    }
     assert!(headings(&md).iter().any(|h| h.contains("availability")));
     // The schedule as typed, marked, and the budget says why it is missing.
     assert!(
