@@ -18,6 +18,11 @@ const E2E_DIR = join(work, "files");
 const DATA = join(work, "data");
 execFileSync("mkdir", ["-p", E2E_DIR, DATA]);
 
+// tauri-driver's port and its WebKitWebDriver's (E2E_PORT, and the next
+// one), so a run can share a machine with another that uses the defaults.
+const PORT = Number(process.env.E2E_PORT ?? 4444);
+const NATIVE_PORT = PORT + 1;
+
 const TITLE = "Harbour Desk SLA E2E";
 const SPONSOR = "Ada Lovelace-Sponsor";
 const CUSTOMER = "Ben Okonkwo-Customer";
@@ -44,7 +49,7 @@ function waitForPort(port, ms = 20000) {
 async function startApp() {
   browser = await remote({
     hostname: "127.0.0.1",
-    port: 4444,
+    port: PORT,
     logLevel: "warn",
     capabilities: { "tauri:options": { application: BIN } },
   });
@@ -138,11 +143,11 @@ async function cardCount() {
 
 before(async () => {
   assert.ok(existsSync(BIN), `build the app first: ${BIN}`);
-  driver = spawn("tauri-driver", ["--port", "4444"], {
+  driver = spawn("tauri-driver", ["--port", String(PORT), "--native-port", String(NATIVE_PORT)], {
     env: { ...process.env, PACTWRIGHT_E2E_DIR: E2E_DIR, XDG_DATA_HOME: DATA, XDG_CONFIG_HOME: join(work, "config") },
     stdio: ["ignore", "inherit", "inherit"],
   });
-  await waitForPort(4444);
+  await waitForPort(PORT);
 });
 
 after(async () => {
@@ -325,6 +330,59 @@ test("export the PDF: its text holds what was typed", withShot("export the PDF: 
   for (const want of [TITLE, SPONSOR, CUSTOMER, ACTION, "99%"]) {
     assert.ok(text.includes(want), `the PDF text lacks ${want}`);
   }
+}));
+
+test("a schedule not understood is saved, closed, reopened exactly as typed", withShot("a schedule not understood", async () => {
+  // Issue 10, item 2: always savable, nothing lost.
+  const file = join(E2E_DIR, "harbour-desk-sla-e2e.agreement.json");
+  const TYPED = "Mon-Fri 8 till late";
+  const MESSAGE = `"${TYPED}" for the service hours is not understood yet; write it like "Monday to Friday 08:00-18:00" or "24/7"`;
+  const onSchedule = () =>
+    browser.execute(() => window.__pactwright.state.findings.filter((f) => f.pointer === "/service_hours/schedule").map((f) => `${f.code}: ${f.message}`));
+  const headings = () => browser.execute(() => (window.__pactwright.state.preview?.outline ?? []).map((o) => o.title));
+
+  await step("warranty");
+  // Understood as people write it: no finding, and a budget.
+  await type("#f-service_hours-schedule", "Monday to Friday 8am to 6pm");
+  await waitText("#budget-allowed-0", (t) => /\d/.test(t));
+  await browser.waitUntil(async () => (await onSchedule()).length === 0, { timeout: 10000, timeoutMsg: "a phrasing understood is flagged" });
+  const before = await headings();
+  assert.ok(before.some((t) => /availability/i.test(t)), JSON.stringify(before));
+
+  await type("#f-service_hours-schedule", TYPED);
+  // One finding, on the field, that says what was typed and what is understood.
+  await waitText("#f-service_hours-schedule-finding", (t) => t === MESSAGE);
+  assert.deepEqual(await onSchedule(), [`not-understood: ${MESSAGE}`]);
+  // The budget says why it is missing; the preview keeps every section.
+  await waitText("#budget-0 .budget-note", (t) => t.includes("cannot be computed until the service hours can be read"));
+  await browser.waitUntil(async () => JSON.stringify(await headings()) === JSON.stringify(before), {
+    timeout: 15000,
+    timeoutMsg: "the preview lost a section",
+  });
+
+  // Saved, not refused.
+  await browser.keys(["Control", "s"]);
+  await waitText("#toast", (t) => t.startsWith("Saved"));
+  assert.equal(await (await $("#modal-title")).isExisting(), false, "no error on save");
+  assert.equal(JSON.parse(readFileSync(file, "utf8")).service_hours.schedule, TYPED);
+
+  // Closed and opened again: exactly as typed, and still the one finding.
+  const pids = closeWindow();
+  await waitGone(pids);
+  await stopApp();
+  await startApp();
+  await openRecent(file);
+  await step("warranty");
+  assert.equal(await value("#f-service_hours-schedule"), TYPED);
+  await waitText("#f-service_hours-schedule-finding", (t) => t === MESSAGE);
+  assert.deepEqual(await onSchedule(), [`not-understood: ${MESSAGE}`]);
+
+  // Back to the hours the later tests expect.
+  await type("#f-service_hours-schedule", "24x7");
+  await waitText("#budget-allowed-0", (t) => t === "7h 12m");
+  await browser.keys(["Control", "s"]);
+  await waitText("#toast", (t) => t.startsWith("Saved"));
+  assert.equal(JSON.parse(readFileSync(file, "utf8")).service_hours.schedule, "24x7");
 }));
 
 /** Clicks the window's close button, as far as the app can tell (see wm-close.py). */

@@ -5,7 +5,7 @@
 //! service owner knows the answer, so the checks point at what to fill in.
 
 use crate::model::*;
-use crate::units::{Duration, Percent, Schedule};
+use crate::units::{Duration, Percent, Schedule, Typed};
 
 fn s(text: &str) -> String {
     text.to_owned()
@@ -29,9 +29,9 @@ fn priority(
             .map(|&(impact, urgency)| MatrixCell { impact, urgency })
             .collect(),
         clock: None,
-        response: Some(response),
-        resolution: Some(resolution),
-        update_every: Some(update),
+        response: Some(response.into()),
+        resolution: Some(resolution.into()),
+        update_every: Some(update.into()),
     }
 }
 
@@ -45,7 +45,7 @@ pub fn starter(kind: Kind) -> Agreement {
         months: Some(12),
         renewal: Renewal::ByAgreement,
         renewal_months: None,
-        notice: Some(Duration::from_days(90)),
+        notice: Some(Duration::from_days(90).into()),
     };
     a.document.change_history = vec![Change {
         version: s("0.1"),
@@ -59,11 +59,9 @@ pub fn starter(kind: Kind) -> Agreement {
     }
     a.service_hours = Some(ServiceHours {
         schedule: if kind == Kind::Sla {
-            "Mon-Fri 08:00-18:00"
-                .parse()
-                .unwrap_or_else(|_| Schedule::always())
+            Typed::parse("Mon-Fri 08:00-18:00")
         } else {
-            Schedule::always()
+            Schedule::always().into()
         },
         time_zone: s("UTC"),
         business_days: None,

@@ -67,12 +67,12 @@ pub fn large(base: &Agreement, size: Size) -> Agreement {
             trigger: TRIGGERS[i % TRIGGERS.len()].to_owned(),
             channel: channel.clone(),
             hours: if i % 3 == 0 {
-                Hours::Schedule(Schedule::always())
+                Hours::Schedule(Schedule::always()).into()
             } else {
-                Hours::ServiceHours
+                Hours::ServiceHours.into()
             },
             owner: owner.clone(),
-            target: Some(Duration::from_hours(1 + (i as u64 % 48))),
+            target: Some(Duration::from_hours(1 + (i as u64 % 48)).into()),
         })
         .collect();
     a.support.priorities = (0..size.priorities)
@@ -92,9 +92,9 @@ pub fn large(base: &Agreement, size: Size) -> Agreement {
                     urgency: [Level::High, Level::Medium, Level::Low][(i / 3) % 3],
                 }],
                 clock: None,
-                response: Some(response),
-                resolution: Some(Duration::from_mins(15 * (1 + i as u64) * 8)),
-                update_every: Some(Duration::from_mins(15 * (1 + i as u64) * 2)),
+                response: Some(response.into()),
+                resolution: Some(Duration::from_mins(15 * (1 + i as u64) * 8).into()),
+                update_every: Some(Duration::from_mins(15 * (1 + i as u64) * 2).into()),
             }
         })
         .collect();

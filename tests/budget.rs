@@ -113,21 +113,20 @@ fn only_a_value_the_budget_reads_hides_it() {
     hours["service_hours"]["schedule"] = json!("whenever");
     let note = draft_budget(&hours, None).unwrap_err();
     assert_eq!(note.kind, BudgetNoteKind::Unreadable);
-    assert!(
-        note.message.starts_with(
-            "The service hours schedule cannot be read yet (invalid service hours \"whenever\""
-        ),
-        "{}",
-        note.message
+    assert_eq!(
+        note.message,
+        "The downtime cannot be computed until the service hours can be read: \"whenever\" is not understood yet."
     );
     let mut own = d.clone();
-    own["service_levels"][2]["service_hours"] = json!({ "schedule": "Mon-Fri 9-5" });
-    assert!(
-        draft_budget(&own, Some(2))
-            .unwrap_err()
-            .message
-            .starts_with("The target service hours.schedule cannot be read yet"),
+    own["service_levels"][2]["service_hours"] = json!({ "schedule": "Mon-Fri 9 till late" });
+    assert_eq!(
+        draft_budget(&own, Some(2)).unwrap_err().message,
+        "The downtime cannot be computed until the target's service hours can be read: \"Mon-Fri 9 till late\" is not understood yet."
     );
+    // Hours as people write them are understood.
+    let mut written = d.clone();
+    written["service_levels"][2]["service_hours"] = json!({ "schedule": "Mon-Fri 9-5" });
+    assert!(draft_budget(&written, Some(2)).is_ok());
     assert_eq!(
         draft_budget(&own, Some(0)).unwrap().least.allowed,
         "43m 12s"

@@ -51,7 +51,9 @@ fn new_draft_is_checked_and_previewed() {
 fn unreadable_value_is_a_finding_on_its_field() {
     let h = host();
     let mut draft = new_sla(&h);
-    draft["service_hours"] = json!({ "schedule": "whenever", "time_zone": "UTC" });
+    // Of the wrong kind (text the core does not understand yet is kept as
+    // typed instead: tests/as_typed.rs).
+    draft["service_hours"] = json!({ "schedule": 42, "time_zone": "UTC" });
     let edit = h.update(&draft);
     let checked = h.next("checked", edit)["result"].clone();
     assert_eq!(checked["invalid"], true);
@@ -150,7 +152,13 @@ fn fast_typing_ends_in_the_final_state_everywhere() {
 
     let checked = h.next("checked", edits);
     assert_eq!(checked["edit"], edits);
-    assert_eq!(checked["result"]["invalid"], true, "the final draft");
+    let findings = checked["result"]["findings"].as_array().expect("findings");
+    assert!(
+        findings.iter().any(|f| f["message"]
+            .as_str()
+            .is_some_and(|m| m.starts_with("\"whenever\""))),
+        "the final draft: {findings:?}"
+    );
     let laid = h.next("laid", edits);
     assert_eq!(laid["edit"], edits);
     let outline = laid["info"]["outline"].to_string();

@@ -107,7 +107,8 @@ macro_rules! codes {
 }
 
 codes! {
-    UnreadableValue = "invalid-value", Error, Structure, "A value cannot be read in its field's form (\"99.9\" with no %, \"whenever\" for hours); the app sets it aside and checks the rest.";
+    NotUnderstood = "not-understood", Error, Structure, "A value is not understood yet (\"Mon-Fri 8 till late\" as service hours, \"99.9\" with no %); it is kept, saved and printed exactly as typed, and the other checks leave it out.";
+    UnreadableValue = "invalid-value", Error, Structure, "A value is of the wrong kind for its field (a number where text goes, a choice that is not on the list); the app sets it aside and checks the rest.";
     RequiredField = "required-field", Error, Structure, "Content this kind of agreement needs is missing (some are warnings: a reference, a description, outcomes).";
     MissingVersion = "missing-version", Error, Structure, "The agreement has no version.";
     MissingEffectiveDate = "missing-effective-date", Error, Structure, "The agreement has no effective date (a warning for a service offering description).";

@@ -34,17 +34,23 @@ impl Calendar {
     }
 
     /// The calendar of an agreement's service hours (24x7 when none are
-    /// stated).
-    pub fn of(hours: Option<&ServiceHours>) -> Self {
-        match hours {
-            None => Calendar::always(),
-            Some(h) => Calendar {
-                schedule: h.schedule.clone(),
-                time_zone: Some(h.time_zone.clone()).filter(|t| !t.trim().is_empty()),
-                holidays: h.holidays.iter().map(|d| d.date.0).collect(),
-                business_days: h.business_days(),
-            },
-        }
+    /// stated); `None` while its schedule or business days are as typed
+    /// (not read yet). A holiday whose date is not read yet is left out.
+    pub fn of(hours: Option<&ServiceHours>) -> Option<Self> {
+        let Some(h) = hours else {
+            return Some(Calendar::always());
+        };
+        Some(Calendar {
+            schedule: h.schedule.read()?.clone(),
+            time_zone: Some(h.time_zone.clone()).filter(|t| !t.trim().is_empty()),
+            holidays: h
+                .holidays
+                .iter()
+                .filter_map(|d| d.date.get())
+                .map(|d| d.0)
+                .collect(),
+            business_days: h.business_days()?,
+        })
     }
 
     /// Service seconds in an average business day: what "1bd" is worth on

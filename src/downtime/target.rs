@@ -14,8 +14,10 @@ use serde_json::Value;
 
 use super::{Calendar, DowntimeError, Period, budget, format_ms, ms_in_words};
 use crate::file::lenient;
-use crate::model::{Agreement, Metric, PeriodConvention, TargetValue};
-use crate::units::{Duration, Percent};
+use crate::model::{
+    Agreement, MaintenanceWindow, Metric, PeriodConvention, ServiceHours, TargetValue,
+};
+use crate::units::{Duration, Given, Percent};
 
 /// One period of a downtime budget, as printed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -105,6 +107,16 @@ impl BudgetNote {
         }
     }
 
+    fn waiting(what: &str, text: &str) -> Self {
+        BudgetNote {
+            kind: BudgetNoteKind::Unreadable,
+            message: format!(
+                "The downtime cannot be computed until the {what} can be read: \"{}\" is not understood yet.",
+                text.trim()
+            ),
+        }
+    }
+
     fn unreadable(what: &str, field: &str, reason: &str) -> Self {
         let field = if field.is_empty() {
             what.to_owned()
@@ -137,24 +149,71 @@ pub fn target_budget(a: &Agreement, index: usize) -> Result<TargetBudget, Budget
         return Err(BudgetNote::incomplete());
     };
     let hours = a.hours_of(t);
-    let calendar = Calendar::of(hours);
     let maintenance = a
         .warranty
         .availability
         .as_ref()
         .map(|av| av.maintenance.as_slice())
         .unwrap_or_default();
-    // Excluded maintenance inside these hours, per average month.
-    let excluded: f64 = maintenance
+    let schedule = hours.and_then(|h| h.schedule.read());
+    let excluded: Vec<_> = maintenance
         .iter()
-        .filter(|m| m.excluded_within(hours.map(|h| &h.schedule)))
-        .map(|m| {
-            m.duration.secs_with(calendar.business_day_service_secs()) as f64
-                * m.frequency.per_average_month()
+        .filter(|m| m.excluded_within(schedule))
+        .collect();
+    if let Some(note) = waiting(hours, t.service_hours.is_some(), &excluded) {
+        return Err(note);
+    }
+    let calendar = Calendar::of(hours).ok_or_else(BudgetNote::incomplete)?;
+    // Excluded maintenance inside these hours, per average month.
+    let excluded: f64 = excluded
+        .iter()
+        .filter_map(|m| {
+            Some(
+                m.duration
+                    .get()?
+                    .secs_with(calendar.business_day_service_secs()) as f64
+                    * m.frequency.per_average_month(),
+            )
         })
         .sum();
     let excluded = Duration::from_secs(excluded.round() as u64);
     budgets(a, target, a.period_of(t), &calendar, excluded)
+}
+
+/// The note for a budget that reads a value still as typed: the schedule,
+/// business days or a holiday of its hours (`own`: the target's own), or
+/// the duration of a maintenance window excluded from it.
+fn waiting(
+    hours: Option<&ServiceHours>,
+    own: bool,
+    excluded: &[&MaintenanceWindow],
+) -> Option<BudgetNote> {
+    let whose = if own {
+        "target's service hours"
+    } else {
+        "service hours"
+    };
+    let in_hours = hours.and_then(|h| {
+        let holiday = || h.holidays.iter().find_map(|d| d.date.as_typed());
+        h.schedule
+            .as_typed()
+            .map(|text| (whose, text))
+            .or_else(|| {
+                h.business_days
+                    .as_typed()
+                    .map(|text| ("business days", text))
+            })
+            .or_else(|| holiday().map(|text| ("holiday dates", text)))
+    });
+    let maintenance = || {
+        excluded
+            .iter()
+            .find_map(|m| m.duration.as_typed())
+            .map(|text| ("maintenance windows' durations", text))
+    };
+    in_hours
+        .or_else(maintenance)
+        .map(|(what, text)| BudgetNote::waiting(what, text))
 }
 
 /// The downtime budget under the agreement's own period convention, in
@@ -200,6 +259,7 @@ fn budgets(
             let (year, month) = a
                 .document
                 .effective_date
+                .get()
                 .map_or((2026, 1), |d| (d.0.year(), d.0.month()));
             let periods: Vec<Period> = if convention == PeriodConvention::CalendarMonth {
                 (0..12)

@@ -1,9 +1,11 @@
 //! Lenient reading of a half-typed draft. The desktop app holds the draft
-//! as JSON while the user types, and a value that cannot be read yet
-//! (`"99.9"` without `%`, `"whenever"` as service hours) must not hide the
-//! rest: each such value becomes an `invalid-value` finding on its field
+//! as JSON while the user types, and a value that cannot be read (a
+//! number where text goes, a choice that is not on the list) must not hide
+//! the rest: each such value becomes an `invalid-value` finding on its field
 //! and is set aside (read as if it had not been given), and the rest of
-//! the draft is read, checked and previewed as usual.
+//! the draft is read, checked and previewed as usual. Text a unit field
+//! cannot read yet is no such value: it is kept as typed (`units::Typed`)
+//! and the checks report it as `not-understood`.
 //!
 //! The draft is read as it is, borrowed; only when something cannot be
 //! read is it copied, once, and values are set aside in that copy: an

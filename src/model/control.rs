@@ -4,7 +4,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::units::{Date, Duration};
+use crate::units::{Date, Duration, Typed};
 
 /// The kind of agreement, which decides the template and the required
 /// content.
@@ -98,7 +98,7 @@ pub struct DocumentControl {
     pub status: Status,
     /// The day the agreement takes effect.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub effective_date: Option<Date>,
+    pub effective_date: Option<Typed<Date>>,
     /// How long it runs and how it renews.
     #[serde(default, skip_serializing_if = "is_default")]
     pub term: Term,
@@ -148,7 +148,7 @@ pub struct Term {
     pub renewal_months: Option<u32>,
     /// Notice needed to stop a renewal or to terminate, e.g. "90d".
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub notice: Option<Duration>,
+    pub notice: Option<Typed<Duration>>,
 }
 
 /// One entry of the change history.
@@ -159,7 +159,7 @@ pub struct Change {
     pub version: String,
     /// When.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub date: Option<Date>,
+    pub date: Option<Typed<Date>>,
     /// Who made it.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub author: String,

@@ -11,7 +11,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::relationship::Cadence;
 use super::warranty::{PeriodConvention, ServiceHours};
-use crate::units::{Date, Duration, Percent, UnitError};
+use crate::units::{Date, Duration, Example, Percent, Typed, UnitError};
 
 /// What a service level target measures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
@@ -50,7 +50,9 @@ impl Metric {
 }
 
 /// A target value: a percentage, a duration, a plain number, or text that
-/// holds no number (which a check reports as vague).
+/// holds no number (which a check reports as vague). It is never as typed
+/// in the sense of `units::Typed`: any text is a value, and text with no
+/// number is a finding of its own (`vague-target`), kept as written.
 #[derive(Debug, Clone, PartialEq)]
 pub enum TargetValue {
     /// E.g. "99.9%".
@@ -68,10 +70,9 @@ impl FromStr for TargetValue {
 
     fn from_str(text: &str) -> Result<Self, Self::Err> {
         let t = text.trim();
-        if t.ends_with('%') {
-            if let Ok(p) = t.parse() {
-                return Ok(TargetValue::Percent(p));
-            }
+        // "99.9%", "99.9 percent" (the percentage reader knows the forms).
+        if let Ok(p) = t.parse() {
+            return Ok(TargetValue::Percent(p));
         }
         if let Ok(d) = t.parse() {
             return Ok(TargetValue::Duration(d));
@@ -169,7 +170,7 @@ pub struct ServiceLevelTarget {
     /// Share of cases that must meet the target, e.g. "95%" of P2
     /// incidents resolved within 4h.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub attainment: Option<Percent>,
+    pub attainment: Option<Typed<Percent>>,
     /// How it is measured.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub measurement: String,
@@ -226,13 +227,13 @@ pub struct CreditScheme {
     /// By when the consumer must claim: a time after the end of the
     /// period measured ("60d"), or "by the end of the 2nd billing cycle".
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub claim_window: Option<ClaimWindow>,
+    pub claim_window: Option<Typed<ClaimWindow>>,
     /// What a claim must include.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub evidence: String,
     /// The most that can be credited in one period, as a share of the basis.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub cap: Option<Percent>,
+    pub cap: Option<Typed<Percent>>,
     /// True when credits are the consumer's only remedy for missed targets.
     #[serde(default)]
     pub sole_remedy: bool,
@@ -325,6 +326,10 @@ pub fn ordinal(n: u32) -> String {
     format!("{n}{suffix}")
 }
 
+impl Example for ClaimWindow {
+    const EXAMPLE: &'static str = "\"60 days\" or \"2 billing cycles\"";
+}
+
 impl FromStr for ClaimWindow {
     type Err = UnitError;
 
@@ -395,9 +400,9 @@ crate::units::string_form!(
 #[serde(deny_unknown_fields)]
 pub struct CreditTier {
     /// Applies when the measured value is below this.
-    pub below: Percent,
+    pub below: Typed<Percent>,
     /// The credit owed, as a share of the basis.
-    pub credit: Percent,
+    pub credit: Typed<Percent>,
 }
 
 /// Changing and ending the agreement.
@@ -412,5 +417,5 @@ pub struct Terms {
     pub termination: String,
     /// The date the agreement ends, where fixed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub end_date: Option<Date>,
+    pub end_date: Option<Typed<Date>>,
 }

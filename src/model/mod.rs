@@ -146,9 +146,10 @@ impl Agreement {
         self.support.priorities.iter().find(|p| p.id == id)
     }
 
-    /// The weekly schedule of the agreement's service hours, if stated.
+    /// The weekly schedule of the agreement's service hours, if stated and
+    /// read (`None` too while it is as typed).
     pub fn schedule(&self) -> Option<&crate::units::Schedule> {
-        self.service_hours.as_ref().map(|h| &h.schedule)
+        self.service_hours.as_ref().and_then(|h| h.schedule.read())
     }
 
     /// The service hours an availability target is promised in: its own,

@@ -5,7 +5,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::units::{Duration, Hours};
+use crate::units::{Duration, Hours, Typed};
 
 /// The components of the offering.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
@@ -70,13 +70,13 @@ pub struct ServiceAction {
     pub channel: String,
     /// When it is available: the service hours, "24x7" or a schedule.
     #[serde(default, skip_serializing_if = "super::control::is_default")]
-    pub hours: Hours,
+    pub hours: Typed<Hours>,
     /// Stakeholder id of the owner.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub owner: String,
     /// The target time to complete it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub target: Option<Duration>,
+    pub target: Option<Typed<Duration>>,
 }
 
 /// Utility: what the service does, fit for purpose.

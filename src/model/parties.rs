@@ -4,7 +4,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::units::Date;
+use crate::units::{Date, Typed};
 
 /// The two sides of the agreement.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
@@ -132,5 +132,5 @@ pub struct Signature {
     pub stakeholder: String,
     /// The date signed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub date: Option<Date>,
+    pub date: Option<Typed<Date>>,
 }

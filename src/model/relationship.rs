@@ -109,15 +109,15 @@ pub struct Occasion {
     pub priority: String,
     /// How soon after the event (for an incident: after it is resolved).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub within: Option<crate::units::Duration>,
+    pub within: Option<crate::units::Typed<crate::units::Duration>>,
 }
 
 impl Occasion {
     /// As printed: "within 5 business days of every P1 incident".
     pub fn to_words(&self) -> String {
         let event = self.event.words(&self.priority);
-        match self.within {
-            Some(d) => format!("within {} of every {event}", d.to_words()),
+        match &self.within {
+            Some(d) => format!("within {} of every {event}", d.printed(|d| d.to_words())),
             None => format!("after every {event}"),
         }
     }

@@ -4,7 +4,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::units::{Duration, Percent, Schedule};
+use crate::units::{Duration, Percent, Schedule, Typed};
 
 /// The service the agreement is about.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
@@ -79,11 +79,11 @@ pub struct Dependency {
     pub description: String,
     /// The availability it commits to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub availability: Option<Percent>,
+    pub availability: Option<Typed<Percent>>,
     /// The hours it is supported.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub support_hours: Option<Schedule>,
+    pub support_hours: Option<Typed<Schedule>>,
     /// Its committed resolution time for the most urgent incidents.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub resolution: Option<Duration>,
+    pub resolution: Option<Typed<Duration>>,
 }

@@ -5,7 +5,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::units::{Duration, Hours};
+use crate::units::{Duration, Hours, Typed};
 
 /// The support arrangements.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
@@ -94,7 +94,7 @@ pub struct Channel {
     pub address: String,
     /// When the channel is staffed: the service hours, "24x7" or a schedule.
     #[serde(default, skip_serializing_if = "super::control::is_default")]
-    pub hours: Hours,
+    pub hours: Typed<Hours>,
 }
 
 /// A level of impact or urgency.
@@ -145,13 +145,13 @@ pub struct Priority {
     pub clock: Option<Clock>,
     /// Time to respond (acknowledge and start work).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub response: Option<Duration>,
+    pub response: Option<Typed<Duration>>,
     /// Time to resolve (restore service or give a workaround).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub resolution: Option<Duration>,
+    pub resolution: Option<Typed<Duration>>,
     /// How often the consumer is updated while it is open.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub update_every: Option<Duration>,
+    pub update_every: Option<Typed<Duration>>,
 }
 
 /// One cell of the priority matrix: an impact and an urgency.
@@ -198,5 +198,5 @@ pub struct EscalationTime {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub priority: String,
     /// Escalate after this long without resolution.
-    pub after: Duration,
+    pub after: Typed<Duration>,
 }

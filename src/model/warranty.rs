@@ -5,7 +5,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::units::{Date, Days, Duration, Schedule};
+use crate::units::{Date, Days, Duration, Schedule, Typed};
 
 /// The four usual aspects of warranty.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
@@ -83,15 +83,17 @@ pub struct Availability {
 
 impl ServiceHours {
     /// The business days: as stated, else the days the schedule is open,
-    /// else Mon-Fri for a 24x7 schedule.
-    pub fn business_days(&self) -> Days {
-        if let Some(d) = self.business_days {
-            return d;
+    /// else Mon-Fri for a 24x7 schedule; `None` while what they come from
+    /// is as typed (not read yet).
+    pub fn business_days(&self) -> Option<Days> {
+        if let Some(d) = &self.business_days {
+            return d.get();
         }
-        if self.schedule.is_always() {
-            return Days::WEEKDAYS;
+        let schedule = self.schedule.read()?;
+        if schedule.is_always() {
+            return Some(Days::WEEKDAYS);
         }
-        Days::from_fn(|d| self.schedule.minutes_on(d) > 0)
+        Some(Days::from_fn(|d| schedule.minutes_on(d) > 0))
     }
 }
 
@@ -100,7 +102,7 @@ impl ServiceHours {
 #[serde(deny_unknown_fields)]
 pub struct ServiceHours {
     /// Weekly hours, e.g. "24x7" or "Mon-Fri 08:00-18:00".
-    pub schedule: Schedule,
+    pub schedule: Typed<Schedule>,
     /// IANA time zone the hours are in, e.g. "Europe/London".
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub time_zone: String,
@@ -108,7 +110,7 @@ pub struct ServiceHours {
     /// when not given, the days the schedule is open, or Mon-Fri when the
     /// schedule is 24x7.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub business_days: Option<Days>,
+    pub business_days: Option<Typed<Days>>,
     /// Days the service hours do not apply.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub holidays: Vec<Holiday>,
@@ -123,7 +125,7 @@ pub struct ServiceHours {
 #[serde(deny_unknown_fields)]
 pub struct Holiday {
     /// The date.
-    pub date: Date,
+    pub date: Typed<Date>,
     /// Its name, e.g. "Christmas Day".
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub name: String,
@@ -179,10 +181,10 @@ pub struct MaintenanceWindow {
     #[serde(default)]
     pub frequency: Frequency,
     /// How long each window lasts.
-    pub duration: Duration,
+    pub duration: Typed<Duration>,
     /// Notice given before each window.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub notice: Option<Duration>,
+    pub notice: Option<Typed<Duration>>,
     /// True when time in the window counts as downtime; false when it is
     /// excluded from the availability calculation.
     #[serde(default)]
@@ -220,10 +222,10 @@ pub struct CapacityCommitment {
 pub struct Continuity {
     /// Recovery time objective.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub rto: Option<Duration>,
+    pub rto: Option<Typed<Duration>>,
     /// Recovery point objective.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub rpo: Option<Duration>,
+    pub rpo: Option<Typed<Duration>>,
     /// Backup and recovery arrangements.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub arrangements: String,
@@ -247,5 +249,5 @@ pub struct Security {
     pub data_location: String,
     /// How soon the consumer is told of a security incident affecting it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub breach_notification: Option<Duration>,
+    pub breach_notification: Option<Typed<Duration>>,
 }

@@ -17,6 +17,7 @@ use std::path::Path;
 use pactwright_typeset as typeset;
 
 use crate::model::{Agreement, Kind, Status};
+use crate::units::Typed;
 pub use fonts::{Fonts, needs_fallback};
 pub use templates::{TemplateError, Templates};
 
@@ -129,7 +130,12 @@ pub fn meta(agreement: &Agreement, force_watermark: bool) -> typeset::Meta {
     }
     let date = d
         .effective_date
-        .or_else(|| d.change_history.iter().filter_map(|c| c.date).max())
+        .as_ref()
+        .and_then(Typed::get)
+        .or_else(|| {
+            let dates = d.change_history.iter().filter_map(|c| c.date.as_ref());
+            dates.filter_map(Typed::get).max()
+        })
         .map(|date| typeset::DocDate {
             year: date.0.year().max(0) as u16,
             month: date.0.month() as u8,

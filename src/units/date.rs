@@ -26,10 +26,72 @@ impl Date {
     }
 }
 
+/// A date written out, `"1 April 2026"`, `"1st April 2026"`, `"April 1,
+/// 2026"`, `"Apr 1 2026"`; `None` when the text is not of that form,
+/// `Some(Err)` when it is but there is no such day.
+fn in_words(text: &str) -> Option<Result<Date, UnitError>> {
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let lower = text.trim().to_ascii_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let [a, b, year] = words.as_slice() else {
+        return None;
+    };
+    let month_of = |w: &str| {
+        let w = w.trim_end_matches('.');
+        MONTHS
+            .iter()
+            .position(|m| w.len() >= 3 && m.starts_with(w))
+            .map(|i| i as i8 + 1)
+    };
+    let day_of = |w: &str| {
+        let digits = ["st", "nd", "rd", "th"]
+            .iter()
+            .find_map(|s| w.strip_suffix(s))
+            .unwrap_or(w);
+        (digits.len() <= 2)
+            .then(|| digits.parse::<i8>().ok())
+            .flatten()
+    };
+    let (day, month) = match (day_of(a), month_of(b), month_of(a), day_of(b)) {
+        (Some(d), Some(m), _, _) | (_, _, Some(m), Some(d)) => (d, m),
+        _ => return None,
+    };
+    if year.len() != 4 || !year.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let year: i16 = year.parse().ok()?;
+    Some(
+        Date::new(year, month, day).ok_or_else(|| {
+            UnitError::new(format!("invalid date \"{text}\": there is no such day"))
+        }),
+    )
+}
+
 impl FromStr for Date {
     type Err = UnitError;
 
+    /// Reads `"2026-04-01"`, and dates written out: `"1 April 2026"`,
+    /// `"April 1, 2026"`.
     fn from_str(text: &str) -> Result<Self, Self::Err> {
+        if let Some(date) = in_words(text) {
+            return date;
+        }
         let trimmed = text.trim();
         let well_formed = trimmed.len() == 10
             && trimmed.char_indices().all(|(i, c)| {
@@ -41,7 +103,7 @@ impl FromStr for Date {
             });
         if !well_formed {
             return Err(UnitError::new(format!(
-                "invalid date \"{text}\": write it as YYYY-MM-DD, like \"2026-01-31\""
+                "invalid date \"{text}\": write it as YYYY-MM-DD, like \"2026-01-31\", or as \"31 January 2026\""
             )));
         }
         trimmed
@@ -61,7 +123,7 @@ string_form!(
     Date,
     "Date",
     r"^\s*[0-9]{4}-[0-9]{2}-[0-9]{2}\s*$",
-    "A calendar date, \"YYYY-MM-DD\".",
+    "A calendar date, \"YYYY-MM-DD\" (also read, and saved in that form: \"1 April 2026\", \"April 1, 2026\").",
     ["2026-01-01"]
 );
 
@@ -74,5 +136,34 @@ mod tests {
         assert_eq!(Date::new(2026, 1, 1).unwrap().to_words(), "1 January 2026");
         assert!("2026-02-30".parse::<Date>().is_err());
         assert!("01/02/2026".parse::<Date>().is_err());
+    }
+
+    #[test]
+    fn dates_as_people_write_them() {
+        let want = Date::new(2026, 4, 1).unwrap();
+        for text in [
+            "1 April 2026",
+            "April 1, 2026",
+            "1st April 2026",
+            "Apr 1 2026",
+            "1 apr. 2026",
+            " 2026-04-01 ",
+        ] {
+            let d: Date = text.parse().unwrap_or_else(|e| panic!("{text}: {e}"));
+            assert_eq!(d, want, "{text}");
+            // Written back in the canonical ISO form.
+            assert_eq!(d.to_string(), "2026-04-01");
+        }
+        for text in [
+            "31 April 2026",
+            "April 2026",
+            "1 Aprel 2026",
+            "1 April 26",
+            "next Tuesday",
+        ] {
+            assert!(text.parse::<Date>().is_err(), "{text}");
+        }
+        let err = "31 April 2026".parse::<Date>().unwrap_err();
+        assert!(err.message.contains("no such day"), "{err}");
     }
 }

@@ -99,9 +99,13 @@ pub(super) fn day_index(name: &str) -> Option<u8> {
         "saturday",
         "sunday",
     ];
-    full.iter()
-        .position(|f| lower.len() >= 3 && f.starts_with(&lower))
-        .map(|i| i as u8)
+    // "Mondays" as well as "Monday", "Mon" and "mon".
+    let find = |name: &str| {
+        full.iter()
+            .position(|f| name.len() >= 3 && f.starts_with(name))
+            .map(|i| i as u8)
+    };
+    find(&lower).or_else(|| lower.strip_suffix('s').and_then(find))
 }
 
 impl FromStr for Days {
@@ -117,8 +121,11 @@ impl FromStr for Days {
         if lower == "daily" || lower == "every day" {
             return Ok(Days::ALL);
         }
-        if lower == "weekdays" {
+        if lower == "weekdays" || lower == "weekday" {
             return Ok(Days::WEEKDAYS);
+        }
+        if lower == "weekends" || lower == "weekend" {
+            return Ok(Days { mask: 0b110_0000 });
         }
         let mut mask = 0u8;
         for part in lower.split(',') {

@@ -280,7 +280,7 @@ string_form!(
     Duration,
     "Duration",
     r"^\s*([0-9]+(\.[0-9]+)?\s*[A-Za-z]+(\s+[Dd]ays?)?[\s,]*)+$",
-    "A length of time: a number and a unit (s, min, h, d, w), e.g. \"4h\", \"30 min\", \"1h 30 min\", \"3d\"; or whole business days on the agreement's calendar, \"3bd\".",
+    "A length of time: a number and a unit (s, min, h, d, w), e.g. \"4h\", \"30 min\", \"1h 30 min\", \"3d\"; or whole business days on the agreement's calendar, \"3bd\" (also read, and saved in that form: \"4 hours\", \"4 hrs\", \"30 mins\", \"2 business days\", \"2 working days\").",
     ["4h", "30 min", "1h 30 min", "3d", "3bd"]
 );
 
@@ -305,6 +305,27 @@ mod tests {
             assert_eq!(d.elapsed_secs().unwrap(), secs, "{input}");
             assert_eq!(d.to_string(), canonical, "{input}");
             assert_eq!(canonical.parse::<Duration>().unwrap(), d);
+        }
+    }
+
+    #[test]
+    fn durations_as_people_write_them() {
+        for (text, canonical) in [
+            ("4 hours", "4h"),
+            ("4 hrs", "4h"),
+            ("4 Hours", "4h"),
+            ("30 mins", "30 min"),
+            ("30 minutes", "30 min"),
+            ("2 business days", "2bd"),
+            ("2 working days", "2bd"),
+            ("2 Working Days", "2bd"),
+        ] {
+            let d: Duration = text.parse().unwrap_or_else(|e| panic!("{text}: {e}"));
+            assert_eq!(d.to_string(), canonical, "{text}");
+            assert_eq!(d, canonical.parse().unwrap(), "{text}");
+        }
+        for text in ["soon", "4", "a few hours", "2 business", "4 hourz"] {
+            assert!(text.parse::<Duration>().is_err(), "{text}");
         }
     }
 

@@ -8,7 +8,7 @@ use std::str::FromStr;
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use super::{Schedule, UnitError, string_form};
+use super::{Schedule, Typed, UnitError, string_form};
 
 /// When a support channel is staffed or a service action is available: the
 /// agreement's service hours, or any weekly schedule (`"24x7"`,
@@ -38,6 +38,15 @@ impl Hours {
             Hours::ServiceHours => "Service hours".to_owned(),
             Hours::Schedule(s) => s.to_string(),
         }
+    }
+}
+
+impl Typed<Hours> {
+    /// The schedule these hours stand for, given the agreement's service
+    /// hours (`None` when those are not stated or not read yet); `None` too
+    /// while these hours are as typed.
+    pub fn resolve<'a>(&'a self, service: Option<&'a Schedule>) -> Option<&'a Schedule> {
+        self.read().and_then(|h| h.resolve(service))
     }
 }
 

@@ -14,6 +14,7 @@ mod hours;
 mod percent;
 mod schedule;
 mod time_of_day;
+mod typed;
 
 pub use date::Date;
 pub use days::Days;
@@ -22,6 +23,7 @@ pub use hours::Hours;
 pub use percent::Percent;
 pub use schedule::{Schedule, Window};
 pub use time_of_day::TimeOfDay;
+pub use typed::{Example, Given, NOT_UNDERSTOOD, Typed};
 
 /// A value that could not be read from its human form.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -66,8 +66,11 @@ impl FromStr for Percent {
 
     fn from_str(text: &str) -> Result<Self, Self::Err> {
         let hint = "write it like \"99.95%\"";
-        let trimmed = text.trim();
-        let Some(number) = trimmed.strip_suffix('%') else {
+        let lower = text.trim().to_ascii_lowercase();
+        let Some(number) = ["%", "percent", "per cent"]
+            .iter()
+            .find_map(|sign| lower.strip_suffix(sign))
+        else {
             return Err(UnitError::new(format!(
                 "invalid percentage \"{text}\": it must end with `%`; {hint}"
             )));
@@ -132,7 +135,7 @@ string_form!(
     Percent,
     "Percent",
     r"^\s*-?[0-9]+(\.[0-9]{1,4})?\s*%\s*$",
-    "A percentage with up to four decimals, e.g. \"99.95%\".",
+    "A percentage with up to four decimals, e.g. \"99.95%\" (also read, and saved in that form: \"99.95 %\", \"99.95 percent\").",
     ["99.95%", "10%"]
 );
 
@@ -158,5 +161,27 @@ mod tests {
         assert!("abc%".parse::<Percent>().is_err());
         assert!("99.123456%".parse::<Percent>().is_err());
         assert!(!"100.5%".parse::<Percent>().unwrap().is_proportion());
+    }
+
+    #[test]
+    fn percents_as_people_write_them() {
+        for text in [
+            "99.9 %",
+            "99.9 percent",
+            "99.9 Percent",
+            "99.9per cent",
+            " 99.9% ",
+        ] {
+            let p: Percent = text.parse().unwrap_or_else(|e| panic!("{text}: {e}"));
+            assert_eq!(p, "99.9%".parse().unwrap(), "{text}");
+            assert_eq!(p.to_string(), "99.9%");
+        }
+        // A number alone is not a percentage: the app relies on "99.9"
+        // staying unreadable while the % is still to be typed.
+        for text in ["99.9", "99.9 pc", "percent", "ninety-nine percent"] {
+            assert!(text.parse::<Percent>().is_err(), "{text}");
+        }
+        let err = "99.9".parse::<Percent>().unwrap_err();
+        assert!(err.message.contains("it must end with `%`"), "{err}");
     }
 }

@@ -123,8 +123,11 @@ fn spanning_window(part: &str) -> Result<Option<Vec<Window>>, UnitError> {
     let (Some(first), Some(last)) = (day_index(d1), day_index(d2)) else {
         return Ok(None);
     };
-    let start: TimeOfDay = t1.parse()?;
-    let end: TimeOfDay = t2.parse()?;
+    let clock = |t: &str| match Clock::read(t).and_then(Clock::time) {
+        Some(time) => Ok(time),
+        None => t.parse::<TimeOfDay>(),
+    };
+    let (start, end) = (clock(t1)?, clock(t2)?);
     let one = |d: u8| Days { mask: 1 << d };
     let mut windows = Vec::new();
     if first == last {
@@ -170,13 +173,166 @@ fn spanning_window(part: &str) -> Result<Option<Vec<Window>>, UnitError> {
     Ok(Some(windows))
 }
 
+/// A time of day as people write it: `"08:00"`, `"8"`, `"8am"`, `"5:30"`,
+/// `"6 pm"`, `"8.30am"`, `"noon"`, `"midnight"`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Clock {
+    /// Minutes since midnight on a 24-hour clock (1440 for `"24:00"`).
+    minutes: u16,
+    /// True when it could be an afternoon hour written on a 12-hour clock
+    /// without am or pm: `"5"`, `"5:30"` (not `"05:00"`, `"17:00"`, `"5pm"`).
+    bare_12h: bool,
+    /// True when written with am or pm (or as noon or midnight).
+    meridiem: bool,
+}
+
+impl Clock {
+    fn read(text: &str) -> Option<Clock> {
+        let t = text.trim().to_ascii_lowercase();
+        match t.as_str() {
+            "noon" | "midday" => {
+                return Some(Clock {
+                    minutes: 12 * 60,
+                    bare_12h: false,
+                    meridiem: true,
+                });
+            }
+            "midnight" => {
+                return Some(Clock {
+                    minutes: 0,
+                    bare_12h: false,
+                    meridiem: true,
+                });
+            }
+            _ => {}
+        }
+        let (number, pm) = match ["am", "a.m.", "pm", "p.m."].iter().find_map(|m| {
+            t.strip_suffix(m)
+                .map(|n| (n.trim_end(), m.starts_with('p')))
+        }) {
+            Some((n, pm)) => (n, Some(pm)),
+            None => (t.as_str(), None),
+        };
+        let (h, m) = match number.split_once([':', '.']) {
+            Some((h, m)) if m.len() == 2 => (h, m),
+            Some(_) => return None,
+            None => (number, "00"),
+        };
+        let digits =
+            |s: &str| !s.is_empty() && s.len() <= 2 && s.bytes().all(|b| b.is_ascii_digit());
+        if !digits(h) || !digits(m) {
+            return None;
+        }
+        let (hour, minute): (u16, u16) = (h.parse().ok()?, m.parse().ok()?);
+        if minute >= 60 {
+            return None;
+        }
+        let hour = match pm {
+            Some(_) if !(1..=12).contains(&hour) => return None,
+            Some(false) => hour % 12,
+            Some(true) => hour % 12 + 12,
+            None => hour,
+        };
+        let minutes = TimeOfDay::new(hour, minute)?.minutes();
+        Some(Clock {
+            minutes,
+            bare_12h: pm.is_none() && (1..=12).contains(&hour) && !h.starts_with('0'),
+            meridiem: pm.is_some(),
+        })
+    }
+
+    fn time(self) -> Option<TimeOfDay> {
+        TimeOfDay::new(self.minutes / 60, self.minutes % 60)
+    }
+}
+
+/// A range of times as people write it, `"08:00-18:00"`, `"8am to 6pm"`,
+/// `"9-5:30"`: an end on a 12-hour clock without am or pm that comes
+/// before a morning start is in the afternoon (`"9-5"` is 09:00-17:00), and
+/// an end at midnight is the end of the day.
+fn time_range(text: &str) -> Option<(TimeOfDay, TimeOfDay)> {
+    let lower = text.trim().to_ascii_lowercase().replace(['–', '—'], "-");
+    let (from, to) = [" to ", " until ", " till ", "-"]
+        .iter()
+        .find_map(|sep| lower.split_once(sep))?;
+    let (start, mut end) = (Clock::read(from)?, Clock::read(to)?);
+    let morning_start = start.meridiem || start.bare_12h;
+    if end.bare_12h
+        && morning_start
+        && end.minutes < start.minutes
+        && end.minutes + 720 > start.minutes
+    {
+        end.minutes += 720;
+    }
+    if end.minutes == 0 && start.minutes > 0 {
+        end.minutes = 24 * 60;
+    }
+    Some((start.time()?, end.time()?))
+}
+
+/// The days of a window as people write them: `"Mon-Fri"`, `"Monday to
+/// Friday"`, `"weekdays"`, `"Mondays through Fridays"`.
+fn days_phrase(text: &str) -> Result<Days, UnitError> {
+    let mut lower = text.trim().to_ascii_lowercase().replace(['–', '—'], "-");
+    for sep in [" to ", " through ", " thru ", " until "] {
+        lower = lower.replace(sep, "-");
+    }
+    let lower = lower
+        .trim_end_matches([',', ':'])
+        .trim_end()
+        .trim_end_matches(" from")
+        .trim_end_matches(',')
+        .trim();
+    lower.parse()
+}
+
+/// One window of days and hours, as written canonically (`"Mon-Fri
+/// 08:00-18:00"`) or as people write it (`"Monday to Friday 8am to 6pm"`,
+/// `"Mon-Fri, 8am-6pm"`, `"weekdays 9-5:30"`).
+fn window(part: &str, hint: &str) -> Result<Window, UnitError> {
+    let Some(at) = part.find(|c: char| c.is_ascii_digit()).filter(|&i| i > 0) else {
+        return Err(UnitError::new(format!(
+            "invalid service hours \"{part}\": expected days then hours; {hint}"
+        )));
+    };
+    let (days, hours) = part.split_at(at);
+    let days = days_phrase(days)?;
+    let (start, end) = time_range(hours).ok_or_else(|| {
+        UnitError::new(format!(
+            "invalid service hours \"{part}\": `{}` is not a range of times like 08:00-18:00 or 8am-6pm; {hint}",
+            hours.trim()
+        ))
+    })?;
+    if end <= start {
+        return Err(UnitError::new(format!(
+            "invalid service hours \"{part}\": {end} is not after {start}; a window that runs past midnight is written with its days, e.g. \"Fri 18:00-Mon 08:00\", or as two windows, \"Mon-Fri 22:00-24:00; Tue-Sat 00:00-06:00\""
+        )));
+    }
+    Ok(Window { days, start, end })
+}
+
+/// Every hour of every day, as people write it.
+fn always_phrase(text: &str) -> bool {
+    let lower = text.trim().to_ascii_lowercase();
+    let compact: String = lower.chars().filter(|c| !c.is_whitespace()).collect();
+    matches!(compact.as_str(), "24x7" | "24/7" | "24*7")
+        || matches!(
+            lower.trim_end_matches('.'),
+            "around the clock" | "round the clock" | "all day every day"
+        )
+}
+
 impl FromStr for Schedule {
     type Err = UnitError;
 
+    /// Reads the canonical form (`"24x7"`, `"Mon-Fri 08:00-18:00; Sat
+    /// 09:00-13:00"`, `"Fri 18:00-Mon 08:00"`) and the common ways of
+    /// writing it: `"24/7"`, `"around the clock"`, `"Monday to Friday 8am to
+    /// 6pm"`, `"Mon-Fri 8am-6pm"`, `"weekdays 9-5:30"`.
     fn from_str(text: &str) -> Result<Self, Self::Err> {
         let hint = "write it like \"24x7\" or \"Mon-Fri 08:00-18:00; Sat 09:00-13:00\"";
         let trimmed = text.trim();
-        if trimmed.eq_ignore_ascii_case("24x7") || trimmed.eq_ignore_ascii_case("24/7") {
+        if always_phrase(trimmed) {
             return Ok(Schedule::always());
         }
         if trimmed.is_empty() {
@@ -189,25 +345,7 @@ impl FromStr for Schedule {
                 windows.extend(spanning);
                 continue;
             }
-            let (days, hours) = part.rsplit_once(' ').ok_or_else(|| {
-                UnitError::new(format!(
-                    "invalid service hours \"{part}\": expected days then hours; {hint}"
-                ))
-            })?;
-            let days: Days = days.parse()?;
-            let (start, end) = hours.split_once('-').ok_or_else(|| {
-                UnitError::new(format!(
-                    "invalid service hours \"{part}\": expected a range of times like 08:00-18:00; {hint}"
-                ))
-            })?;
-            let start: TimeOfDay = start.parse()?;
-            let end: TimeOfDay = end.parse()?;
-            if end <= start {
-                return Err(UnitError::new(format!(
-                    "invalid service hours \"{part}\": {end} is not after {start}; a window that runs past midnight is written with its days, e.g. \"Fri 18:00-Mon 08:00\", or as two windows, \"Mon-Fri 22:00-24:00; Tue-Sat 00:00-06:00\""
-                )));
-            }
-            windows.push(Window { days, start, end });
+            windows.push(window(part, hint)?);
         }
         Ok(Schedule { windows })
     }
@@ -231,7 +369,7 @@ string_form!(
     Schedule,
     "Schedule",
     r"^.+$",
-    "Weekly service hours: \"24x7\", or windows separated by semicolons like \"Mon-Fri 08:00-18:00; Sat 09:00-13:00\".",
+    "Weekly service hours: \"24x7\", or windows separated by semicolons like \"Mon-Fri 08:00-18:00; Sat 09:00-13:00\" (also read, and saved in that form: \"24/7\", \"around the clock\", \"Monday to Friday 8am to 6pm\", \"weekdays 9-5:30\").",
     ["24x7", "Mon-Fri 08:00-18:00"]
 );
 
@@ -264,5 +402,68 @@ mod tests {
             "Fri 18:00-24:00; Sat,Sun 00:00-24:00; Mon 00:00-08:00"
         );
         assert!("Fri 18:00-Fri 08:00".parse::<Schedule>().is_err());
+    }
+
+    #[test]
+    fn schedules_as_people_write_them() {
+        let read = |text: &str| {
+            text.parse::<Schedule>()
+                .unwrap_or_else(|e| panic!("{text}: {e}"))
+                .to_string()
+        };
+        for (text, canonical) in [
+            ("Monday to Friday 8am to 6pm", "Mon-Fri 08:00-18:00"),
+            ("Mon-Fri 8am-6pm", "Mon-Fri 08:00-18:00"),
+            ("Mon–Fri 8 am – 6 pm", "Mon-Fri 08:00-18:00"),
+            (
+                "Monday through Friday, 8:00am - 6:00pm",
+                "Mon-Fri 08:00-18:00",
+            ),
+            (
+                "Mondays to Fridays from 8.30am to 5.30pm",
+                "Mon-Fri 08:30-17:30",
+            ),
+            ("weekdays 9-5:30", "Mon-Fri 09:00-17:30"),
+            ("weekdays 9-5", "Mon-Fri 09:00-17:00"),
+            (
+                "Mon-Fri 9-5; Sat 10-2",
+                "Mon-Fri 09:00-17:00; Sat 10:00-14:00",
+            ),
+            ("Sat 8pm-midnight", "Sat 20:00-24:00"),
+            ("Sat 9am-noon", "Sat 09:00-12:00"),
+            ("Mon-Fri 8-18", "Mon-Fri 08:00-18:00"),
+            ("Mon-Fri 8am-6", "Mon-Fri 08:00-18:00"),
+            ("24/7", "24x7"),
+            ("24x7", "24x7"),
+            ("24 x 7", "24x7"),
+            ("around the clock", "24x7"),
+            ("Round the clock", "24x7"),
+            (
+                "Mon 9am-Fri 5pm",
+                "Mon 09:00-24:00; Tue-Thu 00:00-24:00; Fri 00:00-17:00",
+            ),
+        ] {
+            assert_eq!(read(text), canonical, "{text}");
+            // Read to the same value as its canonical form.
+            assert_eq!(
+                text.parse::<Schedule>().unwrap(),
+                canonical.parse::<Schedule>().unwrap(),
+                "{text}"
+            );
+        }
+        // Near misses stay unreadable: they are kept as typed, never
+        // guessed.
+        for text in [
+            "whenever",
+            "9 to 5ish",
+            "Monday to Fridya 8am-6pm",
+            "Mon-Fri 18:00-8:00",
+            "Mon-Fri 13pm-6pm",
+            "business hours",
+        ] {
+            assert!(text.parse::<Schedule>().is_err(), "{text}");
+        }
+        let err = "Monday to Fridya 8am-6pm".parse::<Schedule>().unwrap_err();
+        assert!(err.message.contains("`fridya` is not a day"), "{err}");
     }
 }

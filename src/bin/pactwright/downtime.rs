@@ -17,12 +17,12 @@ pub fn run(
     holidays: &[String],
     maintenance: Option<&str>,
 ) -> u8 {
-    let with_percent = if target.trim().ends_with('%') {
-        target.to_owned()
-    } else {
-        format!("{}%", target.trim())
-    };
-    let target: Percent = match with_percent.parse() {
+    // "99.9" on the command line is a percentage (the shell makes `%` a
+    // nuisance); "99.9%", "99.9 %" and "99.9 percent" are too.
+    let target: Percent = match target
+        .parse()
+        .or_else(|_| format!("{}%", target.trim()).parse())
+    {
         Ok(t) => t,
         Err(e) => return fail(format!("TARGET: {e}")),
     };
@@ -56,11 +56,13 @@ pub fn run(
         list = Period::STANDARD.to_vec();
     }
     let tz_label = tz.clone().unwrap_or_else(|| "UTC".to_owned());
+    // The schedule was read, so the business days are known.
     let business_days = pactwright::model::ServiceHours {
-        schedule: schedule.clone(),
+        schedule: schedule.clone().into(),
         ..Default::default()
     }
-    .business_days();
+    .business_days()
+    .unwrap_or(pactwright::units::Days::WEEKDAYS);
     let calendar = Calendar {
         schedule: schedule.clone(),
         time_zone: tz,

@@ -8,14 +8,14 @@ use std::collections::HashMap;
 use super::{Ctx, said};
 use crate::checks::{Code, Findings};
 use crate::model::{ClaimWindow, CreditScheme, ServiceLevelTarget, TargetValue};
-use crate::units::Percent;
+use crate::units::{Given, Percent, Typed};
 
 /// The level a credit tier is compared with: a percentage target, or the
 /// attainment of a time target ("95% within 15 min").
 fn level(t: &ServiceLevelTarget) -> Option<Percent> {
     match t.target {
         TargetValue::Percent(p) => Some(p),
-        _ => t.attainment,
+        _ => t.attainment.get(),
     }
 }
 
@@ -47,16 +47,17 @@ fn scheme(ctx: &Ctx, i: usize, c: &CreditScheme, f: &mut Findings) {
     let a = ctx.a;
     let at = |field: &str| format!("/credit_schemes/{i}/{field}");
     let name = c.label();
-    match c.claim_window {
+    match &c.claim_window {
         None => f.warning(
             Code::CreditsNoClaimWindow,
             at("claim_window"),
             format!("the credit scheme \"{name}\" does not say by when a credit must be claimed"),
             "say by when, e.g. \"60d\" or \"2 billing cycles\"",
         ),
-        Some(ClaimWindow::Within(d)) => {
-            let days = ctx.calendar.clock_secs(d, crate::model::Clock::Calendar) / 86_400;
-            if days < 7 {
+        Some(Typed::Read(ClaimWindow::Within(d))) => {
+            let d = *d;
+            let days = ctx.around_the_clock(d).map(|secs| secs / 86_400);
+            if days.is_some_and(|days| days < 7) {
                 f.error(
                     Code::ClaimWindowUnusable,
                     at("claim_window"),
@@ -68,7 +69,7 @@ fn scheme(ctx: &Ctx, i: usize, c: &CreditScheme, f: &mut Findings) {
                 );
             }
         }
-        Some(ClaimWindow::BillingCycles(_)) => {}
+        Some(Typed::Read(ClaimWindow::BillingCycles(_)) | Typed::AsTyped(_)) => {}
     }
     if c.basis.trim().is_empty() {
         f.warning(
@@ -78,20 +79,20 @@ fn scheme(ctx: &Ctx, i: usize, c: &CreditScheme, f: &mut Findings) {
             "state the basis, e.g. \"the monthly charge for the affected service\"",
         );
     }
-    match c.cap {
+    match c.cap.as_ref().map(Typed::get) {
         None => f.warning(
             Code::CreditsNoCap,
             at("cap"),
             format!("the credit scheme \"{name}\" has no cap"),
             "set the most that can be credited in one period, e.g. \"100%\" of the monthly charge",
         ),
-        Some(cap) if cap > Percent::whole(100) => f.error(
+        Some(Some(cap)) if cap > Percent::whole(100) => f.error(
             Code::CreditsCapOver100,
             at("cap"),
             format!("the credit cap of \"{name}\" is {cap}, more than the whole charge"),
             "a cap above 100% pays the consumer more than it paid; use 100% or less",
         ),
-        Some(cap) if cap < Percent::whole(0) => f.error(
+        Some(Some(cap)) if cap < Percent::whole(0) => f.error(
             Code::TargetOutOfRange,
             at("cap"),
             format!("the credit cap of \"{name}\" is {cap}"),
@@ -108,45 +109,52 @@ fn scheme(ctx: &Ctx, i: usize, c: &CreditScheme, f: &mut Findings) {
         );
     }
     for (j, t) in c.tiers.iter().enumerate() {
-        if !t.below.is_proportion() {
+        let (below, credit) = (t.below.get(), t.credit.get());
+        if let Some(below) = below.filter(|b| !b.is_proportion()) {
             f.error(
                 Code::TargetOutOfRange,
                 at(&format!("tiers/{j}/below")),
                 format!(
                     "credit tier {} of \"{name}\" applies below {}, outside 0%-100%",
                     j + 1,
-                    t.below
+                    below
                 ),
                 "use a percentage between 0% and 100%",
             );
         }
-        if !t.credit.is_proportion() {
+        if let Some(credit) = credit.filter(|c| !c.is_proportion()) {
             f.error(
                 Code::TargetOutOfRange,
                 at(&format!("tiers/{j}/credit")),
                 format!(
                     "credit tier {} of \"{name}\" pays {}, outside 0%-100%",
                     j + 1,
-                    t.credit
+                    credit
                 ),
                 "use a percentage between 0% and 100%",
             );
         }
-        if let Some(prev) = j.checked_sub(1).and_then(|p| c.tiers.get(p)) {
-            if t.below >= prev.below || t.credit <= prev.credit {
+        let prev = j.checked_sub(1).and_then(|p| c.tiers.get(p));
+        let prev = prev.and_then(|p| Some((p.below.get()?, p.credit.get()?)));
+        if let (Some(below), Some(credit), Some((prev_below, prev_credit))) = (below, credit, prev)
+        {
+            if below >= prev_below || credit <= prev_credit {
                 f.warning(
                     Code::CreditTiersOrder,
                     at(&format!("tiers/{j}")),
                     format!(
                         "credit tier {} of \"{name}\" (below {}: {}) does not follow on from tier {} (below {}: {})",
-                        j + 1, t.below, t.credit, j, prev.below, prev.credit
+                        j + 1, below, credit, j, prev_below, prev_credit
                     ),
                     "list tiers from the highest level down, each paying more than the one before",
                 );
             }
         }
     }
-    if let (Some(cap), Some(top)) = (c.cap, c.tiers.iter().map(|t| t.credit).max()) {
+    if let (Some(cap), Some(top)) = (
+        c.cap.get(),
+        c.tiers.iter().filter_map(|t| t.credit.get()).max(),
+    ) {
         if top > cap && cap <= Percent::whole(100) {
             f.warning(
                 Code::CreditsTierOverCap,
@@ -156,8 +164,12 @@ fn scheme(ctx: &Ctx, i: usize, c: &CreditScheme, f: &mut Findings) {
             );
         }
     }
-    // Against each target the scheme pays on.
-    let Some(highest) = c.tiers.iter().map(|t| t.below).max() else {
+    // Against each target the scheme pays on (not while a tier's level is
+    // as typed: it could be the highest).
+    if c.tiers.iter().any(|t| t.below.as_typed().is_some()) {
+        return;
+    }
+    let Some(highest) = c.tiers.iter().filter_map(|t| t.below.get()).max() else {
         return;
     };
     for id in &c.applies_to {
@@ -170,7 +182,11 @@ fn scheme(ctx: &Ctx, i: usize, c: &CreditScheme, f: &mut Findings) {
         if !level.is_proportion() {
             continue;
         }
-        let j = c.tiers.iter().position(|t| t.below == highest).unwrap_or(0);
+        let j = c
+            .tiers
+            .iter()
+            .position(|t| t.below.get() == Some(highest))
+            .unwrap_or(0);
         if highest > level {
             f.error(
                 Code::CreditTierPaysWhenMet,

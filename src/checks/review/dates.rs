@@ -9,17 +9,17 @@ use jiff::ToSpan;
 use super::Ctx;
 use crate::checks::{Code, Findings};
 use crate::model::Status;
-use crate::units::Date;
+use crate::units::{Date, Given};
 
 pub(super) fn check(ctx: &Ctx, f: &mut Findings) {
     let a = ctx.a;
     let d = &a.document;
-    let effective = d.effective_date;
+    let effective = d.effective_date.get();
     let end_by_term = effective.and_then(|e| {
         let months = d.term.months?;
         e.0.checked_add((months as i64).months()).ok()
     });
-    if let (Some(start), Some(end)) = (effective, a.terms.end_date) {
+    if let (Some(start), Some(end)) = (effective, a.terms.end_date.get()) {
         if end.0 <= start.0 {
             f.error(
                 Code::EndBeforeEffective,
@@ -49,11 +49,9 @@ pub(super) fn check(ctx: &Ctx, f: &mut Findings) {
             }
         }
     }
-    if let Some(notice) = d.term.notice {
-        let notice_days = ctx
-            .calendar
-            .clock_secs(notice, crate::model::Clock::Calendar)
-            / 86_400;
+    let notice = d.term.notice.get();
+    if let Some((notice, secs)) = notice.and_then(|n| Some((n, ctx.around_the_clock(n)?))) {
+        let notice_days = secs / 86_400;
         for (months, field, what) in [
             (d.term.months, "months", "term"),
             (d.term.renewal_months, "renewal_months", "renewal term"),
@@ -96,7 +94,7 @@ pub(super) fn check(ctx: &Ctx, f: &mut Findings) {
             format!("add an entry for version {version} saying what changed"),
         );
     }
-    let written = current.and_then(|c| c.date);
+    let written = current.and_then(|c| c.date.get());
     if !a.signatures.is_empty() && d.status != Status::Approved {
         f.error(
             Code::SignedNotApproved,
@@ -115,7 +113,7 @@ pub(super) fn check(ctx: &Ctx, f: &mut Findings) {
         );
     }
     for (i, s) in a.signatures.iter().enumerate() {
-        let Some(date) = s.date else {
+        let Some(date) = s.date.get() else {
             continue;
         };
         let who = a
@@ -153,18 +151,21 @@ pub(super) fn check(ctx: &Ctx, f: &mut Findings) {
         }
     }
     // Holidays inside the term.
-    let end = a.terms.end_date.map(|e| e.0).or(end_by_term);
+    let end = a.terms.end_date.get().map(|e| e.0).or(end_by_term);
     for (base, hours) in crate::checks::structure::hours_with_pointers(a) {
         for (i, h) in hours.holidays.iter().enumerate() {
-            let before = effective.is_some_and(|e| h.date.0 < e.0);
-            let after = end.is_some_and(|e| h.date.0 > e);
+            let Some(date) = h.date.get() else {
+                continue;
+            };
+            let before = effective.is_some_and(|e| date.0 < e.0);
+            let after = end.is_some_and(|e| date.0 > e);
             if before || after {
                 f.warning(
                     Code::HolidayOutsideTerm,
                     format!("{base}/holidays/{i}"),
                     format!(
                         "holiday {} ({}) falls {} the agreement's term",
-                        h.date.to_words(),
+                        date.to_words(),
                         if h.name.trim().is_empty() {
                             "unnamed"
                         } else {

@@ -4,6 +4,7 @@
 use super::{Ctx, said};
 use crate::checks::{Code, Findings};
 use crate::model::{DependencyKind, TargetValue};
+use crate::units::Given;
 
 pub(super) fn check(ctx: &Ctx, f: &mut Findings) {
     let a = ctx.a;
@@ -19,7 +20,10 @@ pub(super) fn check(ctx: &Ctx, f: &mut Findings) {
         .support
         .priorities
         .iter()
-        .filter_map(|p| p.resolution.map(|r| (p, r, ctx.elapsed(p, r))))
+        .filter_map(|p| {
+            let r = p.resolution.get()?;
+            Some((p, r, ctx.elapsed(p, r)?))
+        })
         .min_by_key(|(_, _, e)| *e);
     for (i, d) in a.service.dependencies.iter().enumerate() {
         if !matches!(d.kind, DependencyKind::Ola | DependencyKind::Uc) {
@@ -34,7 +38,7 @@ pub(super) fn check(ctx: &Ctx, f: &mut Findings) {
                 "give the reference of the agreement, e.g. \"OLA-NET-004\"",
             );
         }
-        if let (Some((t, target)), Some(dep)) = (strictest, d.availability) {
+        if let (Some((t, target)), Some(dep)) = (strictest, d.availability.get()) {
             if dep < target {
                 f.warning(
                     Code::UnderpinningWeaker,
@@ -44,7 +48,7 @@ pub(super) fn check(ctx: &Ctx, f: &mut Findings) {
                 );
             }
         }
-        if let (Some(h), Some(dep_hours)) = (hours, &d.support_hours) {
+        if let (Some(h), Some(dep_hours)) = (hours, d.support_hours.read()) {
             if super::hours::covers_less(dep_hours, h) {
                 f.warning(
                     Code::UnderpinningWeaker,
@@ -54,8 +58,9 @@ pub(super) fn check(ctx: &Ctx, f: &mut Findings) {
                 );
             }
         }
-        if let (Some((p, fast, fast_elapsed)), Some(dep)) = (fastest, d.resolution) {
-            if ctx.elapsed_on(crate::model::Clock::Calendar, dep) > fast_elapsed {
+        if let (Some((p, fast, fast_elapsed)), Some(dep)) = (fastest, d.resolution.get()) {
+            let elapsed = ctx.elapsed_on(crate::model::Clock::Calendar, dep);
+            if elapsed.is_some_and(|e| e > fast_elapsed) {
                 f.warning(
                     Code::UnderpinningWeaker,
                     at("resolution"),

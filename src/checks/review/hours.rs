@@ -5,7 +5,7 @@
 use super::Ctx;
 use crate::checks::{Code, Findings};
 use crate::model::Clock;
-use crate::units::Schedule;
+use crate::units::{Hours, Schedule, Typed};
 
 /// True when some minute of `needed` is not covered by `offered`.
 pub(crate) fn covers_less(offered: &Schedule, needed: &Schedule) -> bool {
@@ -29,10 +29,24 @@ pub(super) fn check(ctx: &Ctx, f: &mut Findings) {
     let open_24x7 = channels
         .iter()
         .any(|c| round_the_clock(c.hours.resolve(service)));
+    // Hours not read yet (a channel's, or the service hours a channel
+    // keeps) could be 24x7: what depends on them is not judged.
+    let service_unread = a
+        .service_hours
+        .as_ref()
+        .is_some_and(|h| h.schedule.as_typed().is_some());
+    let unread = channels.iter().any(|c| match &c.hours {
+        Typed::AsTyped(_) => true,
+        Typed::Read(Hours::ServiceHours) => service_unread,
+        Typed::Read(Hours::Schedule(_)) => false,
+    });
+    if unread && !open_24x7 {
+        return;
+    }
     // Targets promised around the clock.
     let always_targets: Vec<String> = a
         .availability_targets()
-        .filter(|(_, t)| round_the_clock(a.hours_of(t).map(|h| &h.schedule)))
+        .filter(|(_, t)| round_the_clock(a.hours_of(t).and_then(|h| h.schedule.read())))
         .map(|(_, t)| format!("\"{}\"", t.label()))
         .collect();
     if !open_24x7 && !always_targets.is_empty() {
@@ -76,7 +90,11 @@ pub(super) fn check(ctx: &Ctx, f: &mut Findings) {
             format!(
                 "{} runs on a 24x7 clock, but no channel is open 24x7: its response time ({}) can lapse overnight before anyone can answer",
                 p.id,
-                p.response.map_or("not set".to_owned(), super::said)
+                match &p.response {
+                    None => "not set".to_owned(),
+                    Some(Typed::Read(d)) => super::said(*d),
+                    Some(Typed::AsTyped(text)) => format!("\"{text}\""),
+                }
             ),
             "put the priority on the service-hours clock, or open a channel around the clock",
         );

@@ -22,22 +22,39 @@ use crate::downtime::Calendar;
 use crate::model::{Agreement, Clock, Priority};
 use crate::units::Duration;
 
-/// What every family needs: the draft and its service-hours calendar.
+/// What every family needs: the draft and its service-hours calendar
+/// (`None` while the service hours are as typed, not read yet).
 pub(crate) struct Ctx<'a> {
     pub a: &'a Agreement,
-    pub calendar: Calendar,
+    pub calendar: Option<Calendar>,
 }
 
 impl Ctx<'_> {
     /// The average elapsed time a priority's duration takes on its clock,
-    /// so that times on different clocks and in business days compare.
-    pub fn elapsed(&self, p: &Priority, d: Duration) -> u64 {
-        self.calendar.elapsed_secs(d, self.a.support.clock_of(p))
+    /// so that times on different clocks and in business days compare;
+    /// `None` when that depends on service hours not read yet.
+    pub fn elapsed(&self, p: &Priority, d: Duration) -> Option<u64> {
+        self.elapsed_on(self.a.support.clock_of(p), d)
     }
 
-    /// The same for a duration on the agreement's support clock.
-    pub fn elapsed_on(&self, clock: Clock, d: Duration) -> u64 {
-        self.calendar.elapsed_secs(d, clock)
+    /// The same for a duration on a clock.
+    pub fn elapsed_on(&self, clock: Clock, d: Duration) -> Option<u64> {
+        match &self.calendar {
+            Some(c) => Some(c.elapsed_secs(d, clock)),
+            None => self
+                .around_the_clock(d)
+                .filter(|_| clock == Clock::Calendar),
+        }
+    }
+
+    /// What a duration is worth counted around the clock (business days
+    /// as the elapsed time they span); `None` when that depends on service
+    /// hours not read yet.
+    pub fn around_the_clock(&self, d: Duration) -> Option<u64> {
+        match &self.calendar {
+            Some(c) => Some(c.clock_secs(d, Clock::Calendar)),
+            None => d.elapsed_secs(),
+        }
     }
 }
 

@@ -5,7 +5,7 @@
 use super::{Ctx, said};
 use crate::checks::{Code, Findings};
 use crate::model::Clock;
-use crate::units::Duration;
+use crate::units::{Duration, Given};
 
 pub(super) fn check(ctx: &Ctx, f: &mut Findings) {
     let a = ctx.a;
@@ -21,9 +21,9 @@ pub(super) fn check(ctx: &Ctx, f: &mut Findings) {
                 "say what makes an incident this priority, and list its impact and urgency pairs",
             );
         }
-        match (p.response, p.resolution) {
-            (Some(resp), Some(res)) => {
-                let (r1, r2) = (ctx.elapsed(p, resp), ctx.elapsed(p, res));
+        let (response, resolution) = (p.response.read().copied(), p.resolution.read().copied());
+        if let (Some(resp), Some(res)) = (response, resolution) {
+            if let (Some(r1), Some(r2)) = (ctx.elapsed(p, resp), ctx.elapsed(p, res)) {
                 if r2 < r1 {
                     f.error(
                         Code::ResolutionBeforeResponse,
@@ -44,6 +44,10 @@ pub(super) fn check(ctx: &Ctx, f: &mut Findings) {
                     );
                 }
             }
+        }
+        // A time typed in a form not read yet is given: its own finding
+        // says so.
+        match (&p.response, &p.resolution) {
             (None, _) => f.warning(
                 Code::PriorityIncomplete,
                 at("response"),
@@ -56,9 +60,11 @@ pub(super) fn check(ctx: &Ctx, f: &mut Findings) {
                 format!("priority {id} has no resolution time"),
                 "set the time to resolve, e.g. \"4h\"",
             ),
+            _ => {}
         }
-        if let (Some(u), Some(res)) = (p.update_every, p.resolution) {
-            if ctx.elapsed(p, u) >= ctx.elapsed(p, res) {
+        if let (Some(u), Some(res)) = (p.update_every.read().copied(), resolution) {
+            let (eu, eres) = (ctx.elapsed(p, u), ctx.elapsed(p, res));
+            if eu.is_some() && eres.is_some() && eu >= eres {
                 f.warning(
                     Code::UpdateSlowerThanResolution,
                     at("update_every"),
@@ -74,13 +80,18 @@ pub(super) fn check(ctx: &Ctx, f: &mut Findings) {
         // Against every less urgent priority (listed later).
         for later in &list[i + 1..] {
             for (field, mine, theirs) in [
-                ("response", p.response, later.response),
-                ("resolution", p.resolution, later.resolution),
+                ("response", &p.response, &later.response),
+                ("resolution", &p.resolution, &later.resolution),
             ] {
-                let (Some(mine), Some(theirs)) = (mine, theirs) else {
+                let (Some(&mine), Some(&theirs)) = (mine.read(), theirs.read()) else {
                     continue;
                 };
-                if ctx.elapsed(p, mine) > ctx.elapsed(later, theirs) {
+                let (Some(e_mine), Some(e_theirs)) =
+                    (ctx.elapsed(p, mine), ctx.elapsed(later, theirs))
+                else {
+                    continue;
+                };
+                if e_mine > e_theirs {
                     let on = |q: &crate::model::Priority, d: Duration| {
                         if a.support.clock_of(p) == a.support.clock_of(later) {
                             said(d)
@@ -118,10 +129,14 @@ pub(super) fn check(ctx: &Ctx, f: &mut Findings) {
                 a.priority(&t.priority).into_iter().collect()
             };
             for p in targets {
-                let Some(res) = p.resolution else {
+                let (Some(&after), Some(&res)) = (t.after.read(), p.resolution.read()) else {
                     continue;
                 };
-                if ctx.elapsed(p, t.after) > ctx.elapsed(p, res) {
+                let (Some(e_after), Some(e_res)) = (ctx.elapsed(p, after), ctx.elapsed(p, res))
+                else {
+                    continue;
+                };
+                if e_after > e_res {
                     f.warning(
                         Code::EscalationAfterResolution,
                         format!("/support/escalation/{i}/after/{j}/after"),
@@ -129,7 +144,7 @@ pub(super) fn check(ctx: &Ctx, f: &mut Findings) {
                             "escalation step {} for {} comes after {}, later than its resolution time of {}: the target is missed before anyone escalates",
                             i + 1,
                             p.id,
-                            said(t.after),
+                            said(after),
                             said(res)
                         ),
                         format!("escalate {} before its resolution time runs out", p.id),

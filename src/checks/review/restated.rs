@@ -6,6 +6,7 @@
 use super::{Ctx, said};
 use crate::checks::{Code, Findings};
 use crate::model::{Cadence, Metric, PeriodConvention, TargetValue};
+use crate::units::Given;
 
 pub(super) fn check(ctx: &Ctx, f: &mut Findings) {
     let a = ctx.a;
@@ -53,8 +54,8 @@ pub(super) fn check(ctx: &Ctx, f: &mut Findings) {
                 continue;
             };
             let (stated, field) = match t.metric {
-                Metric::ResponseTime => (p.response, "response"),
-                Metric::ResolutionTime => (p.resolution, "resolution"),
+                Metric::ResponseTime => (p.response.get(), "response"),
+                Metric::ResolutionTime => (p.resolution.get(), "resolution"),
                 _ => continue,
             };
             if let Some(stated) = stated {

@@ -6,7 +6,7 @@ use super::{Ctx, said};
 use crate::checks::{Code, Findings};
 use crate::downtime::{self, Calendar, Period};
 use crate::model::{Comparison, Kind, Metric, PeriodConvention, TargetValue};
-use crate::units::Duration;
+use crate::units::{Duration, Given};
 
 pub(super) fn check(ctx: &Ctx, f: &mut Findings) {
     let a = ctx.a;
@@ -93,7 +93,7 @@ pub(super) fn check(ctx: &Ctx, f: &mut Findings) {
                 );
             }
         }
-        if let Some(p) = t.attainment {
+        if let Some(p) = t.attainment.get() {
             if !p.is_proportion() {
                 f.error(
                     Code::TargetOutOfRange,
@@ -156,11 +156,11 @@ pub(super) fn check(ctx: &Ctx, f: &mut Findings) {
     }
     for (i, p) in a.support.priorities.iter().enumerate() {
         for (field, d) in [
-            ("response", p.response),
-            ("resolution", p.resolution),
-            ("update_every", p.update_every),
+            ("response", &p.response),
+            ("resolution", &p.resolution),
+            ("update_every", &p.update_every),
         ] {
-            if let Some(d) = d {
+            if let Some(d) = d.get() {
                 implausible(
                     f,
                     format!("/support/priorities/{i}/{field}"),
@@ -171,7 +171,7 @@ pub(super) fn check(ctx: &Ctx, f: &mut Findings) {
         }
     }
     for (i, s) in a.offering.actions.iter().enumerate() {
-        if let Some(d) = s.target {
+        if let Some(d) = s.target.get() {
             implausible(
                 f,
                 format!("/offering/actions/{i}/target"),
@@ -226,15 +226,21 @@ fn availability_target(ctx: &Ctx, i: usize, f: &mut Findings) {
         return;
     };
     let hours = a.hours_of(t);
-    let schedule = hours.map(|h| &h.schedule);
-    let calendar = Calendar::of(hours);
+    let schedule = hours.and_then(|h| h.schedule.read());
+    let Some(calendar) = Calendar::of(hours) else {
+        return;
+    };
     let excluded_secs: f64 = av
         .maintenance
         .iter()
         .filter(|m| m.excluded_within(schedule))
-        .map(|m| {
-            m.duration.secs_with(calendar.business_day_service_secs()) as f64
-                * m.frequency.per_average_month()
+        .filter_map(|m| {
+            Some(
+                m.duration
+                    .get()?
+                    .secs_with(calendar.business_day_service_secs()) as f64
+                    * m.frequency.per_average_month(),
+            )
         })
         .sum();
     if excluded_secs <= 0.0 {

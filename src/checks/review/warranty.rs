@@ -4,8 +4,8 @@
 use super::{Ctx, said};
 use crate::checks::{Code, Findings};
 use crate::downtime::{self, Calendar, Period};
-use crate::model::{Clock, TargetValue};
-use crate::units::Duration;
+use crate::model::TargetValue;
+use crate::units::{Duration, Given};
 
 pub(super) fn check(ctx: &Ctx, f: &mut Findings) {
     let a = ctx.a;
@@ -16,7 +16,7 @@ pub(super) fn check(ctx: &Ctx, f: &mut Findings) {
             .exclusions
             .iter()
             .any(|e| e.to_lowercase().contains("disaster"));
-        if let Some(rto) = c.rto.filter(|_| !disaster_excluded) {
+        if let Some(rto) = c.rto.get().filter(|_| !disaster_excluded) {
             // The strictest availability target's monthly budget.
             let strictest = a
                 .availability_targets()
@@ -25,15 +25,15 @@ pub(super) fn check(ctx: &Ctx, f: &mut Findings) {
                     _ => None,
                 })
                 .filter_map(|(t, p)| {
-                    let cal = Calendar::of(a.hours_of(t));
+                    let cal = Calendar::of(a.hours_of(t))?;
                     let b = downtime::budget(p, Period::AverageMonth, &cal, Duration::default())
                         .ok()?;
                     Some((t, p, b.allowed_ms))
                 })
                 .min_by_key(|(_, _, ms)| *ms);
-            if let Some((t, p, ms)) = strictest {
-                let rto_ms = ctx.calendar.clock_secs(rto, Clock::Calendar) * 1000;
-                if rto_ms > ms {
+            let rto_secs = ctx.around_the_clock(rto);
+            if let (Some((t, p, ms)), Some(rto_secs)) = (strictest, rto_secs) {
+                if rto_secs * 1000 > ms {
                     f.warning(
                         Code::RtoExceedsBudget,
                         "/warranty/continuity/rto",
@@ -48,8 +48,11 @@ pub(super) fn check(ctx: &Ctx, f: &mut Findings) {
                 }
             }
         }
-        if let Some(rpo) = c.rpo {
-            if ctx.calendar.clock_secs(rpo, Clock::Calendar) > 7 * 86_400 {
+        if let Some(rpo) = c.rpo.get() {
+            if ctx
+                .around_the_clock(rpo)
+                .is_some_and(|secs| secs > 7 * 86_400)
+            {
                 f.warning(
                     Code::ImplausibleObjective,
                     "/warranty/continuity/rpo",
@@ -63,8 +66,8 @@ pub(super) fn check(ctx: &Ctx, f: &mut Findings) {
         }
     }
     if let Some(s) = &a.warranty.security {
-        if let Some(n) = s.breach_notification {
-            if ctx.calendar.clock_secs(n, Clock::Calendar) > 72 * 3600 {
+        if let Some(n) = s.breach_notification.get() {
+            if ctx.around_the_clock(n).is_some_and(|secs| secs > 72 * 3600) {
                 f.warning(
                     Code::ImplausibleObjective,
                     "/warranty/security/breach_notification",

@@ -91,11 +91,14 @@ pub(super) fn duplicates(a: &Agreement, f: &mut Findings) {
     for (base, hours) in hours_with_pointers(a) {
         let mut seen = HashSet::new();
         for (i, h) in hours.holidays.iter().enumerate() {
-            if !seen.insert(h.date) {
+            let Some(date) = h.date.get() else {
+                continue;
+            };
+            if !seen.insert(date) {
                 f.info(
                     Code::DuplicateHoliday,
                     format!("{base}/holidays/{i}"),
-                    format!("holiday {} is listed twice", h.date),
+                    format!("holiday {date} is listed twice"),
                     "remove the duplicate",
                 );
             }

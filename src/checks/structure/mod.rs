@@ -1,7 +1,9 @@
-//! Structural checks: the content each kind of agreement needs, references
-//! to stakeholders, priorities, channels and targets that point nowhere,
-//! duplicate ids, and time zones that do not exist.
+//! Structural checks: values kept as typed that cannot be read yet, the
+//! content each kind of agreement needs, references to stakeholders,
+//! priorities, channels and targets that point nowhere, duplicate ids, and
+//! time zones that do not exist.
 
+mod as_typed;
 mod duplicates;
 mod matrix;
 mod references;
@@ -11,6 +13,7 @@ use crate::checks::Findings;
 use crate::model::{Agreement, ServiceHours};
 
 pub(crate) fn check(a: &Agreement, f: &mut Findings) {
+    as_typed::as_typed(a, f);
     required::required(a, f);
     duplicates::duplicates(a, f);
     references::references(a, f);

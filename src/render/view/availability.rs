@@ -4,9 +4,10 @@
 
 use serde_json::{Value, json};
 
-use super::dur;
-use crate::downtime::{self, TargetBudget};
+use super::{dur, shown};
+use crate::downtime::{self, BudgetNoteKind, TargetBudget};
 use crate::model::*;
+use crate::units::Schedule;
 
 pub(super) fn availability(a: &Agreement) -> Value {
     let av = a.warranty.availability.as_ref();
@@ -15,13 +16,13 @@ pub(super) fn availability(a: &Agreement) -> Value {
     }
     let hours_json = |hours: Option<&ServiceHours>| {
         json!({
-            "schedule": hours.map(|h| h.schedule.to_string()).unwrap_or_default(),
+            "schedule": hours.map(|h| shown(&h.schedule)).unwrap_or_default(),
             "stated": hours.is_some(),
-            "always": hours.is_none_or(|h| h.schedule.is_always()),
+            "always": hours.is_none_or(|h| h.schedule.read().is_some_and(Schedule::is_always)),
             "time_zone": hours.map(|h| h.time_zone.clone()).unwrap_or_default(),
-            "holidays": hours.map(|h| h.holidays.iter().map(|d| json!({"date": d.date.to_string(), "name": d.name})).collect::<Vec<_>>()).unwrap_or_default(),
+            "holidays": hours.map(|h| h.holidays.iter().map(|d| json!({"date": shown(&d.date), "name": d.name})).collect::<Vec<_>>()).unwrap_or_default(),
             "critical_periods": hours.map(|h| h.critical_periods.clone()).unwrap_or_default(),
-            "business_days": hours.map(|h| h.business_days().to_string()).unwrap_or_default(),
+            "business_days": hours.and_then(ServiceHours::business_days).map(|d| d.to_string()).unwrap_or_default(),
         })
     };
     let maintenance = av.map(|av| av.maintenance.as_slice()).unwrap_or_default();
@@ -30,8 +31,13 @@ pub(super) fn availability(a: &Agreement) -> Value {
         .map(|(i, t)| {
             let hours = a.hours_of(t);
             let period = a.period_of(t);
-            // The same budget the app shows (downtime::target_budget).
-            let budget = downtime::target_budget(a, i).map_or(Value::Null, |b| budget(&b));
+            // The same budget the app shows (downtime::target_budget); when
+            // it waits for a value still as typed, the note that says so.
+            let (budget, budget_note) = match downtime::target_budget(a, i) {
+                Ok(b) => (budget(&b), String::new()),
+                Err(note) if note.kind == BudgetNoteKind::Unreadable => (Value::Null, note.message),
+                Err(_) => (Value::Null, String::new()),
+            };
             let measurement = if t.measurement.trim().is_empty() {
                 av.map(|v| v.measurement.clone()).unwrap_or_default()
             } else {
@@ -54,6 +60,7 @@ pub(super) fn availability(a: &Agreement) -> Value {
                 "measurement": measurement,
                 "data_source": data_source,
                 "budget": budget,
+                "budget_note": budget_note,
             })
         })
         .collect();
@@ -70,7 +77,7 @@ pub(super) fn availability(a: &Agreement) -> Value {
             .map(|m| json!({
                 "when": m.when,
                 "frequency": m.frequency.label(),
-                "duration": dur(&Some(m.duration)),
+                "duration": dur(&Some(m.duration.clone())),
                 "notice": dur(&m.notice),
                 "counts_as_downtime": m.counts_as_downtime,
             }))

@@ -16,6 +16,8 @@ mod parties;
 mod relationship;
 mod support;
 
+use std::fmt;
+
 use serde_json::{Value, json};
 
 use self::availability::availability;
@@ -24,17 +26,41 @@ use self::parties::{organization, person, signatories, stakeholder};
 use self::relationship::relationship;
 use self::support::support;
 use crate::model::*;
-use crate::units::Duration;
+use crate::units::{Duration, Hours, Typed};
+
+/// A value as printed: its canonical form ("4h", "99.9%"), or the text as
+/// typed with a note that it is not understood yet.
+fn shown<T: fmt::Display>(value: &Typed<T>) -> String {
+    value.printed(ToString::to_string)
+}
+
+/// An optional value as printed; empty when absent.
+fn shown_opt<T: fmt::Display>(value: &Option<Typed<T>>) -> String {
+    value.as_ref().map(shown).unwrap_or_default()
+}
 
 /// A duration as printed: canonical ("4h", "30 min"), business days in
 /// words ("3 business days"), so a template's `duration` helper and plain
 /// insertion both read right.
-fn dur(value: &Option<Duration>) -> String {
-    match value {
-        Some(d) if d.business_days().is_some() => d.to_words(),
-        Some(d) => d.to_string(),
-        None => String::new(),
-    }
+fn dur(value: &Option<Typed<Duration>>) -> String {
+    let printed = |d: &Duration| match d.business_days() {
+        Some(_) => d.to_words(),
+        None => d.to_string(),
+    };
+    value
+        .as_ref()
+        .map(|d| d.printed(printed))
+        .unwrap_or_default()
+}
+
+/// A duration in words ("1 hour 30 minutes").
+fn dur_words(value: &Typed<Duration>) -> String {
+    value.printed(|d| d.to_words())
+}
+
+/// Hours as printed: "Service hours", "24x7", "Mon-Fri 09:00-17:30".
+fn hours(value: &Typed<Hours>) -> String {
+    value.printed(Hours::label)
 }
 
 fn opt<T: ToString>(value: &Option<T>) -> String {
@@ -70,9 +96,9 @@ pub fn view(a: &Agreement) -> Value {
                 "reference": dep.reference,
                 "provider": dep.provider,
                 "description": dep.description,
-                "availability": opt(&dep.availability),
-                "support_hours": opt(&dep.support_hours),
-                "resolution": opt(&dep.resolution),
+                "availability": shown_opt(&dep.availability),
+                "support_hours": shown_opt(&dep.support_hours),
+                "resolution": dur(&dep.resolution),
             })
         })
         .collect();
@@ -94,7 +120,7 @@ pub fn view(a: &Agreement) -> Value {
                 },
                 "comparison": match t.comparison { Comparison::AtLeast => "at least", Comparison::AtMost => "at most" },
                 "unit": t.unit,
-                "attainment": opt(&t.attainment),
+                "attainment": shown_opt(&t.attainment),
                 "measurement": t.measurement,
                 "data_source": t.data_source,
                 "reporting_period": t.reporting_period.map(|c| c.label()).unwrap_or(""),
@@ -118,10 +144,10 @@ pub fn view(a: &Agreement) -> Value {
                 "applies_to": c.applies_to,
                 "applies_to_names": targets,
                 "basis": c.basis,
-                "tiers": c.tiers.iter().map(|t| json!({"below": t.below.to_string(), "credit": t.credit.to_string()})).collect::<Vec<_>>(),
-                "claim_window": c.claim_window.map(|w| w.to_words()).unwrap_or_default(),
+                "tiers": c.tiers.iter().map(|t| json!({"below": shown(&t.below), "credit": shown(&t.credit)})).collect::<Vec<_>>(),
+                "claim_window": c.claim_window.as_ref().map(|w| w.printed(|w| w.to_words())).unwrap_or_default(),
                 "evidence": c.evidence,
-                "cap": opt(&c.cap),
+                "cap": shown_opt(&c.cap),
                 "sole_remedy": c.sole_remedy,
                 "usable": c.usable.map(|u| u.words()).unwrap_or_default(),
                 "several": a.credit_schemes.len() > 1,
@@ -132,8 +158,8 @@ pub fn view(a: &Agreement) -> Value {
     let continuity = match &w.continuity {
         None => Value::Null,
         Some(c) => json!({
-            "rto": opt(&c.rto),
-            "rpo": opt(&c.rpo),
+            "rto": shown_opt(&c.rto),
+            "rpo": shown_opt(&c.rpo),
             "arrangements": c.arrangements,
             "test_frequency": c.test_frequency.map(|f| f.label()).unwrap_or(""),
         }),
@@ -144,7 +170,7 @@ pub fn view(a: &Agreement) -> Value {
             "commitments": s.commitments,
             "standards": s.standards,
             "data_location": s.data_location,
-            "breach_notification": opt(&s.breach_notification),
+            "breach_notification": shown_opt(&s.breach_notification),
         }),
     };
     let capacity: Vec<Value> = w
@@ -165,7 +191,7 @@ pub fn view(a: &Agreement) -> Value {
     let history: Vec<Value> = d
         .change_history
         .iter()
-        .map(|c| json!({"version": c.version, "date": opt(&c.date), "author": c.author, "summary": c.summary}))
+        .map(|c| json!({"version": c.version, "date": shown_opt(&c.date), "author": c.author, "summary": c.summary}))
         .collect();
     let glossary: Vec<Value> = a
         .glossary
@@ -227,7 +253,7 @@ pub fn view(a: &Agreement) -> Value {
             "version": d.version,
             "status": d.status.label(),
             "approved": d.status == Status::Approved,
-            "effective_date": opt(&d.effective_date),
+            "effective_date": shown_opt(&d.effective_date),
             "term_months": d.term.months.map(|m| m.to_string()).unwrap_or_default(),
             "renewal": match (d.term.renewal, d.term.renewal_months) {
                 (Renewal::Unspecified, _) => String::new(),
@@ -237,10 +263,10 @@ pub fn view(a: &Agreement) -> Value {
                 (Renewal::ByAgreement, None) => "renews only when both parties agree in writing".to_owned(),
                 (Renewal::None, _) => "ends at the end of the term".to_owned(),
             },
-            "notice_sentence": match (d.term.notice, d.term.renewal) {
+            "notice_sentence": match (&d.term.notice, d.term.renewal) {
                 (None, _) => String::new(),
-                (Some(n), Renewal::Automatic) => format!("A party that does not want it to renew gives written notice at least {} before the end of the current term.", n.to_words()),
-                (Some(n), _) => format!("Either party may end it by giving written notice at least {} before the end of the term.", n.to_words()),
+                (Some(n), Renewal::Automatic) => format!("A party that does not want it to renew gives written notice at least {} before the end of the current term.", dur_words(n)),
+                (Some(n), _) => format!("Either party may end it by giving written notice at least {} before the end of the term.", dur_words(n)),
             },
             "notice": dur(&d.term.notice),
             "renewal_months": d.term.renewal_months.map(|m| m.to_string()).unwrap_or_default(),
@@ -290,7 +316,7 @@ pub fn view(a: &Agreement) -> Value {
         "terms": {
             "changes": terms.changes,
             "termination": terms.termination,
-            "end_date": opt(&terms.end_date),
+            "end_date": shown_opt(&terms.end_date),
         },
         "clauses": clauses,
         "has": {

@@ -3,8 +3,8 @@
 
 use serde_json::{Value, json};
 
-use super::dur;
 use super::parties::{names, person};
+use super::{dur, hours};
 use crate::model::*;
 
 pub(super) fn offering(a: &Agreement) -> Value {
@@ -20,7 +20,7 @@ pub(super) fn offering(a: &Agreement) -> Value {
             "action": s.action,
             "trigger": s.trigger,
             "channel": s.channel,
-            "hours": s.hours.label(),
+            "hours": hours(&s.hours),
             "owner": if s.owner.is_empty() { Value::Null } else { person(a, &s.owner) },
             "owner_name": names(a, std::slice::from_ref(&s.owner)).join(""),
             "target": dur(&s.target),

@@ -4,11 +4,11 @@
 
 use serde_json::{Value, json};
 
-use super::dur;
 use super::parties::person;
+use super::{dur, dur_words, hours};
 use crate::downtime::Calendar;
 use crate::model::*;
-use crate::units::Duration;
+use crate::units::{Duration, Given, Typed};
 
 pub(super) fn support(a: &Agreement) -> Value {
     let s = &a.support;
@@ -46,7 +46,7 @@ pub(super) fn support(a: &Agreement) -> Value {
         .any(|p| p.clock.is_some_and(|c| c != s.clock));
     json!({
         "channels": s.channels.iter().map(|c| json!({
-            "name": c.name, "kind": c.kind.label(), "address": c.address, "hours": c.hours.label(),
+            "name": c.name, "kind": c.kind.label(), "address": c.address, "hours": hours(&c.hours),
         })).collect::<Vec<_>>(),
         "priorities": s.priorities.iter().map(|p| json!({
             "id": p.id,
@@ -72,9 +72,12 @@ pub(super) fn support(a: &Agreement) -> Value {
             (Clock::ServiceHours, false) => "Response and resolution times count time within the service hours only.",
             (Clock::Calendar, false) => "Response and resolution times count every hour, around the clock.",
         },
-        "business_days": if uses_business_days(a) {
-            let cal = Calendar::of(a.service_hours.as_ref());
-            let days = a.service_hours.as_ref().map(|h| h.business_days()).unwrap_or(crate::units::Days::WEEKDAYS);
+        "business_days": if !uses_business_days(a) {
+            String::new()
+        } else if let Some((cal, days)) = Calendar::of(a.service_hours.as_ref()).map(|cal| {
+            let days = cal.business_days;
+            (cal, days)
+        }) {
             let hours = cal.business_day_service_secs() as f64 / 3600.0;
             let holidays = if a.service_hours.as_ref().is_some_and(|h| !h.holidays.is_empty()) {
                 " that is not a listed holiday"
@@ -98,7 +101,7 @@ pub(super) fn support(a: &Agreement) -> Value {
                 None => rule,
             }
         } else {
-            String::new()
+            "Business days are counted on the service hours, which are not understood yet.".to_owned()
         },
         "clock_stops": s.clock_stops,
         "escalation": s.escalation.iter().enumerate().map(|(i, e)| json!({
@@ -107,9 +110,9 @@ pub(super) fn support(a: &Agreement) -> Value {
             "when": e.when,
             "priorities": e.priorities.join(", "),
             "after": e.after.iter().map(|t| if t.priority.is_empty() {
-                format!("after {}", t.after.to_words())
+                format!("after {}", dur_words(&t.after))
             } else {
-                format!("{}: after {}", t.priority, t.after.to_words())
+                format!("{}: after {}", t.priority, dur_words(&t.after))
             }).collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),
     })
@@ -118,14 +121,16 @@ pub(super) fn support(a: &Agreement) -> Value {
 /// True when any time in the support arrangements is in business days.
 fn uses_business_days(a: &Agreement) -> bool {
     let s = &a.support;
-    let bd = |d: &Option<Duration>| d.is_some_and(|d| d.business_days().is_some());
+    let bd = |d: &Option<Typed<Duration>>| d.read().is_some_and(|d| d.business_days().is_some());
     s.priorities
         .iter()
         .any(|p| bd(&p.response) || bd(&p.resolution) || bd(&p.update_every))
         || a.offering.actions.iter().any(|x| bd(&x.target))
-        || s.escalation
-            .iter()
-            .any(|e| e.after.iter().any(|t| t.after.business_days().is_some()))
+        || s.escalation.iter().any(|e| {
+            e.after
+                .iter()
+                .any(|t| t.after.read().is_some_and(|d| d.business_days().is_some()))
+        })
         || a.relationship
             .reports
             .iter()
@@ -145,13 +150,13 @@ fn uses_business_days(a: &Agreement) -> bool {
 /// term at 16:00, due when `Calendar::due` says.
 fn due_example(a: &Agreement, cal: &Calendar) -> Option<String> {
     let s = &a.support;
-    let p = s
-        .priorities
-        .iter()
-        .rev()
-        .find(|p| p.resolution.is_some_and(|d| d.business_days().is_some()))?;
-    let resolution = p.resolution?;
-    let mut day = a.document.effective_date?.0;
+    let p = s.priorities.iter().rev().find(|p| {
+        p.resolution
+            .read()
+            .is_some_and(|d| d.business_days().is_some())
+    })?;
+    let resolution = p.resolution.get()?;
+    let mut day = a.document.effective_date.get()?.0;
     while day.weekday() != jiff::civil::Weekday::Thursday {
         day = day.tomorrow().ok()?;
     }

@@ -3,11 +3,15 @@
 // Regenerate: npm --prefix ui run bindings
 
 /**
- * A calendar date, "YYYY-MM-DD".
+ * A calendar date, "YYYY-MM-DD" (also read, and saved in that form: "1 April 2026", "April 1, 2026").
  */
 export type Date = string;
 /**
- * A length of time: a number and a unit (s, min, h, d, w), e.g. "4h", "30 min", "1h 30 min", "3d"; or whole business days on the agreement's calendar, "3bd".
+ * A value in a form Pactwright cannot read yet, kept exactly as typed; `pactwright check` reports it as `not-understood` until it is written in a form the field understands.
+ */
+export type AsTyped = string;
+/**
+ * A length of time: a number and a unit (s, min, h, d, w), e.g. "4h", "30 min", "1h 30 min", "3d"; or whole business days on the agreement's calendar, "3bd" (also read, and saved in that form: "4 hours", "4 hrs", "30 mins", "2 business days", "2 working days").
  */
 export type Duration = string;
 /**
@@ -15,17 +19,21 @@ export type Duration = string;
  */
 export type Role = "customer" | "user" | "sponsor" | "service_provider" | "organization_contact";
 /**
+ * Weekly service hours: "24x7", or windows separated by semicolons like "Mon-Fri 08:00-18:00; Sat 09:00-13:00" (also read, and saved in that form: "24/7", "around the clock", "Monday to Friday 8am to 6pm", "weekdays 9-5:30").
+ */
+export type Schedule = string;
+/**
  * Days of the week, e.g. "Mon-Fri", "Sat,Sun", "Mon-Sun".
  */
 export type Days = string;
 /**
- * A percentage with up to four decimals, e.g. "99.95%".
+ * A percentage with up to four decimals, e.g. "99.95%" (also read, and saved in that form: "99.95 %", "99.95 percent").
  */
 export type Percent = string;
 /**
- * Weekly service hours: "24x7", or windows separated by semicolons like "Mon-Fri 08:00-18:00; Sat 09:00-13:00".
+ * When a channel is staffed or an action is available: "service_hours" (the agreement's), "24x7", or a weekly schedule like "Mon-Fri 09:00-17:30".
  */
-export type Schedule = string;
+export type Hours = string;
 /**
  * How often a maintenance window recurs.
  */
@@ -143,7 +151,7 @@ export interface DocumentControl {
   /**
    * The day the agreement takes effect.
    */
-  effective_date?: Date | null;
+  effective_date?: (Date | AsTyped) | null;
   term?: Term;
   /**
    * Stakeholder id of the document owner (usually the service owner).
@@ -183,7 +191,7 @@ export interface Term {
   /**
    * Notice needed to stop a renewal or to terminate, e.g. "90d".
    */
-  notice?: Duration | null;
+  notice?: (Duration | AsTyped) | null;
 }
 /**
  * One entry of the change history.
@@ -196,7 +204,7 @@ export interface Change {
   /**
    * When.
    */
-  date?: Date | null;
+  date?: (Date | AsTyped) | null;
   /**
    * Who made it.
    */
@@ -317,7 +325,7 @@ export interface ServiceHours {
   /**
    * Weekly hours, e.g. "24x7" or "Mon-Fri 08:00-18:00".
    */
-  schedule: string;
+  schedule: Schedule | AsTyped;
   /**
    * IANA time zone the hours are in, e.g. "Europe/London".
    */
@@ -327,7 +335,7 @@ export interface ServiceHours {
    * when not given, the days the schedule is open, or Mon-Fri when the
    * schedule is 24x7.
    */
-  business_days?: Days | null;
+  business_days?: (Days | AsTyped) | null;
   /**
    * Days the service hours do not apply.
    */
@@ -343,9 +351,9 @@ export interface ServiceHours {
  */
 export interface Holiday {
   /**
-   * A calendar date, "YYYY-MM-DD".
+   * The date.
    */
-  date: string;
+  date: Date | AsTyped;
   /**
    * Its name, e.g. "Christmas Day".
    */
@@ -425,15 +433,15 @@ export interface Dependency {
   /**
    * The availability it commits to.
    */
-  availability?: Percent | null;
+  availability?: (Percent | AsTyped) | null;
   /**
    * The hours it is supported.
    */
-  support_hours?: Schedule | null;
+  support_hours?: (Schedule | AsTyped) | null;
   /**
    * Its committed resolution time for the most urgent incidents.
    */
-  resolution?: Duration | null;
+  resolution?: (Duration | AsTyped) | null;
 }
 /**
  * The offering: goods, access to resources and service actions.
@@ -513,7 +521,7 @@ export interface ServiceAction {
   /**
    * When it is available: the service hours, "24x7" or a schedule.
    */
-  hours?: string;
+  hours?: Hours | AsTyped;
   /**
    * Stakeholder id of the owner.
    */
@@ -521,7 +529,7 @@ export interface ServiceAction {
   /**
    * The target time to complete it.
    */
-  target?: Duration | null;
+  target?: (Duration | AsTyped) | null;
 }
 /**
  * Utility: fit for purpose.
@@ -606,13 +614,13 @@ export interface MaintenanceWindow {
    */
   frequency?: "weekly" | "monthly" | "quarterly" | "yearly";
   /**
-   * A length of time: a number and a unit (s, min, h, d, w), e.g. "4h", "30 min", "1h 30 min", "3d"; or whole business days on the agreement's calendar, "3bd".
+   * How long each window lasts.
    */
-  duration: string;
+  duration: Duration | AsTyped;
   /**
    * Notice given before each window.
    */
-  notice?: Duration | null;
+  notice?: (Duration | AsTyped) | null;
   /**
    * True when time in the window counts as downtime; false when it is
    * excluded from the availability calculation.
@@ -639,11 +647,11 @@ export interface Continuity {
   /**
    * Recovery time objective.
    */
-  rto?: Duration | null;
+  rto?: (Duration | AsTyped) | null;
   /**
    * Recovery point objective.
    */
-  rpo?: Duration | null;
+  rpo?: (Duration | AsTyped) | null;
   /**
    * Backup and recovery arrangements.
    */
@@ -672,7 +680,7 @@ export interface Security {
   /**
    * How soon the consumer is told of a security incident affecting it.
    */
-  breach_notification?: Duration | null;
+  breach_notification?: (Duration | AsTyped) | null;
 }
 /**
  * Support: channels, priorities, the clock, escalation.
@@ -718,7 +726,7 @@ export interface Channel {
   /**
    * When the channel is staffed: the service hours, "24x7" or a schedule.
    */
-  hours?: string;
+  hours?: Hours | AsTyped;
 }
 /**
  * A priority with its targets.
@@ -750,15 +758,15 @@ export interface Priority {
   /**
    * Time to respond (acknowledge and start work).
    */
-  response?: Duration | null;
+  response?: (Duration | AsTyped) | null;
   /**
    * Time to resolve (restore service or give a workaround).
    */
-  resolution?: Duration | null;
+  resolution?: (Duration | AsTyped) | null;
   /**
    * How often the consumer is updated while it is open.
    */
-  update_every?: Duration | null;
+  update_every?: (Duration | AsTyped) | null;
 }
 /**
  * One cell of the priority matrix: an impact and an urgency.
@@ -805,9 +813,9 @@ export interface EscalationTime {
    */
   priority?: string;
   /**
-   * A length of time: a number and a unit (s, min, h, d, w), e.g. "4h", "30 min", "1h 30 min", "3d"; or whole business days on the agreement's calendar, "3bd".
+   * Escalate after this long without resolution.
    */
-  after: string;
+  after: Duration | AsTyped;
 }
 /**
  * What each side must do: value is co-created.
@@ -884,7 +892,7 @@ export interface Occasion {
   /**
    * How soon after the event (for an incident: after it is resolved).
    */
-  within?: Duration | null;
+  within?: (Duration | AsTyped) | null;
 }
 /**
  * A recurring report.
@@ -968,7 +976,7 @@ export interface ServiceLevelTarget {
    * Share of cases that must meet the target, e.g. "95%" of P2
    * incidents resolved within 4h.
    */
-  attainment?: Percent | null;
+  attainment?: (Percent | AsTyped) | null;
   /**
    * How it is measured.
    */
@@ -1024,7 +1032,7 @@ export interface CreditScheme {
    * By when the consumer must claim: a time after the end of the
    * period measured ("60d"), or "by the end of the 2nd billing cycle".
    */
-  claim_window?: ClaimWindow | null;
+  claim_window?: (ClaimWindow | AsTyped) | null;
   /**
    * What a claim must include.
    */
@@ -1032,7 +1040,7 @@ export interface CreditScheme {
   /**
    * The most that can be credited in one period, as a share of the basis.
    */
-  cap?: Percent | null;
+  cap?: (Percent | AsTyped) | null;
   /**
    * True when credits are the consumer's only remedy for missed targets.
    */
@@ -1047,13 +1055,13 @@ export interface CreditScheme {
  */
 export interface CreditTier {
   /**
-   * A percentage with up to four decimals, e.g. "99.95%".
+   * Applies when the measured value is below this.
    */
-  below: string;
+  below: Percent | AsTyped;
   /**
-   * A percentage with up to four decimals, e.g. "99.95%".
+   * The credit owed, as a share of the basis.
    */
-  credit: string;
+  credit: Percent | AsTyped;
 }
 /**
  * Changes to the agreement and its termination.
@@ -1070,7 +1078,7 @@ export interface Terms {
   /**
    * The date the agreement ends, where fixed.
    */
-  end_date?: Date | null;
+  end_date?: (Date | AsTyped) | null;
 }
 /**
  * A signature given.
@@ -1083,7 +1091,7 @@ export interface Signature {
   /**
    * The date signed.
    */
-  date?: Date | null;
+  date?: (Date | AsTyped) | null;
 }
 /**
  * A clause the structure does not cover, e.g. data protection or
