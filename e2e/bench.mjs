@@ -67,7 +67,9 @@ const pid = appPid();
 const started = procStartMs(pid);
 await b.waitUntil(async () => (await b.execute(() => window.__pactwrightFirstPaint ?? 0)) > 0, { timeout: 30000 });
 const paint = await b.execute(() => window.__pactwrightFirstPaint);
-const result = { draft: draft ?? null, launch_to_first_paint_ms: Math.round(paint - started) };
+const origin = await b.execute(() => performance.timeOrigin);
+const timing = await b.execute(() => { const n = performance.getEntriesByType("navigation")[0]; return n ? { response_end: n.responseEnd, dom_interactive: n.domInteractive, dom_content_loaded: n.domContentLoadedEventEnd } : null; });
+const result = { draft: draft ?? null, launch_to_first_paint_ms: Math.round(paint - started), launch_to_navigation_ms: Math.round(origin - started), navigation: timing };
 if (draft) {
   await b.waitUntil(async () => (await b.execute(() => window.__pactwright.firstPageAt)) > 0, { timeout: 60000 });
   result.launch_to_first_page_ms = Math.round((await b.execute(() => window.__pactwright.firstPageAt)) - started);
