@@ -47,6 +47,7 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
 /// Starts the app. The first command-line argument, if any, is a draft to
 /// open at start.
 pub fn run() {
+    runtime::trace_start("main");
     runtime::install();
     let initial = std::env::args_os().nth(1).map(std::path::PathBuf::from);
     let builder = tauri::Builder::default()
@@ -56,10 +57,22 @@ pub fn run() {
         .setup(move |app| {
             let data_dir = app.path().app_data_dir()?;
             work::manage(app.handle(), AppState::new(data_dir, initial.clone()));
-            // The templates compile and the fonts load while the window and
-            // its web view start, so the first preview does not wait for them.
-            tauri::async_runtime::spawn_blocking(|| drop(engine::engine()));
             Ok(())
+        })
+        .on_page_load(|_, page| {
+            runtime::trace_start(match page.event() {
+                tauri::webview::PageLoadEvent::Started => "page load started",
+                tauri::webview::PageLoadEvent::Finished => "page load finished",
+            });
+            // The templates compile and the fonts load once the UI has
+            // loaded, so the first preview does not wait for them. Not
+            // sooner: on two cores that work delays the web view's start.
+            if page.event() == tauri::webview::PageLoadEvent::Finished {
+                static ONCE: std::sync::Once = std::sync::Once::new();
+                ONCE.call_once(|| {
+                    tauri::async_runtime::spawn_blocking(|| drop(engine::engine()));
+                });
+            }
         })
         .on_window_event(|window, event| {
             if let tauri::WindowEvent::CloseRequested { api, .. } = event {

@@ -32,3 +32,25 @@ pub fn install() {
         }
     });
 }
+
+/// With `PACTWRIGHT_TRACE_START` set, prints how long after the process
+/// started `what` happened (for profiling the start: see BENCHMARKS.md).
+pub fn trace_start(what: &str) {
+    if std::env::var_os("PACTWRIGHT_TRACE_START").is_none() {
+        return;
+    }
+    let since_boot = |stat: &str| -> Option<f64> {
+        // Field 22 of /proc/self/stat: start time in clock ticks since boot.
+        let after = stat.rsplit_once(')')?.1;
+        after.split_whitespace().nth(19)?.parse::<f64>().ok()
+    };
+    let uptime = std::fs::read_to_string("/proc/uptime").ok();
+    let stat = std::fs::read_to_string("/proc/self/stat").ok();
+    if let (Some(up), Some(start)) = (
+        uptime.and_then(|u| u.split_whitespace().next()?.parse::<f64>().ok()),
+        stat.as_deref().and_then(since_boot),
+    ) {
+        // Clock ticks are 1/100 s on Linux.
+        eprintln!("pactwright-app: {what} at {:.0} ms", (up - start / 100.0) * 1000.0);
+    }
+}
