@@ -51,6 +51,9 @@ pub fn trace_start(what: &str) {
         stat.as_deref().and_then(since_boot),
     ) {
         // Clock ticks are 1/100 s on Linux.
-        eprintln!("pactwright-app: {what} at {:.0} ms", (up - start / 100.0) * 1000.0);
+        eprintln!(
+            "pactwright-app: {what} at {:.0} ms",
+            (up - start / 100.0) * 1000.0
+        );
     }
 }

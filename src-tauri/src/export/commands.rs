@@ -158,20 +158,14 @@ fn exported(state: &AppState, path: &str) -> Result<PathBuf, ExportError> {
 
 /// Opens an exported file with the system's default application.
 #[tauri::command(rename_all = "snake_case")]
-pub fn export_open(
-    state: State<'_, AppState>,
-    path: String,
-) -> Result<(), ExportError> {
+pub fn export_open(state: State<'_, AppState>, path: String) -> Result<(), ExportError> {
     let p = exported(&state, &path)?;
     super::open::open(&p).map_err(|e| ExportError::Open(path.clone(), e))
 }
 
 /// Shows an exported file in its folder.
 #[tauri::command(rename_all = "snake_case")]
-pub fn export_reveal(
-    state: State<'_, AppState>,
-    path: String,
-) -> Result<(), ExportError> {
+pub fn export_reveal(state: State<'_, AppState>, path: String) -> Result<(), ExportError> {
     let p = exported(&state, &path)?;
     super::open::reveal(&p).map_err(|e| ExportError::Open(path.clone(), e))
 }

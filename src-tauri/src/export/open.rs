@@ -18,20 +18,21 @@ pub fn open(path: &Path) -> Result<(), String> {
 /// Shows `path` selected in the file manager, or opens its folder.
 pub fn reveal(path: &Path) -> Result<(), String> {
     let uri = gio::File::for_path(path).uri();
-    let shown = gio::bus_get_sync(gio::BusType::Session, None::<&gio::Cancellable>).and_then(|bus| {
-        bus.call_sync(
-            Some("org.freedesktop.FileManager1"),
-            "/org/freedesktop/FileManager1",
-            "org.freedesktop.FileManager1",
-            "ShowItems",
-            Some(&(vec![uri.to_string()], "").to_variant()),
-            None,
-            gio::DBusCallFlags::NONE,
-            // The file manager starts on demand; past this the folder opens.
-            3000,
-            None::<&gio::Cancellable>,
-        )
-    });
+    let shown =
+        gio::bus_get_sync(gio::BusType::Session, None::<&gio::Cancellable>).and_then(|bus| {
+            bus.call_sync(
+                Some("org.freedesktop.FileManager1"),
+                "/org/freedesktop/FileManager1",
+                "org.freedesktop.FileManager1",
+                "ShowItems",
+                Some(&(vec![uri.to_string()], "").to_variant()),
+                None,
+                gio::DBusCallFlags::NONE,
+                // The file manager starts on demand; past this the folder opens.
+                3000,
+                None::<&gio::Cancellable>,
+            )
+        });
     match shown {
         Ok(_) => Ok(()),
         Err(_) => match path.parent() {
