@@ -4,8 +4,10 @@
 //! prints as typed and hides no section; common phrasings are understood.
 #![allow(clippy::unwrap_used)]
 
+mod common;
+use common::cli;
+
 use std::path::Path;
-use std::process::Command;
 
 use pactwright::file;
 use serde_json::{Value, json};
@@ -145,20 +147,6 @@ fn common_phrasings_are_understood_and_saved_in_canonical_form() {
     for (pointer, typed, canonical) in phrased {
         assert_eq!(at(&saved, pointer), canonical, "{typed}");
     }
-}
-
-fn cli(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_pactwright"))
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
 }
 
 /// The headings of a Markdown rendering, in order.

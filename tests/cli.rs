@@ -3,8 +3,9 @@
 //! must give a clear message, never a panic, and never change the file.
 #![allow(clippy::unwrap_used)]
 
+mod common;
+
 use std::path::Path;
-use std::process::Command;
 
 const COMPLETE: &str = include_str!("fixtures/complete-sla.agreement.json");
 
@@ -25,17 +26,11 @@ impl Run {
 }
 
 fn pactwright(dir: &Path, args: &[&str]) -> Run {
-    let out = Command::new(env!("CARGO_BIN_EXE_pactwright"))
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .env("COLUMNS", "100")
-        .output()
-        .unwrap();
+    let (code, stdout, stderr) = common::cli(dir, args);
     Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        code,
+        stdout,
+        stderr,
     }
 }
 

@@ -4,6 +4,9 @@
 //! or hostile templates.
 #![allow(clippy::unwrap_used)]
 
+mod common;
+use common::cli;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -324,19 +327,6 @@ fn template_errors_name_file_line_and_field() {
         all.push_str(&format!("{name}: {}\n", without_dir(err, dir.path())));
     }
     insta::assert_snapshot!(all);
-}
-
-fn cli(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_pactwright"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
 }
 
 #[test]

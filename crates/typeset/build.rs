@@ -2,7 +2,7 @@
 //! one per face in `fonts.rs`'s order, included as they are or, with the
 //! `compressed-fonts` feature, deflated (with each file's size).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 const FACES: [&str; 10] = [
     "NotoSerif-Regular",
@@ -21,38 +21,32 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let manifest = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR")?);
     let fonts = manifest.join("../../fonts").canonicalize()?;
     let out = PathBuf::from(std::env::var("OUT_DIR")?);
-    let compressed = std::env::var_os("CARGO_FEATURE_COMPRESSED_FONTS").is_some();
     let mut code = String::from("[\n");
     for face in FACES {
         let file = fonts.join(format!("{face}.ttf"));
         println!("cargo:rerun-if-changed={}", file.display());
-        if compressed {
-            let data = std::fs::read(&file)?;
-            let deflated = out.join(format!("{face}.ttf.deflate"));
-            std::fs::write(&deflated, deflate(&data))?;
-            code.push_str(&format!(
-                "    (include_bytes!({:?}), {}),\n",
-                deflated.display().to_string(),
-                data.len()
-            ));
-        } else {
-            code.push_str(&format!(
-                "    include_bytes!({:?}),\n",
-                file.display().to_string()
-            ));
-        }
+        code.push_str(&format!("    {},\n", entry(face, &file, &out)?));
     }
     code.push(']');
     std::fs::write(out.join("bundled.rs"), code)?;
     Ok(())
 }
 
-#[cfg(feature = "compressed-fonts")]
-fn deflate(data: &[u8]) -> Vec<u8> {
-    miniz_oxide::deflate::compress_to_vec(data, 10)
+/// The file included as it is.
+#[cfg(not(feature = "compressed-fonts"))]
+fn entry(_: &str, file: &Path, _: &Path) -> std::io::Result<String> {
+    Ok(format!("include_bytes!({:?})", file.display().to_string()))
 }
 
-#[cfg(not(feature = "compressed-fonts"))]
-fn deflate(_: &[u8]) -> Vec<u8> {
-    unreachable!("only called with the compressed-fonts feature")
+/// The file deflated into OUT_DIR and included with its size.
+#[cfg(feature = "compressed-fonts")]
+fn entry(face: &str, file: &Path, out: &Path) -> std::io::Result<String> {
+    let data = std::fs::read(file)?;
+    let deflated = out.join(format!("{face}.ttf.deflate"));
+    std::fs::write(&deflated, miniz_oxide::deflate::compress_to_vec(&data, 10))?;
+    Ok(format!(
+        "(include_bytes!({:?}), {})",
+        deflated.display().to_string(),
+        data.len()
+    ))
 }
