@@ -63,6 +63,7 @@ handlebars_helper!(plural: |n: Value, one: str, many: str| {
     let count = match &n {
         Value::Array(a) => a.len() as u64,
         Value::Number(x) => x.as_u64().unwrap_or(0),
+        Value::String(s) => s.trim().parse().unwrap_or(0),
         _ => 0,
     };
     if count == 1 { one.to_owned() } else { many.to_owned() }
@@ -101,6 +102,32 @@ pub fn inline_text(v: &Value) -> String {
 }
 
 handlebars_helper!(inline: |v: Value| inline_text(&v));
+
+/// A place placed after a preposition: the countries English names with
+/// an article get it ("in the United Kingdom"); a closing full stop is
+/// dropped.
+pub fn place_text(v: &Value) -> String {
+    const WITH_THE: &[&str] = &[
+        "United Kingdom",
+        "United States",
+        "Netherlands",
+        "Czech Republic",
+        "Philippines",
+        "United Arab Emirates",
+        "European Union",
+        "European Economic Area",
+        "Republic of Ireland",
+    ];
+    let t = text(v);
+    let t = t.trim().trim_end_matches(['.', ';', ',']);
+    if WITH_THE.iter().any(|c| t.starts_with(c)) {
+        format!("the {t}")
+    } else {
+        t.to_owned()
+    }
+}
+
+handlebars_helper!(place: |v: Value| place_text(&v));
 handlebars_helper!(br: | | "\n");
 handlebars_helper!(nodot: |v: Value| text(&v).trim_end().trim_end_matches(['.', ';', ',']).to_owned());
 
@@ -121,6 +148,7 @@ pub fn register(registry: &mut Handlebars<'_>) {
     registry.register_helper("nodot", Box::new(nodot));
     // A value placed mid-sentence: `a share of {{inline basis}}`.
     registry.register_helper("inline", Box::new(inline));
+    registry.register_helper("place", Box::new(place));
 }
 
 #[cfg(test)]

@@ -19,6 +19,14 @@ pub const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../../templates/partials/cover.md.hbs"),
     ),
     (
+        "partials/glance",
+        include_str!("../../../templates/partials/glance.md.hbs"),
+    ),
+    (
+        "partials/contents",
+        include_str!("../../../templates/partials/contents.md.hbs"),
+    ),
+    (
         "partials/control",
         include_str!("../../../templates/partials/control.md.hbs"),
     ),

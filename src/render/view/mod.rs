@@ -11,6 +11,7 @@
 //! in `templates/README.md`.
 
 mod availability;
+mod glance;
 mod offering;
 mod parties;
 mod relationship;
@@ -21,6 +22,7 @@ use std::fmt;
 use serde_json::{Value, json};
 
 use self::availability::availability;
+use self::glance::glance;
 use self::offering::offering;
 use self::parties::{organization, person, signatories, stakeholder};
 use self::relationship::relationship;
@@ -277,6 +279,10 @@ pub fn view(a: &Agreement) -> Value {
         },
         "provider": organization(&a.parties.provider),
         "consumer": organization(&a.parties.consumer),
+        "parties_share_legal_name": !a.parties.provider.legal_name.trim().is_empty()
+            && a.parties.provider.legal_name.trim() == a.parties.consumer.legal_name.trim(),
+        "parties_share_address": !a.parties.provider.address.trim().is_empty()
+            && a.parties.provider.address.trim() == a.parties.consumer.address.trim(),
         "stakeholders": stakeholders,
         "sponsors": sponsors,
         "signatories": signatories,
@@ -284,6 +290,9 @@ pub fn view(a: &Agreement) -> Value {
         "service": {
             "name": service.name,
             "description": service.description,
+            // "Nimbara Compute provides ..." already names the service.
+            "description_names_it": !service.name.trim().is_empty()
+                && service.description.trim_start().starts_with(service.name.trim()),
             "outcomes": service.outcomes,
             "costs_removed": service.costs_removed,
             "risks_removed": service.risks_removed,
@@ -319,6 +328,7 @@ pub fn view(a: &Agreement) -> Value {
             "end_date": shown_opt(&terms.end_date),
         },
         "clauses": clauses,
+        "glance": glance(a),
         "has": {
             "service": has_service,
             "glossary": !a.glossary.is_empty(),
