@@ -3,6 +3,7 @@
 //! code (0 fine, 1 the agreement has errors, 2 the input could not be used).
 
 mod check;
+mod diff;
 mod downtime;
 mod new;
 mod render;
@@ -110,6 +111,23 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Show what changed between two versions of an agreement.
+    #[command(after_help = diff::HELP)]
+    Diff {
+        /// The earlier version (e.g. the one signed).
+        old: PathBuf,
+        /// The later version.
+        new: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: diff::DiffFormat,
+        /// Print every change; sections of more than 25 are otherwise shortened to their first 10 and a count (text and md; json always holds all).
+        #[arg(long)]
+        full: bool,
+        /// Exit 1 when there are changes (as `git diff --exit-code` does), 0 when there are none.
+        #[arg(long)]
+        exit_code: bool,
+    },
     /// Print the JSON Schema of draft files.
     #[command(after_help = "Example:\n  pactwright schema > agreement.schema.json")]
     Schema,
@@ -211,6 +229,19 @@ fn run(cli: Cli) -> u8 {
                 PaperArg::Letter => pactwright::render::Paper::Letter,
             },
             force,
+        }),
+        Command::Diff {
+            old,
+            new,
+            format,
+            full,
+            exit_code,
+        } => diff::run(diff::Args {
+            old: &old,
+            new: &new,
+            format,
+            full,
+            exit_code,
         }),
         Command::Schema => {
             print!("{}", pactwright::schema::agreement_schema());
