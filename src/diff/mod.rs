@@ -19,9 +19,11 @@
 //!   ([`crate::downtime::target_budget`]).
 //!
 //! The files: this one (the walk), `vocabulary.rs` (section names, item
-//! keys and nouns, field phrases) and `format.rs` (text, Markdown).
+//! keys and nouns, field phrases), `format.rs` (text, Markdown) and
+//! `redline.rs` (the comparison as the templates see it).
 
 mod format;
+pub mod redline;
 mod vocabulary;
 
 pub use format::{COLLAPSE_AFTER, markdown, text};

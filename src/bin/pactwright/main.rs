@@ -110,6 +110,9 @@ enum Command {
         /// Render even when the checks find errors (marked DRAFT).
         #[arg(long)]
         force: bool,
+        /// An earlier version of the draft: write a redline, with a "Changes since version X" section, change bars, insertions underlined and deletions struck through (default output: desk.redline.pdf).
+        #[arg(long, value_name = "OLD")]
+        compare: Option<PathBuf>,
     },
     /// Show what changed between two versions of an agreement.
     #[command(after_help = diff::HELP)]
@@ -218,6 +221,7 @@ fn run(cli: Cli) -> u8 {
             templates,
             paper,
             force,
+            compare,
         } => render::run(render::Args {
             file: &file,
             output: output.as_deref(),
@@ -229,6 +233,7 @@ fn run(cli: Cli) -> u8 {
                 PaperArg::Letter => pactwright::render::Paper::Letter,
             },
             force,
+            compare: compare.as_deref(),
         }),
         Command::Diff {
             old,

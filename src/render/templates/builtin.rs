@@ -19,6 +19,10 @@ pub const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../../templates/partials/cover.md.hbs"),
     ),
     (
+        "partials/changes",
+        include_str!("../../../templates/partials/changes.md.hbs"),
+    ),
+    (
         "partials/control",
         include_str!("../../../templates/partials/control.md.hbs"),
     ),

@@ -319,7 +319,10 @@ pub fn view(a: &Agreement) -> Value {
             "end_date": shown_opt(&terms.end_date),
         },
         "clauses": clauses,
+        // Set by a comparison (`render --compare`): `diff::redline::view`.
+        "changes": null,
         "has": {
+            "changes": false,
             "service": has_service,
             "glossary": !a.glossary.is_empty(),
             "history": !d.change_history.is_empty(),
