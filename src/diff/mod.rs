@@ -174,8 +174,8 @@ pub struct DowntimeChange {
 pub enum DiffError {
     /// They are agreements of different kinds.
     #[error(
-        "the drafts are of different kinds: the earlier one is an {} ({}), the later one an {} ({}); a comparison shows what changed between two versions of one agreement",
-        .old.title(), .old.code(), .new.title(), .new.code()
+        "the drafts are of different kinds: the earlier one is {} ({}), the later one {} ({}); a comparison shows what changed between two versions of one agreement, so compare it with an earlier version of the same kind",
+        article(.old.title()), .old.code(), article(.new.title()), .new.code()
     )]
     DifferentKinds {
         /// The earlier draft's kind.
@@ -183,6 +183,12 @@ pub enum DiffError {
         /// The later draft's kind.
         new: Kind,
     },
+}
+
+/// "a Service Level Agreement", "an Operational Level Agreement".
+fn article(title: &str) -> String {
+    let an = title.starts_with(['A', 'E', 'I', 'O', 'U']);
+    format!("{} {title}", if an { "an" } else { "a" })
 }
 
 /// Compares two versions of one agreement.
@@ -386,7 +392,7 @@ impl Walk<'_> {
                             subject: p.subject(),
                             pointer: p.pointer(),
                             old: None,
-                            new: Some(summary(item, key)),
+                            new: Some(summary(item, key, &p.subject())),
                             words: Vec::new(),
                             downtime: None,
                         },
@@ -403,7 +409,7 @@ impl Walk<'_> {
                         op: Op::Removed,
                         subject: p.subject(),
                         pointer: p.pointer(),
-                        old: Some(summary(item, key)),
+                        old: Some(summary(item, key, &p.subject())),
                         new: None,
                         words: Vec::new(),
                         downtime: None,
@@ -574,17 +580,24 @@ fn printed(v: &Value) -> String {
         Value::Null => String::new(),
         Value::Number(n) => n.to_string(),
         Value::Array(items) => items.iter().map(printed).collect::<Vec<_>>().join(", "),
-        Value::Object(_) => summary(v, ""),
+        Value::Object(_) => summary(v, "", ""),
     }
 }
 
-/// An item's fields in one line, its key left out (it is in the subject):
-/// "trigger: User request; target: 1bd".
-fn summary(item: &Value, key: &str) -> String {
+/// An item's fields in one line, its key and what its name already says
+/// left out: "trigger: User request; target: 1bd".
+fn summary(item: &Value, key: &str, subject: &str) -> String {
+    let named = |v: &Value| match v {
+        Value::String(s) => {
+            subject.contains(&format!("'{s}'"))
+                || (!s.contains(' ') && subject.split([' ', ',']).any(|w| w == s))
+        }
+        _ => false,
+    };
     match item {
         Value::Object(fields) => fields
             .iter()
-            .filter(|(k, v)| k.as_str() != key && !absent(Some(v)))
+            .filter(|(k, v)| k.as_str() != key && !absent(Some(v)) && !named(v))
             .map(|(k, v)| format!("{}: {}", k.replace('_', " "), printed(v)))
             .collect::<Vec<_>>()
             .join("; "),
@@ -670,13 +683,15 @@ fn downtime(old: &Agreement, new: &Agreement, changes: &mut Vec<(&'static str, C
             .position(|t| t.id == target.id && t.metric == Metric::Availability);
         let after = target_budget(new, j).ok();
         let earlier = before.and_then(|i| target_budget(old, i).ok());
-        if before.is_some() && earlier == after {
-            continue;
-        }
         let change = DowntimeChange {
             old: earlier.as_ref().map(allowed),
             new: after.as_ref().map(allowed),
         };
+        // What is printed did not move (a holiday in a month that does
+        // not set the least or the most): not a change in terms.
+        if before.is_some() && change.old == change.new {
+            continue;
+        }
         if change.old.is_none() && change.new.is_none() {
             continue;
         }

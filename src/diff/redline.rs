@@ -43,6 +43,13 @@ pub fn view(diff: &Diff) -> Value {
     })
 }
 
+/// Puts a comparison into a view built by [`crate::render::view::view`]:
+/// `changes` and `has.changes`, which the "Changes since" partial reads.
+pub fn set(view: &mut Value, diff: &Diff) {
+    view["changes"] = self::view(diff);
+    view["has"]["changes"] = Value::Bool(true);
+}
+
 fn part(text: &str, op: WordOp) -> Value {
     json!({
         "text": text,

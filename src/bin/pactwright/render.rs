@@ -117,9 +117,8 @@ fn render_draft(args: &Args<'_>, preparing: par::Beside<'_, '_, Prepared>) -> u8
             STACK,
             || {
                 let mut view = render::view::view(agreement);
-                if let Some(changes) = &changes {
-                    view["changes"] = changes.clone();
-                    view["has"]["changes"] = serde_json::Value::Bool(true);
+                if let Some(diff) = &changes {
+                    pactwright::diff::redline::set(&mut view, diff);
                 }
                 view
             },
@@ -252,20 +251,19 @@ fn redline(
     old: &Path,
     new: &Path,
     agreement: &pactwright::model::Agreement,
-) -> Result<serde_json::Value, u8> {
+) -> Result<pactwright::diff::Diff, u8> {
     let earlier = pactwright::file::load(old).map_err(|e| {
         eprintln!("error: {e}");
         2
     })?;
-    let diff = pactwright::diff::compare(&earlier.agreement, agreement).map_err(|e| {
+    pactwright::diff::compare(&earlier.agreement, agreement).map_err(|e| {
         eprintln!(
             "error: cannot compare {} with {}: {e}",
             old.display(),
             new.display()
         );
         2
-    })?;
-    Ok(pactwright::diff::redline::view(&diff))
+    })
 }
 
 #[cfg(test)]
