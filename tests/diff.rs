@@ -2,6 +2,8 @@
 //! compared with the original (snapshots of the text a sponsor reads), the
 //! JSON and Markdown forms, bad input, and the redline PDF's text.
 
+#![allow(clippy::unwrap_used)]
+
 mod common;
 
 use std::path::{Path, PathBuf};

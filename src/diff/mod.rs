@@ -266,14 +266,12 @@ impl Place {
     }
 
     fn subject(&self) -> String {
-        let s = self
-            .subject
+        self.subject
             .iter()
             .filter(|w| !w.is_empty())
             .cloned()
             .collect::<Vec<_>>()
-            .join(" ");
-        s
+            .join(" ")
     }
 }
 
@@ -536,7 +534,7 @@ impl Walk<'_> {
             if absent(v) && !matches!(v, Some(Value::Bool(false))) {
                 return None;
             }
-            v.map(|v| printed(v))
+            v.map(printed)
         };
         let (old, new) = (printed(a), printed(b));
         let op = match (&old, &new) {
