@@ -30,6 +30,8 @@ fn inlines(list: &[Inline]) -> String {
             Inline::Text(t) => out.push_str(&esc(t)),
             Inline::Strong(c) => out.push_str(&format!("#strong[{}]", inlines(c))),
             Inline::Emphasis(c) => out.push_str(&format!("#emph[{}]", inlines(c))),
+            Inline::Inserted(c) => out.push_str(&format!("#underline[{}]", inlines(c))),
+            Inline::Deleted(c) => out.push_str(&format!("#strike[{}]", inlines(c))),
             Inline::Code(t) => out.push_str(&format!(
                 "#raw(\"{}\")",
                 t.replace('\\', "\\\\").replace('"', "\\\"")
@@ -100,7 +102,7 @@ fn blocks(list: &[Block], out: &mut String, depth: usize) {
                     c.replace('\\', "\\\\").replace('"', "\\\"")
                 );
             }
-            Block::Quote(inner) | Block::Keep(inner) => {
+            Block::Quote(inner) | Block::Keep(inner) | Block::Changed(inner) => {
                 out.push_str("#block(breakable: false)[\n");
                 blocks(inner, out, depth);
                 out.push_str("]\n\n");

@@ -6,6 +6,7 @@
 #![recursion_limit = "256"]
 
 pub mod checks;
+pub mod diff;
 pub mod downtime;
 pub mod failure;
 pub mod file;

@@ -63,7 +63,7 @@ fn all_text(blocks: &[Block], out: &mut String) {
                     out.push('\n');
                 }
             }
-            Block::Quote(b) | Block::Keep(b) => all_text(b, out),
+            Block::Quote(b) | Block::Keep(b) | Block::Changed(b) => all_text(b, out),
             Block::CodeBlock(c) => out.push_str(c),
             Block::Signatures(s) => s.iter().for_each(|s| {
                 out.push_str(&format!("{}\n{}\n{}\n", s.role, s.name, s.organization))

@@ -57,6 +57,8 @@ nav.toc li.l2 { padding-left: 14pt; }
 nav.toc li.l3, nav.toc li.l4 { padding-left: 28pt; }
 nav.toc a { color: inherit; text-decoration: none; }
 .keep, .signatures { break-inside: avoid; }
+.changed { border-left: 2pt solid #1c1c21; margin-left: -12pt; padding-left: 10pt; }
+ins { text-decoration: underline; } del { text-decoration: line-through; }
 .signatures { display: grid; grid-template-columns: 1fr 1fr; gap: 18pt 24pt; margin-top: 12pt; }
 .signature .line { border-bottom: 0.6pt solid var(--ink); height: 28pt; }
 .signature .who { font-size: 9pt; }
@@ -184,6 +186,11 @@ impl Writer<'_> {
                 self.blocks(inner);
                 self.out.push_str("</div>\n");
             }
+            Block::Changed(inner) => {
+                self.out.push_str("<div class=\"changed\">\n");
+                self.blocks(inner);
+                self.out.push_str("</div>\n");
+            }
             Block::Signatures(list) => {
                 self.out.push_str("<div class=\"signatures\">\n");
                 for s in list {
@@ -238,6 +245,16 @@ impl Writer<'_> {
                     self.out.push_str("<em>");
                     self.inlines(c);
                     self.out.push_str("</em>");
+                }
+                Inline::Inserted(c) => {
+                    self.out.push_str("<ins>");
+                    self.inlines(c);
+                    self.out.push_str("</ins>");
+                }
+                Inline::Deleted(c) => {
+                    self.out.push_str("<del>");
+                    self.inlines(c);
+                    self.out.push_str("</del>");
                 }
                 Inline::Code(t) => {
                     let _ = write!(self.out, "<code>{}</code>", esc(t));

@@ -143,6 +143,9 @@ pub enum Block {
     PageBreak,
     /// Blocks kept on one page when they fit on one.
     Keep(Vec<Block>),
+    /// Blocks that changed since an earlier version: drawn as they are,
+    /// with a change bar in the left margin beside them.
+    Changed(Vec<Block>),
     /// Signature lines for each signatory; never split across pages.
     Signatures(Vec<Signatory>),
     /// Where the table of contents goes.
@@ -171,6 +174,10 @@ pub enum Inline {
     },
     /// A hard line break.
     LineBreak,
+    /// Text inserted since an earlier version (drawn underlined).
+    Inserted(Vec<Inline>),
+    /// Text deleted since an earlier version (drawn struck through).
+    Deleted(Vec<Inline>),
 }
 
 impl Inline {
@@ -186,9 +193,11 @@ fn collect_text(inlines: &[Inline], out: &mut String) {
     for inline in inlines {
         match inline {
             Inline::Text(t) | Inline::Code(t) => out.push_str(t),
-            Inline::Strong(c) | Inline::Emphasis(c) | Inline::Link { content: c, .. } => {
-                collect_text(c, out)
-            }
+            Inline::Strong(c)
+            | Inline::Emphasis(c)
+            | Inline::Inserted(c)
+            | Inline::Deleted(c)
+            | Inline::Link { content: c, .. } => collect_text(c, out),
             Inline::LineBreak => out.push('\n'),
         }
     }
@@ -223,7 +232,7 @@ pub(crate) fn count_headings(blocks: &[Block]) -> usize {
         .iter()
         .map(|block| match block {
             Block::Heading(_) => 1,
-            Block::Keep(b) | Block::Quote(b) => count_headings(b),
+            Block::Keep(b) | Block::Quote(b) | Block::Changed(b) => count_headings(b),
             Block::List { items, .. } => items.iter().map(|i| count_headings(i)).sum(),
             _ => 0,
         })
@@ -274,7 +283,7 @@ fn walk_headings(blocks: &[Block], st: &mut NumberState, out: &mut Vec<HeadingIn
                     anchor,
                 });
             }
-            Block::Keep(b) | Block::Quote(b) => walk_headings(b, st, out),
+            Block::Keep(b) | Block::Quote(b) | Block::Changed(b) => walk_headings(b, st, out),
             Block::List { items, .. } => {
                 for item in items {
                     walk_headings(item, st, out);

@@ -261,7 +261,9 @@ fn depth(blocks: &[pactwright_typeset::doc::Block]) -> usize {
         deepest = deepest.max(d);
         for b in list {
             match b {
-                Block::Quote(inner) | Block::Keep(inner) => todo.push((inner, d + 1)),
+                Block::Quote(inner) | Block::Keep(inner) | Block::Changed(inner) => {
+                    todo.push((inner, d + 1))
+                }
                 Block::List { items, .. } => {
                     for item in items {
                         todo.push((item, d + 1));
@@ -281,7 +283,9 @@ fn has_x(blocks: &[pactwright_typeset::doc::Block]) -> bool {
         for b in list {
             match b {
                 Block::Paragraph(inl) if Inline::plain_text(inl).contains('x') => return true,
-                Block::Quote(inner) | Block::Keep(inner) => todo.push(inner),
+                Block::Quote(inner) | Block::Keep(inner) | Block::Changed(inner) => {
+                    todo.push(inner)
+                }
                 Block::List { items, .. } => todo.extend(items.iter().map(Vec::as_slice)),
                 _ => {}
             }

@@ -3,6 +3,7 @@
 //! code (0 fine, 1 the agreement has errors, 2 the input could not be used).
 
 mod check;
+mod diff;
 mod downtime;
 mod new;
 mod render;
@@ -109,6 +110,26 @@ enum Command {
         /// Render even when the checks find errors (marked DRAFT).
         #[arg(long)]
         force: bool,
+        /// An earlier version of the draft: write a redline, with a "Changes since version X" section, change bars, insertions underlined and deletions struck through (default output: desk.redline.pdf).
+        #[arg(long, value_name = "OLD")]
+        compare: Option<PathBuf>,
+    },
+    /// Show what changed between two versions of an agreement.
+    #[command(after_help = diff::HELP)]
+    Diff {
+        /// The earlier version (e.g. the one signed).
+        old: PathBuf,
+        /// The later version.
+        new: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: diff::DiffFormat,
+        /// Print every change; sections of more than 25 are otherwise shortened to their first 10 and a count (text and md; json always holds all).
+        #[arg(long)]
+        full: bool,
+        /// Exit 1 when there are changes (as `git diff --exit-code` does), 0 when there are none.
+        #[arg(long)]
+        exit_code: bool,
     },
     /// Print the JSON Schema of draft files.
     #[command(after_help = "Example:\n  pactwright schema > agreement.schema.json")]
@@ -200,6 +221,7 @@ fn run(cli: Cli) -> u8 {
             templates,
             paper,
             force,
+            compare,
         } => render::run(render::Args {
             file: &file,
             output: output.as_deref(),
@@ -211,6 +233,20 @@ fn run(cli: Cli) -> u8 {
                 PaperArg::Letter => pactwright::render::Paper::Letter,
             },
             force,
+            compare: compare.as_deref(),
+        }),
+        Command::Diff {
+            old,
+            new,
+            format,
+            full,
+            exit_code,
+        } => diff::run(diff::Args {
+            old: &old,
+            new: &new,
+            format,
+            full,
+            exit_code,
         }),
         Command::Schema => {
             print!("{}", pactwright::schema::agreement_schema());

@@ -38,10 +38,12 @@ pub struct Args<'a> {
     pub templates: Option<&'a Path>,
     pub paper: Paper,
     pub force: bool,
+    /// An earlier version to compare with: a redline.
+    pub compare: Option<&'a Path>,
 }
 
 /// `desk.agreement.json` -> `desk.pdf` in the same folder.
-fn default_output(file: &Path, format: OutFormat) -> PathBuf {
+fn default_output(file: &Path, format: OutFormat, redline: bool) -> PathBuf {
     let name = file
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -50,7 +52,8 @@ fn default_output(file: &Path, format: OutFormat) -> PathBuf {
         .strip_suffix(pactwright::file::EXTENSION)
         .or_else(|| name.strip_suffix(".json"))
         .unwrap_or(&name);
-    file.with_file_name(format!("{stem}.{}", format.extension()))
+    let redline = if redline { ".redline" } else { "" };
+    file.with_file_name(format!("{stem}{redline}.{}", format.extension()))
 }
 
 pub fn run(args: Args<'_>) -> u8 {
@@ -92,6 +95,18 @@ fn render_draft(args: &Args<'_>, preparing: par::Beside<'_, '_, Prepared>) -> u8
         }
     };
     let agreement = &loaded.agreement;
+    // A redline: what changed since the earlier version, for the view.
+    let changes = match args.compare.map(|old| redline(old, args.file, agreement)) {
+        Some(Ok(changes)) => Some(changes),
+        Some(Err(code)) => return code,
+        None => None,
+    };
+    if changes.is_some() && args.format == OutFormat::Html {
+        eprintln!(
+            "error: --compare writes a redline PDF or Markdown; HTML export has no redline yet (use --format pdf or --format md)"
+        );
+        return 2;
+    }
     // What the templates see is built on another core while the draft is
     // checked (it is only wasted when the checks refuse the draft).
     let (findings, view) = if args.format == OutFormat::Html {
@@ -100,7 +115,13 @@ fn render_draft(args: &Args<'_>, preparing: par::Beside<'_, '_, Prepared>) -> u8
         par::beside(
             "pactwright-view",
             STACK,
-            || render::view::view(agreement),
+            || {
+                let mut view = render::view::view(agreement);
+                if let Some(diff) = &changes {
+                    pactwright::diff::redline::set(&mut view, diff);
+                }
+                view
+            },
             |view| (checks::check(agreement), Some(view.join())),
         )
     };
@@ -136,7 +157,7 @@ fn render_draft(args: &Args<'_>, preparing: par::Beside<'_, '_, Prepared>) -> u8
     let output = args
         .output
         .map(Path::to_path_buf)
-        .unwrap_or_else(|| default_output(args.file, args.format));
+        .unwrap_or_else(|| default_output(args.file, args.format, args.compare.is_some()));
     if output.is_dir() {
         eprintln!(
             "error: {}: is a folder; give a file name with -o",
@@ -224,6 +245,27 @@ fn render_draft(args: &Args<'_>, preparing: par::Beside<'_, '_, Prepared>) -> u8
     0
 }
 
+/// The comparison of the draft with an earlier version, as the view's
+/// `changes`; the exit code when it cannot be made.
+fn redline(
+    old: &Path,
+    new: &Path,
+    agreement: &pactwright::model::Agreement,
+) -> Result<pactwright::diff::Diff, u8> {
+    let earlier = pactwright::file::load(old).map_err(|e| {
+        eprintln!("error: {e}");
+        2
+    })?;
+    pactwright::diff::compare(&earlier.agreement, agreement).map_err(|e| {
+        eprintln!(
+            "error: cannot compare {} with {}: {e}",
+            old.display(),
+            new.display()
+        );
+        2
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -231,11 +273,11 @@ mod tests {
     #[test]
     fn output_sits_beside_the_draft() {
         assert_eq!(
-            default_output(Path::new("a/desk.agreement.json"), OutFormat::Pdf),
+            default_output(Path::new("a/desk.agreement.json"), OutFormat::Pdf, false),
             PathBuf::from("a/desk.pdf")
         );
         assert_eq!(
-            default_output(Path::new("x.json"), OutFormat::Html),
+            default_output(Path::new("x.json"), OutFormat::Html, false),
             PathBuf::from("x.html")
         );
     }

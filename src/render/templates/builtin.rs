@@ -23,6 +23,10 @@ pub const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../../templates/partials/glance.md.hbs"),
     ),
     (
+        "partials/changes",
+        include_str!("../../../templates/partials/changes.md.hbs"),
+    ),
+    (
         "partials/contents",
         include_str!("../../../templates/partials/contents.md.hbs"),
     ),

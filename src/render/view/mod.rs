@@ -329,7 +329,10 @@ pub fn view(a: &Agreement) -> Value {
         },
         "clauses": clauses,
         "glance": glance(a),
+        // Set by a comparison (`render --compare`): `diff::redline::view`.
+        "changes": null,
         "has": {
+            "changes": false,
             "service": has_service,
             "glossary": !a.glossary.is_empty(),
             "history": !d.change_history.is_empty(),

@@ -33,8 +33,12 @@ pub(super) fn style(
         },
         size,
         color,
+        deco: super::text::Deco::None,
     }
 }
+
+/// How far left of the text a change bar is drawn (in the margin).
+const CHANGE_BAR_GAP: f32 = 12.0;
 
 impl Ctx<'_> {
     pub(super) fn body(&self) -> TextStyle {
@@ -101,6 +105,7 @@ impl Ctx<'_> {
             Block::CodeBlock(_) => "code block",
             Block::Quote(_) => "note",
             Block::Keep(_) => "keep group",
+            Block::Changed(_) => "changed blocks",
             Block::Signatures(_) => "signatures",
             Block::Cover(_) => "cover",
             _ => "block",
@@ -182,6 +187,31 @@ impl Ctx<'_> {
                                     color: RULE,
                                 }),
                             );
+                        }
+                    }
+                }
+                out.extend(flows);
+            }
+            Block::Changed(inner) => {
+                // A change bar in the left margin beside every line of the
+                // blocks (the gap between blocks inside too, so the bar is
+                // one line from the first to the last).
+                let mut flows = Vec::new();
+                self.blocks(inner, x, w, depth + 1, gap, &mut flows);
+                for (i, f) in flows.iter_mut().enumerate() {
+                    if let Flow::Boxes { boxes, before, .. } = f {
+                        if i > 0 {
+                            if let Some(first) = boxes.first_mut() {
+                                first.shift(*before);
+                                first.h += *before;
+                            }
+                            *before = 0.0;
+                        }
+                        for b in boxes.iter_mut() {
+                            b.items.push(VItem::Item(Item::Rect {
+                                rect: [x - CHANGE_BAR_GAP, 0.0, 2.0, b.h],
+                                color: TEXT,
+                            }));
                         }
                     }
                 }

@@ -117,7 +117,11 @@ fn weight(block: &Block) -> usize {
         v.iter()
             .map(|i| match i {
                 Inline::Text(t) | Inline::Code(t) => t.len(),
-                Inline::Strong(c) | Inline::Emphasis(c) | Inline::Link { content: c, .. } => inl(c),
+                Inline::Strong(c)
+                | Inline::Emphasis(c)
+                | Inline::Inserted(c)
+                | Inline::Deleted(c)
+                | Inline::Link { content: c, .. } => inl(c),
                 Inline::LineBreak => 1,
             })
             .sum()
@@ -134,7 +138,7 @@ fn weight(block: &Block) -> usize {
             .map(|c| 16 + inl(c))
             .sum(),
         Block::CodeBlock(c) => c.len(),
-        Block::Quote(b) | Block::Keep(b) => b.iter().map(weight).sum(),
+        Block::Quote(b) | Block::Keep(b) | Block::Changed(b) => b.iter().map(weight).sum(),
         Block::Signatures(s) => 200 * s.len(),
         Block::Cover(_) => 200,
         Block::ThematicBreak | Block::PageBreak | Block::Toc => 0,

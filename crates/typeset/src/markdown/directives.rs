@@ -60,7 +60,10 @@ pub(super) fn parse_lines(
             i += 1;
             continue;
         } else if let Some(name) = directive_name(line).filter(|_| depth < MAX_DEPTH) {
-            let container = matches!(name.as_str(), "keep" | "note" | "signatures" | "cover");
+            let container = matches!(
+                name.as_str(),
+                "keep" | "note" | "signatures" | "cover" | "changed"
+            );
             let single = matches!(name.as_str(), "pagebreak" | "toc");
             if container || single {
                 flush(&mut buf, &mut blocks, notes);
@@ -78,6 +81,7 @@ pub(super) fn parse_lines(
                 blocks.push(match name.as_str() {
                     "keep" => Block::Keep(parse_lines(inner, fragments, depth + 1, notes)),
                     "note" => Block::Quote(parse_lines(inner, fragments, depth + 1, notes)),
+                    "changed" => Block::Changed(parse_lines(inner, fragments, depth + 1, notes)),
                     "signatures" => Block::Signatures(parse_signatories(inner)),
                     _ => Block::Cover(parse_cover(inner)),
                 });
@@ -95,7 +99,7 @@ pub(super) fn parse_lines(
 
 fn flush(buf: &mut String, blocks: &mut Vec<Block>, notes: &mut Notes) {
     if !buf.trim().is_empty() {
-        blocks.extend(parse_markdown(buf, notes));
+        blocks.extend(parse_markdown(buf, notes, true));
     }
     buf.clear();
 }
@@ -130,7 +134,10 @@ fn find_close(lines: &[&str], start: usize) -> usize {
             }
             level -= 1;
         } else if let Some(name) = directive_name(line) {
-            if matches!(name.as_str(), "keep" | "note" | "signatures" | "cover") {
+            if matches!(
+                name.as_str(),
+                "keep" | "note" | "signatures" | "cover" | "changed"
+            ) {
                 level += 1;
             }
         }
@@ -185,7 +192,7 @@ fn split_unescaped(s: &str, sep: char, max: usize) -> Vec<&str> {
 
 /// Plain text of a Markdown inline field (escapes resolved, HTML literal).
 fn field_text(s: &str) -> String {
-    let blocks = parse_markdown(s.trim(), &mut Notes::default());
+    let blocks = parse_markdown(s.trim(), &mut Notes::default(), false);
     let mut out = String::new();
     for b in &blocks {
         if let Block::Paragraph(inl) = b {

@@ -12,7 +12,9 @@ pub(super) fn block_text(b: &Block, out: &mut Vec<String>) {
         Block::Heading(h) => out.push(Inline::plain_text(&h.content)),
         Block::CodeBlock(t) => out.push(t.clone()),
         Block::List { items, .. } => items.iter().flatten().for_each(|b| block_text(b, out)),
-        Block::Quote(bs) | Block::Keep(bs) => bs.iter().for_each(|b| block_text(b, out)),
+        Block::Quote(bs) | Block::Keep(bs) | Block::Changed(bs) => {
+            bs.iter().for_each(|b| block_text(b, out))
+        }
         _ => {}
     }
 }
@@ -56,6 +58,8 @@ enum SpanKind {
     Strong,
     Emphasis,
     Link(String),
+    Inserted,
+    Deleted,
     Plain,
 }
 
@@ -271,6 +275,8 @@ impl Builder {
                     SpanKind::Strong => Inline::Strong(v),
                     SpanKind::Emphasis => Inline::Emphasis(v),
                     SpanKind::Link(target) => Inline::Link { target, content: v },
+                    SpanKind::Inserted => Inline::Inserted(v),
+                    SpanKind::Deleted => Inline::Deleted(v),
                     SpanKind::Plain => {
                         for i in v {
                             self.push_inline(i);
@@ -333,7 +339,50 @@ impl Builder {
     }
 }
 
-pub(super) fn parse_markdown(src: &str, notes: &mut Notes) -> Vec<Block> {
+/// What an inline HTML tag of the template's own source means when change
+/// marks are read: `<ins>` / `<del>` open an insertion or a deletion,
+/// `</ins>` / `</del>` close it.
+fn change_mark(html: &str) -> Option<(bool, SpanKind)> {
+    match html.trim().to_ascii_lowercase().as_str() {
+        "<ins>" => Some((true, SpanKind::Inserted)),
+        "<del>" => Some((true, SpanKind::Deleted)),
+        "</ins>" => Some((false, SpanKind::Inserted)),
+        "</del>" => Some((false, SpanKind::Deleted)),
+        _ => None,
+    }
+}
+
+impl Builder {
+    /// Opens or closes a change mark; false when the tag is to be printed
+    /// as text instead (a closing tag without its opening one, or a span
+    /// deeper than [`MAX_NESTING`]).
+    fn change_mark(&mut self, open: bool, kind: SpanKind) -> bool {
+        if open {
+            if self.span_nesting >= MAX_NESTING {
+                return false;
+            }
+            self.inlines();
+            self.span_nesting += 1;
+            self.stack.push(Frame::Span(kind, Vec::new()));
+            return true;
+        }
+        let top_matches = matches!(
+            (self.stack.last(), &kind),
+            (Some(Frame::Span(SpanKind::Inserted, _)), SpanKind::Inserted)
+                | (Some(Frame::Span(SpanKind::Deleted, _)), SpanKind::Deleted)
+        );
+        if top_matches {
+            // Any end tag closes a span frame.
+            self.end(TagEnd::Strong);
+        }
+        top_matches
+    }
+}
+
+/// Reads Markdown into blocks. With `marks` (the template's own source,
+/// never a user's fragment) the inline tags `<ins>` and `<del>` mark
+/// inserted and deleted text; otherwise raw HTML is text like any other.
+pub(super) fn parse_markdown(src: &str, notes: &mut Notes, marks: bool) -> Vec<Block> {
     let mut opts = Options::empty();
     opts.insert(Options::ENABLE_TABLES);
     opts.insert(Options::ENABLE_HEADING_ATTRIBUTES);
@@ -347,12 +396,24 @@ pub(super) fn parse_markdown(src: &str, notes: &mut Notes) -> Vec<Block> {
     for event in Parser::new_ext(src, opts) {
         match event {
             Event::Start(tag) => b.start(tag),
-            Event::End(tag) => b.end(tag),
+            Event::End(tag) => {
+                // A change mark still open ends with the element around it.
+                while matches!(
+                    b.stack.last(),
+                    Some(Frame::Span(SpanKind::Inserted | SpanKind::Deleted, _))
+                ) {
+                    b.end(TagEnd::Strong);
+                }
+                b.end(tag)
+            }
             Event::Text(t) => match b.stack.last_mut() {
                 Some(Frame::Code(s) | Frame::Html(s)) => s.push_str(&t),
                 _ => b.push_inline(Inline::Text(t.to_string())),
             },
             Event::Code(t) => b.push_inline(Inline::Code(t.to_string())),
+            Event::InlineHtml(t)
+                if marks
+                    && change_mark(&t).is_some_and(|(open, kind)| b.change_mark(open, kind)) => {}
             Event::Html(t) | Event::InlineHtml(t) => match b.stack.last_mut() {
                 Some(Frame::Html(s) | Frame::Code(s)) => s.push_str(&t),
                 _ => b.push_inline(Inline::Text(t.to_string())),

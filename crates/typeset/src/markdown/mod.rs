@@ -15,6 +15,8 @@
 //! | `::: signatures` ... `:::` | one signatory per line: `Role \| Name \| Organization` |
 //! | `::: cover` ... `:::` | cover page: `Title: ...`, `Subtitle: ...`, then `Key: value` facts |
 //! | `::: include N` | the caller's fragment N, parsed on its own and contained (single line) |
+//! | `::: changed` ... `:::` | blocks changed since an earlier version: a change bar in the margin |
+//! | `<ins>`...`</ins>`, `<del>`...`</del>` | inline text inserted / deleted since an earlier version (underlined / struck through) |
 //! | `# Heading {.unnumbered}` | heading without a number (also `{#id}` for an explicit anchor) |
 //! | `[text](#anchor)` | internal link to a heading's anchor |
 //!
@@ -36,7 +38,9 @@
 //! with an unknown name is printed as text.
 //!
 //! Other rules: raw HTML is never interpreted, it is printed literally as
-//! text. Images print their alternative text. Strikethrough, footnotes,
+//! text, except the four change-mark tags above in the source itself
+//! (never in a fragment, and never from an escaped value: [`escape`]
+//! escapes `<`). Images print their alternative text. Strikethrough, footnotes,
 //! smart punctuation and task lists are off. Heading levels 5 and 6 are
 //! drawn as level 4. Reference-style link definitions do not cross fenced
 //! div boundaries. The character U+2028 LINE SEPARATOR is a hard line break
@@ -114,7 +118,7 @@ pub fn contained(fragment: &str) -> Vec<Block> {
 }
 
 fn contained_noting(fragment: &str, notes: &mut Notes) -> Vec<Block> {
-    let mut blocks = parse_markdown(fragment, notes);
+    let mut blocks = parse_markdown(fragment, notes, false);
     demote_headings(&mut blocks);
     blocks
 }
@@ -129,7 +133,9 @@ fn demote_headings(blocks: &mut Vec<Block>) {
                 let content = std::mem::take(&mut h.content);
                 *block = Block::Paragraph(vec![Inline::Strong(content)]);
             }
-            Block::Quote(inner) | Block::Keep(inner) => demote_headings(inner),
+            Block::Quote(inner) | Block::Keep(inner) | Block::Changed(inner) => {
+                demote_headings(inner)
+            }
             Block::List { items, .. } => items.iter_mut().for_each(demote_headings),
             _ => {}
         }

@@ -130,6 +130,11 @@ fn write_block(block: &Block, marker: char, out: &mut String) {
             out.push_str(&write_blocks(inner));
             out.push_str(":::\n");
         }
+        Block::Changed(inner) => {
+            out.push_str("::: changed\n");
+            out.push_str(&write_blocks(inner));
+            out.push_str(":::\n");
+        }
         Block::Signatures(signatories) => {
             out.push_str("::: signatures\n");
             for Signatory {
@@ -247,6 +252,16 @@ impl Inlines {
                     self.mark(mark);
                     self.spans(c, true);
                     self.mark(mark);
+                }
+                Inline::Inserted(c) => {
+                    self.mark("<ins>");
+                    self.spans(c, in_span);
+                    self.mark("</ins>");
+                }
+                Inline::Deleted(c) => {
+                    self.mark("<del>");
+                    self.spans(c, in_span);
+                    self.mark("</del>");
                 }
                 Inline::Code(t) => {
                     let span = code_span(t, self.cx);

@@ -30,6 +30,20 @@ pub(crate) struct TextStyle {
     pub font: FontStyle,
     pub size: f32,
     pub color: Color,
+    /// A line drawn with the text: change marks.
+    pub deco: Deco,
+}
+
+/// A line drawn with a span of text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) enum Deco {
+    /// None.
+    #[default]
+    None,
+    /// Under the baseline: inserted text.
+    Underline,
+    /// Through the middle of the lower-case letters: deleted text.
+    Strike,
 }
 
 /// Line-level options.

@@ -109,6 +109,16 @@ fn flatten(
                 s.font.italic = !s.font.italic;
                 flatten(c, s, link, map, text, spans, links)
             }
+            Inline::Inserted(c) => {
+                let mut s = style;
+                s.deco = super::Deco::Underline;
+                flatten(c, s, link, map, text, spans, links)
+            }
+            Inline::Deleted(c) => {
+                let mut s = style;
+                s.deco = super::Deco::Strike;
+                flatten(c, s, link, map, text, spans, links)
+            }
             Inline::Link { target, content } => {
                 let id = u32::try_from(links.len()).unwrap_or(u32::MAX);
                 links.push(target.clone());
@@ -128,9 +138,11 @@ fn text_len(inlines: &[Inline]) -> usize {
         .iter()
         .map(|i| match i {
             Inline::Text(t) | Inline::Code(t) => t.len(),
-            Inline::Strong(c) | Inline::Emphasis(c) | Inline::Link { content: c, .. } => {
-                text_len(c)
-            }
+            Inline::Strong(c)
+            | Inline::Emphasis(c)
+            | Inline::Inserted(c)
+            | Inline::Deleted(c)
+            | Inline::Link { content: c, .. } => text_len(c),
             Inline::LineBreak => 1,
         })
         .sum()

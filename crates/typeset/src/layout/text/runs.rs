@@ -2,9 +2,10 @@
 //! per font and style (each glyph carrying its cluster's text), and the
 //! rectangles of its links.
 
+use super::Deco;
 use super::paragraph::{Paragraph, Piece};
 use crate::fonts::ShapedGlyph;
-use crate::layout::{Glyph, Item, Role, TextRun};
+use crate::layout::{Color, Glyph, Item, Role, TextRun};
 
 /// A glyph range of one piece, placed on a line.
 #[derive(Clone)]
@@ -26,6 +27,8 @@ pub(super) fn emit_line(
 ) -> (Vec<Item>, Vec<(u32, f32, f32)>) {
     let mut items: Vec<Item> = Vec::new();
     let mut links: Vec<(u32, f32, f32)> = Vec::new();
+    // Change marks: (decoration, y, from x, to x, width, colour).
+    let mut decos: Vec<(Deco, f32, f32, f32, f32, Color)> = Vec::new();
     let mut x = x0;
     // One run per stretch of slices in the same font, size and colour,
     // allocated at its exact size (a long agreement keeps hundreds of
@@ -92,6 +95,30 @@ pub(super) fn emit_line(
                 x += g.advance;
                 run.glyphs.push(g);
             }
+            if piece.style.deco != Deco::None {
+                let size = piece.style.size * scale;
+                let y = match piece.style.deco {
+                    Deco::Underline => baseline + size * 0.15,
+                    _ => baseline - size * 0.28,
+                };
+                match decos.last_mut() {
+                    Some((d, dy, _, to, _, _))
+                        if *d == piece.style.deco
+                            && (*dy - y).abs() < 0.01
+                            && (*to - start_x).abs() < 0.5 =>
+                    {
+                        *to = x;
+                    }
+                    _ => decos.push((
+                        piece.style.deco,
+                        y,
+                        start_x,
+                        x,
+                        (size * 0.06).max(0.5),
+                        piece.style.color,
+                    )),
+                }
+            }
             if let Some(l) = piece.link {
                 match links.last_mut() {
                     Some((id, lx, w)) if *id == l && (*lx + *w - start_x).abs() < 0.5 => {
@@ -106,6 +133,16 @@ pub(super) fn emit_line(
         }
         first = end;
     }
+    items.extend(
+        decos
+            .into_iter()
+            .map(|(_, y, from, to, width, color)| Item::Line {
+                from: (from, y),
+                to: (to, y),
+                width,
+                color,
+            }),
+    );
     (items, links)
 }
 
