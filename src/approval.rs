@@ -118,13 +118,17 @@ impl Record<'_> {
 /// holds one.
 pub fn latest(agreement: &Agreement) -> Option<Record<'_>> {
     let history = &agreement.document.change_history;
-    history.iter().enumerate().rev().find_map(|(index, change)| {
-        change.approval.as_ref().map(|approval| Record {
-            index,
-            change,
-            approval,
+    history
+        .iter()
+        .enumerate()
+        .rev()
+        .find_map(|(index, change)| {
+            change.approval.as_ref().map(|approval| Record {
+                index,
+                change,
+                approval,
+            })
         })
-    })
 }
 
 /// Whether the draft as it is has been approved.
@@ -150,8 +154,7 @@ pub fn state(agreement: &Agreement) -> State<'_> {
 /// True when the draft is approved (or signed) and the approval on record
 /// is of the text as it is: what prints without the DRAFT watermark.
 pub fn is_approved(agreement: &Agreement) -> bool {
-    agreement.document.status.claims_approval()
-        && matches!(state(agreement), State::Current(_))
+    agreement.document.status.claims_approval() && matches!(state(agreement), State::Current(_))
 }
 
 /// What the app says before the first edit of an approved or signed draft
@@ -179,8 +182,7 @@ pub fn edit_warning(agreement: &Agreement) -> Option<String> {
 /// After an edit: an approved or signed draft whose text no longer matches
 /// its approval goes back to draft. Returns true when it did.
 pub fn return_to_draft(agreement: &mut Agreement) -> bool {
-    if agreement.document.status.claims_approval()
-        && !matches!(state(agreement), State::Current(_))
+    if agreement.document.status.claims_approval() && !matches!(state(agreement), State::Current(_))
     {
         agreement.document.status = Status::Draft;
         return true;
@@ -219,7 +221,9 @@ pub enum ApproveError {
         known: String,
     },
     /// `--by` names several by name.
-    #[error("\"{query}\" is the name of more than one stakeholder ({matches}); give the id instead")]
+    #[error(
+        "\"{query}\" is the name of more than one stakeholder ({matches}); give the id instead"
+    )]
     Ambiguous {
         /// What was asked for.
         query: String,
@@ -415,7 +419,11 @@ mod tests {
         let a = draft();
         let fp = fingerprint(&a);
         assert!(fp.starts_with("sha256:") && fp.len() == 71, "{fp}");
-        assert!(fp[7..].chars().all(|c| c.is_ascii_hexdigit() && !c.is_ascii_uppercase()));
+        assert!(
+            fp[7..]
+                .chars()
+                .all(|c| c.is_ascii_hexdigit() && !c.is_ascii_uppercase())
+        );
         let mut b = a.clone();
         b.document.status = Status::Signed;
         b.signatures.clear();
@@ -434,11 +442,18 @@ mod tests {
         let before = fingerprint(&a);
         let approver = a.document.approver.clone();
         let out = approve(&mut a, &approver, day()).unwrap_or_else(|e| panic!("{e}"));
-        let Approved::Recorded { fingerprint: fp, .. } = out else {
+        let Approved::Recorded {
+            fingerprint: fp, ..
+        } = out
+        else {
             panic!("{out:?}")
         };
         assert_eq!(fp, before);
-        assert_eq!(fingerprint(&a), before, "approving does not change what was approved");
+        assert_eq!(
+            fingerprint(&a),
+            before,
+            "approving does not change what was approved"
+        );
         assert_eq!(a.document.status, Status::Approved);
         assert!(is_approved(&a));
         let r = latest(&a).unwrap_or_else(|| panic!("a record"));

@@ -144,7 +144,8 @@ pub fn export(a: &Agreement) -> Export {
                 let mut ann = annotations.clone();
                 ann.insert("pactwright/target".into(), json!(t.id));
                 doc["metadata"]["annotations"] = Value::Object(ann);
-                doc["spec"]["indicator"]["metadata"]["name"] = json!(name(&format!("{n}-sli"), "sli"));
+                doc["spec"]["indicator"]["metadata"]["name"] =
+                    json!(name(&format!("{n}-sli"), "sli"));
                 documents.push(doc);
             }
             Err(reason) => skipped.push(Skipped {
@@ -214,12 +215,12 @@ fn slo(a: &Agreement, t: &ServiceLevelTarget, service: &str) -> Result<Value, St
         (TargetValue::Percent(p), Comparison::AtLeast, Metric::Availability) => {
             let calendar = Calendar::of(hours)
                 .ok_or("its service hours are not understood yet, so its window is unknown")?;
-            if calendar.schedule != crate::units::Schedule::always() || !calendar.holidays.is_empty() {
+            if calendar.schedule != crate::units::Schedule::always()
+                || !calendar.holidays.is_empty()
+            {
                 return Err(format!(
                     "it is promised in service hours only ({}), and an OpenSLO time window counts every minute",
-                    hours
-                        .map(|h| h.schedule.to_string())
-                        .unwrap_or_default()
+                    hours.map(|h| h.schedule.to_string()).unwrap_or_default()
                 ));
             }
             let window = period_window(a.period_of(t), start, &zone)?;
@@ -248,10 +249,17 @@ fn slo(a: &Agreement, t: &ServiceLevelTarget, service: &str) -> Result<Value, St
                 },
             }))
         }
-        (TargetValue::Percent(p), Comparison::AtLeast, Metric::FirstContactResolution | Metric::Other) => {
+        (
+            TargetValue::Percent(p),
+            Comparison::AtLeast,
+            Metric::FirstContactResolution | Metric::Other,
+        ) => {
             let f = fraction(*p);
             if f >= 1.0 {
-                return Err("a share of 100% leaves no error budget, and OpenSLO targets are below 1".to_owned());
+                return Err(
+                    "a share of 100% leaves no error budget, and OpenSLO targets are below 1"
+                        .to_owned(),
+                );
             }
             let window = cadence_window(t.reporting_period, start, &zone)?;
             Ok(json!({
@@ -296,7 +304,11 @@ fn slo(a: &Agreement, t: &ServiceLevelTarget, service: &str) -> Result<Value, St
             let seconds = dur.secs_with(0);
             let window = cadence_window(t.reporting_period, start, &zone)?;
             let threshold = json!({"metricSource": {"spec": metric_spec_with_clock(&t.measurement, &t.data_source, clock.label())}});
-            let attain = t.attainment.get().map(|p| p.to_string()).unwrap_or_default();
+            let attain = t
+                .attainment
+                .get()
+                .map(|p| p.to_string())
+                .unwrap_or_default();
             Ok(json!({
                 "apiVersion": "openslo/v1",
                 "kind": "SLO",
@@ -323,7 +335,8 @@ fn slo(a: &Agreement, t: &ServiceLevelTarget, service: &str) -> Result<Value, St
             }))
         }
         (TargetValue::Number(_), _, Metric::Satisfaction) => Err(
-            "it is a mean score, and OpenSLO objectives are shares of good events or time slices".to_owned(),
+            "it is a mean score, and OpenSLO objectives are shares of good events or time slices"
+                .to_owned(),
         ),
         (TargetValue::Text(_), _, _) => Err("its target has no number".to_owned()),
         (v, c, m) => Err(format!(
@@ -362,7 +375,9 @@ fn period_window(
     start: Option<crate::units::Date>,
     zone: &str,
 ) -> Result<Value, String> {
-    let start = start.ok_or("the agreement has no effective date to start its window on")?.0;
+    let start = start
+        .ok_or("the agreement has no effective date to start its window on")?
+        .0;
     Ok(match period {
         PeriodConvention::Unspecified => {
             return Err("it states no period convention, so its window is unknown".to_owned());
@@ -386,7 +401,9 @@ fn cadence_window(
     zone: &str,
 ) -> Result<Value, String> {
     let cadence = cadence.ok_or("it has no reporting period, so its window is unknown")?;
-    let start = start.ok_or("the agreement has no effective date to start its window on")?.0;
+    let start = start
+        .ok_or("the agreement has no effective date to start its window on")?
+        .0;
     Ok(match cadence {
         Cadence::Weekly => calendar_window("1w", start, zone),
         Cadence::Monthly => calendar_window("1M", first_of_month(start), zone),

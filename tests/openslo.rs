@@ -54,8 +54,15 @@ fn every_sample_exports_yaml_that_validates() {
             "{name}: every target is exported or named as skipped"
         );
         for d in &docs {
-            let errors: Vec<String> = v.iter_errors(d).map(|e| format!("{e} at {}", e.instance_path())).collect();
-            assert!(errors.is_empty(), "{name}: {}\n{errors:#?}", d["metadata"]["name"]);
+            let errors: Vec<String> = v
+                .iter_errors(d)
+                .map(|e| format!("{e} at {}", e.instance_path()))
+                .collect();
+            assert!(
+                errors.is_empty(),
+                "{name}: {}\n{errors:#?}",
+                d["metadata"]["name"]
+            );
             assert_eq!(d["apiVersion"], "openslo/v1");
         }
         let mut names: Vec<&Value> = docs.iter().map(|d| &d["metadata"]["name"]).collect();
@@ -103,8 +110,14 @@ fn the_values_are_the_drafts() {
     assert_eq!(spec["objectives"][0]["timeSliceWindow"], "1m");
     assert_eq!(spec["timeWindow"][0]["duration"], "1M");
     assert_eq!(spec["timeWindow"][0]["calendar"]["timeZone"], "UTC");
-    assert_eq!(spec["timeWindow"][0]["calendar"]["startTime"], "2026-02-01 00:00:00");
-    assert_eq!(sl1["metadata"]["annotations"]["pactwright/agreement"], "NCS-SLA-CMP-2026-0142");
+    assert_eq!(
+        spec["timeWindow"][0]["calendar"]["startTime"],
+        "2026-02-01 00:00:00"
+    );
+    assert_eq!(
+        sl1["metadata"]["annotations"]["pactwright/agreement"],
+        "NCS-SLA-CMP-2026-0142"
+    );
     // SL3: P1 response within 15 min for 95% of cases.
     let sl3 = by_target("SL3");
     let o = &sl3["spec"]["objectives"][0];
@@ -116,11 +129,20 @@ fn the_values_are_the_drafts() {
     // The time zone is the agreement's.
     let (yaml, _) = pactwright::openslo::to_yaml(&sample("network-ola"));
     let docs = documents(&yaml);
-    assert_eq!(docs[1]["spec"]["timeWindow"][0]["calendar"]["timeZone"], "Europe/London");
+    assert_eq!(
+        docs[1]["spec"]["timeWindow"][0]["calendar"]["timeZone"],
+        "Europe/London"
+    );
     // Every exported availability target is the draft's figure.
     for (_, t) in a.availability_targets() {
         let d = by_target(&t.id);
-        let want = t.target.to_string().trim_end_matches('%').parse::<f64>().unwrap() / 100.0;
+        let want = t
+            .target
+            .to_string()
+            .trim_end_matches('%')
+            .parse::<f64>()
+            .unwrap()
+            / 100.0;
         let got = d["spec"]["objectives"][0]["target"].as_f64().unwrap();
         assert!((got - want).abs() < 1e-12, "{}: {got} vs {want}", t.id);
     }
@@ -133,7 +155,11 @@ fn targets_openslo_cannot_express_are_skipped_by_name() {
     let reasons: Vec<String> = skipped.iter().map(|s| s.to_string()).collect();
     insta::assert_snapshot!(reasons.join("\n"));
     // Business-hours availability, business days and a mean score.
-    let sl1 = a.service_levels.iter().find(|t| t.metric == Metric::Availability).unwrap();
+    let sl1 = a
+        .service_levels
+        .iter()
+        .find(|t| t.metric == Metric::Availability)
+        .unwrap();
     assert!(skipped.iter().any(|s| s.id == sl1.id));
     assert!(skipped.iter().any(|s| s.reason.contains("mean score")));
 }
@@ -146,12 +172,21 @@ fn render_format_openslo_writes_yaml_and_warns_by_name() {
         dir.path().join("desk.agreement.json"),
     )
     .unwrap();
-    let (code, out, err) = common::cli(dir.path(), &["render", "desk.agreement.json", "--format", "openslo"]);
+    let (code, out, err) = common::cli(
+        dir.path(),
+        &["render", "desk.agreement.json", "--format", "openslo"],
+    );
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("desk.openslo.yaml"), "{out}");
-    assert!(err.contains("warning: target SL1 \"") && err.contains("service hours only"), "{err}");
+    assert!(
+        err.contains("warning: target SL1 \"") && err.contains("service hours only"),
+        "{err}"
+    );
     let yaml = std::fs::read_to_string(dir.path().join("desk.openslo.yaml")).unwrap();
-    assert!(yaml.starts_with("---\napiVersion: openslo/v1\nkind: Service\n"), "{yaml}");
+    assert!(
+        yaml.starts_with("---\napiVersion: openslo/v1\nkind: Service\n"),
+        "{yaml}"
+    );
     let v = validator();
     assert!(documents(&yaml).iter().all(|d| v.is_valid(d)));
     let _ = Path::new("");

@@ -69,7 +69,10 @@ pub(super) fn required(a: &Agreement, f: &mut Findings) {
             f.error(
                 Code::RequiredField,
                 "/document/approver",
-                format!("{message}, yet its status is {}", d.status.label().to_lowercase()),
+                format!(
+                    "{message}, yet its status is {}",
+                    d.status.label().to_lowercase()
+                ),
                 hint,
             );
         } else {
