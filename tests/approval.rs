@@ -2,6 +2,8 @@
 //! the refusals (exit 1, saying who can), the fingerprint changing with
 //! the text, and the watermark following the approval.
 
+#![allow(clippy::unwrap_used)]
+
 mod common;
 
 use std::path::{Path, PathBuf};

@@ -3,6 +3,8 @@
 //! (`schema/openslo-v1.schema.json`), carries the draft's values, and
 //! names each target it cannot express.
 
+#![allow(clippy::unwrap_used)]
+
 mod common;
 
 use std::path::{Path, PathBuf};
