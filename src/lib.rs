@@ -5,6 +5,7 @@
 
 #![recursion_limit = "256"]
 
+pub mod approval;
 pub mod checks;
 pub mod diff;
 pub mod downtime;
@@ -13,6 +14,7 @@ pub mod file;
 pub mod locate;
 pub mod migrate;
 pub mod model;
+pub mod openslo;
 pub mod render;
 pub mod schema;
 pub mod starter;

@@ -52,6 +52,7 @@ pub fn starter(kind: Kind) -> Agreement {
         date: None,
         author: String::new(),
         summary: s("First draft"),
+        approval: None,
     }];
     if kind == Kind::Offering {
         a.utility.purpose = String::new();

@@ -121,7 +121,10 @@ fn required_fields_per_kind() {
         Info,
     );
     fires(
-        &[("/document/approver", Value::Null)],
+        &[
+            ("/document/approver", Value::Null),
+            ("/document/status", json!("approved")),
+        ],
         "required-field",
         "/document/approver",
         Error,

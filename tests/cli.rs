@@ -408,7 +408,7 @@ fn bad_input_resolution_of_400_days() {
 fn bad_input_unknown_enum_value() {
     let run = check_bytes(
         "enum.agreement.json",
-        &complete_with(|v| v["document"]["status"] = "signed".into()),
+        &complete_with(|v| v["document"]["status"] = "sealed".into()),
     );
     assert_eq!(run.code, 2);
     insta::assert_snapshot!(run.transcript());

@@ -444,6 +444,7 @@ fn deeply_nested_clause_bodies_render_in_the_command_line() {
         .unwrap(),
     )
     .unwrap();
+    // Edited after its approval and signatures: rendered with --force.
     v["clauses"] = serde_json::json!([
         { "title": "Deep quote", "body": format!("{}x", "> ".repeat(50_000)) },
         { "title": "Deep list", "body": format!("{}y", "- ".repeat(50_000)) },
@@ -452,7 +453,7 @@ fn deeply_nested_clause_bodies_render_in_the_command_line() {
     std::fs::write(&path, serde_json::to_vec_pretty(&v).unwrap()).unwrap();
     for format in ["pdf", "html", "md"] {
         let out = std::process::Command::new(env!("CARGO_BIN_EXE_pactwright"))
-            .args(["render", "deep.agreement.json", "--format", format])
+            .args(["render", "deep.agreement.json", "--format", format, "--force"])
             .current_dir(dir.path())
             .output()
             .unwrap();

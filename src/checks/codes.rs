@@ -156,6 +156,9 @@ codes! {
     SignatureBeforeVersion = "signature-before-version", Error, Dates, "A signature is dated before the version it signs was written.";
     SignatureAfterEffective = "signature-after-effective", Warning, Dates, "A signature is dated after the agreement took effect.";
     SignedNotApproved = "signed-not-approved", Error, Dates, "Signatures are recorded on a version that is not approved.";
+    ApprovalStale = "approval-stale", Error, Dates, "The status says approved or signed, but the text has changed since the approval on record (who approved which version when); an info once it is back in draft or in review.";
+    ApprovalNotRecorded = "approval-not-recorded", Warning, Dates, "The status says approved or signed, but no approval is on record in the change history (`pactwright approve` records one).";
+    SignedIncomplete = "signed-incomplete", Error, Dates, "The status says signed, but a signatory's signature is not recorded.";
     VersionNotInHistory = "version-not-in-history", Warning, Dates, "The current version is missing from the change history.";
     HolidayOutsideTerm = "holiday-outside-term", Warning, Dates, "A holiday falls outside the agreement's term.";
     MissingSponsor = "missing-sponsor", Error, Roles, "No stakeholder is the sponsor.";

@@ -63,18 +63,28 @@ pub enum Status {
     Draft,
     /// Sent to reviewers; still watermarked.
     InReview,
-    /// Approved by the approver; printed clean, ready to sign.
+    /// Approved by the approver (recorded in the change history with a
+    /// fingerprint of the text approved); printed clean, ready to sign.
     Approved,
+    /// Signed by every signatory, on the version approved.
+    Signed,
 }
 
 impl Status {
-    /// As printed: "Draft", "In review", "Approved".
+    /// As printed: "Draft", "In review", "Approved", "Signed".
     pub fn label(self) -> &'static str {
         match self {
             Status::Draft => "Draft",
             Status::InReview => "In review",
             Status::Approved => "Approved",
+            Status::Signed => "Signed",
         }
+    }
+
+    /// True for approved and signed: the status claims an approval, which
+    /// the change history must hold for the text as it is.
+    pub fn claims_approval(self) -> bool {
+        matches!(self, Status::Approved | Status::Signed)
     }
 }
 
@@ -93,7 +103,9 @@ pub struct DocumentControl {
     /// The document version, e.g. "1.2".
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub version: String,
-    /// Draft, in review or approved.
+    /// Draft, in review, approved or signed. Approved and signed hold only
+    /// while the change history records an approval of the text as it is
+    /// (see `pactwright::approval`).
     #[serde(default)]
     pub status: Status,
     /// The day the agreement takes effect.
@@ -166,6 +178,23 @@ pub struct Change {
     /// What changed.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub summary: String,
+    /// Set when this entry records an approval: of its version, on its
+    /// date, by a stakeholder, of the text whose fingerprint it holds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub approval: Option<Approval>,
+}
+
+/// An approval on record: who approved, and the fingerprint of exactly
+/// what they approved (`pactwright::approval::fingerprint`). The version
+/// and date are those of the change history entry that holds it.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Approval {
+    /// Stakeholder id of the approver.
+    pub by: String,
+    /// `sha256:` and 64 lowercase hex digits: the SHA-256 of the draft's
+    /// canonical text without its status, signatures and approvals.
+    pub fingerprint: String,
 }
 
 pub(crate) fn is_default<T: Default + PartialEq>(value: &T) -> bool {

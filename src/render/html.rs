@@ -196,10 +196,11 @@ impl Writer<'_> {
                 for s in list {
                     let _ = writeln!(
                         self.out,
-                        "<div class=\"signature\"><div class=\"role\">{}</div><div class=\"line\"></div><div class=\"who\">{}<br>{}</div><div class=\"line\"></div><div class=\"who\">Date</div></div>",
+                        "<div class=\"signature\"><div class=\"role\">{}</div><div class=\"line\"></div><div class=\"who\">{}<br>{}</div><div class=\"line\">{}</div><div class=\"who\">Date</div></div>",
                         esc(&s.role),
                         esc(&s.name),
-                        esc(&s.organization)
+                        esc(&s.organization),
+                        esc(&s.date)
                     );
                 }
                 self.out.push_str("</div>\n");

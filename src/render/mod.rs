@@ -16,7 +16,7 @@ use std::path::Path;
 
 use pactwright_typeset as typeset;
 
-use crate::model::{Agreement, Kind, Status};
+use crate::model::{Agreement, Kind};
 use crate::units::Typed;
 pub use fonts::{Fonts, needs_fallback};
 pub use templates::{TemplateError, Templates};
@@ -91,7 +91,8 @@ fn tidy(text: &str) -> String {
 }
 
 /// The document metadata: title, author, subject, keywords, running header,
-/// watermark (DRAFT unless approved, or when `force_watermark`), the date
+/// watermark (DRAFT unless approved or signed with the approval of this
+/// very text on record, or when `force_watermark`), the date
 /// and id taken from the draft.
 pub fn meta(agreement: &Agreement, force_watermark: bool) -> typeset::Meta {
     let d = &agreement.document;
@@ -144,7 +145,10 @@ pub fn meta(agreement: &Agreement, force_watermark: bool) -> typeset::Meta {
             minute: 0,
             second: 0,
         });
-    let watermark = (force_watermark || d.status != Status::Approved).then(|| "DRAFT".to_owned());
+    // Approved and signed print clean only while the approval on record is
+    // of this very text (`approval::is_approved`).
+    let watermark =
+        (force_watermark || !crate::approval::is_approved(agreement)).then(|| "DRAFT".to_owned());
     typeset::Meta {
         title: title.clone(),
         author: agreement.parties.provider.name.clone(),

@@ -93,6 +93,9 @@ pub struct Signatory {
     pub name: String,
     /// Organization.
     pub organization: String,
+    /// The date signed, as printed, when a signature is on record (empty:
+    /// a line to write it on).
+    pub date: String,
 }
 
 /// Cover page content.

@@ -2,6 +2,7 @@
 //! a thin adapter: parse arguments, call the library, print, pick the exit
 //! code (0 fine, 1 the agreement has errors, 2 the input could not be used).
 
+mod approve;
 mod check;
 mod diff;
 mod downtime;
@@ -131,6 +132,20 @@ enum Command {
         #[arg(long)]
         exit_code: bool,
     },
+    /// Approve a draft: record who approved which version when, with a fingerprint of the text.
+    #[command(
+        after_help = "Examples:\n  pactwright approve desk.agreement.json --by pl-md\n  pactwright approve desk.agreement.json --by \"Dana Whitfield\" --date 2026-12-03\n\nOnly the approver named in document control may approve (a sponsor, when\nnone is named), and only an agreement whose checks find no errors. The\napproval goes into the change history with the fingerprint (SHA-256) of\nthe text approved; editing the text afterwards makes it stale.\nExit status: 0 approved, 1 refused (not an approver, or errors found),\n2 the file, the stakeholder or the date cannot be read."
+    )]
+    Approve {
+        /// The draft file.
+        file: PathBuf,
+        /// The approver: a stakeholder id, or a name (case-insensitive).
+        #[arg(long)]
+        by: String,
+        /// The day approved (YYYY-MM-DD); today when not given.
+        #[arg(long)]
+        date: Option<String>,
+    },
     /// Print the JSON Schema of draft files.
     #[command(after_help = "Example:\n  pactwright schema > agreement.schema.json")]
     Schema,
@@ -248,6 +263,7 @@ fn run(cli: Cli) -> u8 {
             full,
             exit_code,
         }),
+        Command::Approve { file, by, date } => approve::run(&file, &by, date.as_deref()),
         Command::Schema => {
             print!("{}", pactwright::schema::agreement_schema());
             0

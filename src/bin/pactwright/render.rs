@@ -17,6 +17,8 @@ pub enum OutFormat {
     Md,
     /// A standalone HTML page with print CSS.
     Html,
+    /// The service level targets as OpenSLO v1 YAML, for monitoring tools.
+    Openslo,
 }
 
 impl OutFormat {
@@ -25,6 +27,7 @@ impl OutFormat {
             OutFormat::Pdf => "pdf",
             OutFormat::Md => "md",
             OutFormat::Html => "html",
+            OutFormat::Openslo => "openslo.yaml",
         }
     }
 }
@@ -57,6 +60,15 @@ fn default_output(file: &Path, format: OutFormat, redline: bool) -> PathBuf {
 }
 
 pub fn run(args: Args<'_>) -> u8 {
+    if args.format == OutFormat::Openslo {
+        if args.compare.is_some() {
+            eprintln!(
+                "error: --compare writes a redline PDF or Markdown; the OpenSLO export has no redline (leave out --compare, or use --format pdf)"
+            );
+            return 2;
+        }
+        return openslo(&args);
+    }
     // The templates compile and the fonts load on another core while the
     // draft loads and is checked (neither needs the other).
     par::beside(
@@ -170,6 +182,7 @@ fn render_draft(args: &Args<'_>, preparing: par::Beside<'_, '_, Prepared>) -> u8
         None => render::to_markdown(agreement, &templates, &name),
     };
     let bytes = match args.format {
+        OutFormat::Openslo => Ok(pactwright::openslo::to_yaml(agreement).0.into_bytes()),
         OutFormat::Md => {
             markdown().map(|source| render::markdown_file(&source, agreement).into_bytes())
         }
@@ -264,6 +277,63 @@ fn redline(
         );
         2
     })
+}
+
+/// `--format openslo`: the targets as OpenSLO YAML, each target OpenSLO
+/// cannot express named in a warning. Like any render, refused when the
+/// checks find errors unless --force.
+fn openslo(args: &Args<'_>) -> u8 {
+    let loaded = match pactwright::file::load(args.file) {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return 2;
+        }
+    };
+    let agreement = &loaded.agreement;
+    let errors: Vec<_> = checks::check(agreement)
+        .into_iter()
+        .filter(|f| f.severity == checks::Severity::Error)
+        .collect();
+    if !errors.is_empty() && !args.force {
+        for f in &errors {
+            eprintln!("error[{}]: {} (at {})", f.code, f.message, f.pointer);
+        }
+        eprintln!(
+            "{}: not exported: {} error{} found; fix them (see `pactwright check {}`), or pass --force",
+            args.file.display(),
+            errors.len(),
+            if errors.len() == 1 { "" } else { "s" },
+            args.file.display()
+        );
+        return 1;
+    }
+    let output = args
+        .output
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| default_output(args.file, args.format, false));
+    if output.is_dir() {
+        eprintln!(
+            "error: {}: is a folder; give a file name with -o",
+            output.display()
+        );
+        return 2;
+    }
+    let (yaml, skipped) = pactwright::openslo::to_yaml(agreement);
+    for s in &skipped {
+        eprintln!("warning: {s}");
+    }
+    if let Err(e) = pactwright::file::write_atomic(&output, yaml.as_bytes()) {
+        eprintln!("error: {e}");
+        return 2;
+    }
+    println!(
+        "Wrote {} ({} of {} targets)",
+        output.display(),
+        agreement.service_levels.len() - skipped.len(),
+        agreement.service_levels.len()
+    );
+    0
 }
 
 #[cfg(test)]

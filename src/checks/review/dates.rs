@@ -8,7 +8,6 @@ use jiff::ToSpan;
 
 use super::Ctx;
 use crate::checks::{Code, Findings};
-use crate::model::Status;
 use crate::units::{Date, Given};
 
 pub(super) fn check(ctx: &Ctx, f: &mut Findings) {
@@ -95,7 +94,7 @@ pub(super) fn check(ctx: &Ctx, f: &mut Findings) {
         );
     }
     let written = current.and_then(|c| c.date.get());
-    if !a.signatures.is_empty() && d.status != Status::Approved {
+    if !a.signatures.is_empty() && !d.status.claims_approval() {
         f.error(
             Code::SignedNotApproved,
             "/signatures",

@@ -5,6 +5,7 @@
 //! against promises, warranty coherence, one-sided relationship management,
 //! weak dependencies and vague words.
 
+mod approval;
 mod credits;
 mod dates;
 mod dependencies;
@@ -67,6 +68,7 @@ pub(crate) fn check(a: &Agreement, f: &mut Findings) {
     credits::check(&ctx, f);
     restated::check(&ctx, f);
     dates::check(&ctx, f);
+    approval::check(&ctx, f);
     roles::check(&ctx, f);
     priorities::check(&ctx, f);
     hours::check(&ctx, f);

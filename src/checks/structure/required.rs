@@ -65,11 +65,14 @@ pub(super) fn required(a: &Agreement, f: &mut Findings) {
         let message = "the agreement names no approver";
         let hint =
             "set `approver` to the stakeholder id of whoever approves it (usually the sponsor)";
-        if d.status == crate::model::Status::Approved {
+        if d.status.claims_approval() {
             f.error(
                 Code::RequiredField,
                 "/document/approver",
-                format!("{message}, yet its status is approved"),
+                format!(
+                    "{message}, yet its status is {}",
+                    d.status.label().to_lowercase()
+                ),
                 hint,
             );
         } else {

@@ -152,7 +152,7 @@ pub(super) fn glance(a: &Agreement) -> Value {
             .collect(),
     );
 
-    let open = !matches!(d.status, Status::Approved);
+    let open = !matches!(d.status, Status::Approved | Status::Signed);
     // A failure inside the checks must not take the summary (and with it
     // the preview and the PDF) down: the summary then says so.
     let checked = if open {

@@ -254,7 +254,8 @@ pub fn view(a: &Agreement) -> Value {
             "reference": d.reference,
             "version": d.version,
             "status": d.status.label(),
-            "approved": d.status == Status::Approved,
+            "approved": crate::approval::is_approved(a),
+            "approval": approval_record(a),
             "effective_date": shown_opt(&d.effective_date),
             "term_months": d.term.months.map(|m| m.to_string()).unwrap_or_default(),
             "renewal": match (d.term.renewal, d.term.renewal_months) {
@@ -351,6 +352,28 @@ pub fn view(a: &Agreement) -> Value {
             "terms": has_terms,
             "clauses": !a.clauses.is_empty(),
             "signatures": d.kind.is_signed() && !a.stakeholders.iter().all(|s| !s.signs),
+            "approval": crate::approval::latest(a).is_some(),
         },
+    })
+}
+
+/// The latest approval on record, as the signature page prints it: who,
+/// their title, the version, the date, the fingerprint, and whether the
+/// text has changed since.
+fn approval_record(a: &Agreement) -> Value {
+    let Some(r) = crate::approval::latest(a) else {
+        return Value::Null;
+    };
+    let title = a
+        .stakeholder(&r.approval.by)
+        .map(|s| s.title.clone())
+        .unwrap_or_default();
+    json!({
+        "name": r.approver_name(a),
+        "title": title,
+        "version": r.change.version,
+        "date": shown_opt(&r.change.date),
+        "fingerprint": r.approval.fingerprint,
+        "stale": !matches!(crate::approval::state(a), crate::approval::State::Current(_)),
     })
 }

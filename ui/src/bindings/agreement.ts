@@ -145,9 +145,11 @@ export interface DocumentControl {
    */
   version?: string;
   /**
-   * Draft, in review or approved.
+   * Draft, in review, approved or signed. Approved and signed hold only
+   * while the change history records an approval of the text as it is
+   * (see `pactwright::approval`).
    */
-  status?: "draft" | "in_review" | "approved";
+  status?: "draft" | "in_review" | "approved" | "signed";
   /**
    * The day the agreement takes effect.
    */
@@ -213,6 +215,27 @@ export interface Change {
    * What changed.
    */
   summary?: string;
+  /**
+   * Set when this entry records an approval: of its version, on its
+   * date, by a stakeholder, of the text whose fingerprint it holds.
+   */
+  approval?: Approval | null;
+}
+/**
+ * An approval on record: who approved, and the fingerprint of exactly
+ * what they approved (`pactwright::approval::fingerprint`). The version
+ * and date are those of the change history entry that holds it.
+ */
+export interface Approval {
+  /**
+   * Stakeholder id of the approver.
+   */
+  by: string;
+  /**
+   * `sha256:` and 64 lowercase hex digits: the SHA-256 of the draft's
+   * canonical text without its status, signatures and approvals.
+   */
+  fingerprint: string;
 }
 /**
  * The organizations on each side of the agreement.

@@ -45,6 +45,13 @@ impl Ctx<'_> {
             .sh
             .line_runs("Date", small, cx + sig_w + 12.0, 10.0, Role::Body);
         lines.items.extend(r.into_iter().map(VItem::Item));
+        if !sig.date.is_empty() {
+            // The date on record, written on its line.
+            let (r, _) = self
+                .sh
+                .line_runs(&sig.date, name_st, cx + sig_w + 12.0, -3.0, Role::Body);
+            lines.items.extend(r.into_iter().map(VItem::Item));
+        }
         boxes.push(lines);
         for (text, st) in [(&sig.name, name_st), (&sig.organization, small)] {
             if !text.is_empty() {

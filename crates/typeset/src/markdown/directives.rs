@@ -217,12 +217,13 @@ fn parse_signatories(lines: &[&str]) -> Vec<Signatory> {
         .iter()
         .filter(|l| !l.trim().is_empty())
         .map(|l| {
-            let parts = split_unescaped(l, '|', 3);
+            let parts = split_unescaped(l, '|', 4);
             let get = |i: usize| parts.get(i).map(|p| field_text(p)).unwrap_or_default();
             Signatory {
                 role: get(0),
                 name: get(1),
                 organization: get(2),
+                date: get(3),
             }
         })
         .collect()

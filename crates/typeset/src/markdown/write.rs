@@ -141,13 +141,19 @@ fn write_block(block: &Block, marker: char, out: &mut String) {
                 role,
                 name,
                 organization,
+                date,
             } in signatories
             {
                 out.push_str(&format!(
-                    "{} | {} | {}\n",
+                    "{} | {} | {}{}\n",
                     escape(role),
                     escape(name),
-                    escape(organization)
+                    escape(organization),
+                    if date.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" | {}", escape(date))
+                    }
                 ));
             }
             out.push_str(":::\n");
