@@ -204,17 +204,8 @@ fn slips(units: &[Unit]) -> Vec<String> {
                 }
             }
         }
-        for gap in [
-            "  ",
-            " .",
-            " ,",
-            "()",
-            " of .",
-            " within .",
-            " of is ",
-            " is required.",
-        ] {
-            if u.text.contains(gap) && !(gap == " is required." && !u.text.contains(" of  ")) {
+        for gap in ["  ", " .", " ,", "()", " of .", " within .", " of is "] {
+            if u.text.contains(gap) {
                 found.push(say(&format!("a value missing ('{gap}')")));
             }
         }

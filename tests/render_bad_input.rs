@@ -453,7 +453,13 @@ fn deeply_nested_clause_bodies_render_in_the_command_line() {
     std::fs::write(&path, serde_json::to_vec_pretty(&v).unwrap()).unwrap();
     for format in ["pdf", "html", "md"] {
         let out = std::process::Command::new(env!("CARGO_BIN_EXE_pactwright"))
-            .args(["render", "deep.agreement.json", "--format", format, "--force"])
+            .args([
+                "render",
+                "deep.agreement.json",
+                "--format",
+                format,
+                "--force",
+            ])
             .current_dir(dir.path())
             .output()
             .unwrap();

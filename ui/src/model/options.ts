@@ -9,6 +9,7 @@ export const STATUSES: [string, string][] = [
   ["draft", "Draft"],
   ["in_review", "In review"],
   ["approved", "Approved"],
+  ["signed", "Signed"],
 ];
 export const RENEWALS: [string, string][] = [
   ["unspecified", "Not stated"],
