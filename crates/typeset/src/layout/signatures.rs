@@ -46,10 +46,16 @@ impl Ctx<'_> {
             .line_runs("Date", small, cx + sig_w + 12.0, 10.0, Role::Body);
         lines.items.extend(r.into_iter().map(VItem::Item));
         if !sig.date.is_empty() {
-            // The date on record, written on its line.
-            let (r, _) = self
-                .sh
-                .line_runs(&sig.date, name_st, cx + sig_w + 12.0, -3.0, Role::Body);
+            // The date on record, written on its line; set smaller when
+            // it is wider than the line, so it never leaves the column.
+            let room = (cw - sig_w - 12.0).max(1.0);
+            let x = cx + sig_w + 12.0;
+            let (mut r, width) = self.sh.line_runs(&sig.date, name_st, x, -3.0, Role::Body);
+            if width > room {
+                let mut st = name_st;
+                st.size = name_st.size * room / width * 0.98;
+                r = self.sh.line_runs(&sig.date, st, x, -3.0, Role::Body).0;
+            }
             lines.items.extend(r.into_iter().map(VItem::Item));
         }
         boxes.push(lines);
