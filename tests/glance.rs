@@ -5,7 +5,10 @@
 //! agreement does not; a template can leave it out.
 #![allow(clippy::unwrap_used)]
 
-use std::path::{Path, PathBuf};
+mod samples;
+use samples::samples;
+
+use std::path::Path;
 
 use pactwright::model::*;
 use pactwright::render::{self, Paper, Templates};
@@ -18,22 +21,6 @@ fn complete() -> Agreement {
     pactwright::file::parse_str(Path::new("x"), COMPLETE)
         .unwrap()
         .agreement
-}
-
-fn samples() -> Vec<(String, Agreement)> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("samples");
-    let mut list: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.to_string_lossy().ends_with(".agreement.json"))
-        .collect();
-    list.sort();
-    list.into_iter()
-        .map(|p| {
-            let name = p.file_name().unwrap().to_string_lossy().into_owned();
-            (name, pactwright::file::load(&p).unwrap().agreement)
-        })
-        .collect()
 }
 
 /// The text of each page of the agreement's layout.

@@ -8,28 +8,14 @@
 //! eight or more words said twice in one section.
 #![allow(clippy::unwrap_used)]
 
+mod samples;
+use samples::samples;
+
 use std::collections::{HashMap, HashSet};
-use std::path::PathBuf;
 
 use pactwright::model::Agreement;
 use pactwright::render::{self, Templates};
 use pactwright_typeset::{Block, Inline};
-
-fn samples() -> Vec<(String, Agreement)> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("samples");
-    let mut list: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.to_string_lossy().ends_with(".agreement.json"))
-        .collect();
-    list.sort();
-    list.into_iter()
-        .map(|p| {
-            let name = p.file_name().unwrap().to_string_lossy().into_owned();
-            (name, pactwright::file::load(&p).unwrap().agreement)
-        })
-        .collect()
-}
 
 /// A unit of running text (a paragraph, a list item's paragraph, a table
 /// cell) and the section it is in.
