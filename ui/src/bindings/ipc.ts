@@ -121,6 +121,11 @@ code: string,
  */
 pointer: string, 
 /**
+ * The field in words, as the app's steps show it, e.g. "Priority 1,
+ * resolution" ([`field_name`] of the pointer).
+ */
+field: string, 
+/**
  * What is wrong.
  */
 message: string, 

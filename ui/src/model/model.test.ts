@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { ancestors, fieldId, get, pattern, removeAt, set } from "./pointer";
 import { History } from "./history";
-import { STEPS, completeness, stepOf } from "./steps";
+import { STEPS, stepOf, stepState } from "./steps";
+import type { Finding } from "../bindings/ipc";
 import { HELP_KEYS } from "./help";
 import { shortcut } from "../components/App";
 import type { Agreement } from "../bindings/agreement";
@@ -74,23 +75,16 @@ describe("steps", () => {
     expect(stepOf("/credit_schemes/0/applies_to/2")).toBe("levels");
     expect(stepOf("/stakeholders/2/roles")).toBe("stakeholders");
   });
-  it("counts completeness per kind", () => {
-    const a = { schema_version: 2, document: { kind: "sla", title: "T", version: "1" } } as Agreement;
-    expect(completeness(STEPS[0], a)).toEqual([2, 7]);
-    const offering = { ...a, document: { ...a.document, kind: "offering" } } as Agreement;
-    const levels = STEPS.find((s) => s.id === "levels")!;
-    expect(completeness(levels, offering)).toEqual([0, 0]);
-    const warranty = STEPS.find((s) => s.id === "warranty")!;
-    const sla = {
-      ...a,
-      service_hours: { schedule: "24x7" },
-      warranty: { availability: { period: "calendar_month" } },
-      service_levels: [{ id: "SL1", target: "99.9%" }],
-      credit_schemes: [{ applies_to: ["SL1"], tiers: [{ below: "99.9%", credit: "10%" }], claim_window: "60d" }],
-    } as Agreement;
-    expect(completeness(warranty, sla)).toEqual([2, 5]);
-    expect(completeness(levels, sla)).toEqual([3, 4]);
+  it("a step's state is the core's findings routed to it", () => {
+    const f = (severity: Finding["severity"], pointer: string): Finding => ({ severity, code: "x", pointer, field: "", message: "", hint: "" });
+    const findings = [f("error", "/document/title"), f("warning", "/document/reference"), f("error", "/support/priorities/0/resolution"), f("info", "/document/term/months")];
+    const basics = stepState(STEPS[0], findings);
+    expect([basics.errors, basics.warnings, basics.infos]).toEqual([1, 1, 0]);
+    const terms = stepState(STEPS.find((s) => s.id === "terms")!, findings);
+    expect([terms.errors, terms.warnings, terms.infos]).toEqual([0, 0, 1]);
+    expect(stepState(STEPS.find((s) => s.id === "review")!, findings).findings).toEqual([]);
   });
+});
 });
 
 describe("shortcuts", () => {
@@ -132,12 +126,8 @@ describe("field paths", async () => {
   it("help is keyed by fields of the model", () => {
     expect(HELP_KEYS.filter((k) => !exists(k))).toEqual([]);
   });
-  it("steps require and route fields of the model", () => {
-    const kinds = ["sla", "ola", "uc", "offering"] as const;
-    const paths = STEPS.flatMap((s) => [
-      ...s.prefixes,
-      ...kinds.flatMap((kind) => s.required({ schema_version: 2, document: { kind } })),
-    ]);
+  it("steps route fields of the model", () => {
+    const paths = STEPS.flatMap((s) => s.prefixes);
     expect(paths.filter((p) => !exists(p))).toEqual([]);
     expect(exists("/warranty/availability/target")).toBe(false);
     expect(exists("/credits/cap")).toBe(false);
