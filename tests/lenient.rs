@@ -188,7 +188,7 @@ fn a_draft_whose_root_cannot_be_read_has_no_agreement() {
     assert!(
         unknown.unreadable[1]
             .message
-            .contains("missing field `document`")
+            .contains("it needs its document")
     );
 }
 
@@ -204,7 +204,7 @@ fn a_value_its_part_must_have_sets_the_part_aside() {
     assert_eq!(f.pointer, "/service_hours/schedule");
     assert!(
         f.message
-            .starts_with("`service_hours.schedule` is a list, which cannot be read: "),
+            .starts_with("Service hours, schedule is a list, which cannot be read: "),
         "{}",
         f.message
     );

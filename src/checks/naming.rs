@@ -103,6 +103,7 @@ fn item_noun(parent: Option<&str>, key: &str) -> String {
         (_, "supports") => "supported agreement",
         (_, "participants") => "participant",
         (_, "after") => "step",
+        (_, "matrix") => "matrix cell",
         _ => return singular(&words(key)),
     };
     noun.to_owned()

@@ -5,7 +5,6 @@ import { STEPS, stepOf, stepState } from "./steps";
 import type { Finding } from "../bindings/ipc";
 import { HELP_KEYS } from "./help";
 import { shortcut } from "../components/App";
-import type { Agreement } from "../bindings/agreement";
 
 describe("pointers", () => {
   it("reads and writes without mutating", () => {
@@ -85,7 +84,6 @@ describe("steps", () => {
     expect(stepState(STEPS.find((s) => s.id === "review")!, findings).findings).toEqual([]);
   });
 });
-});
 
 describe("shortcuts", () => {
   const key = (k: string, shift = false) => new KeyboardEvent("keydown", { key: k, ctrlKey: true, shiftKey: shift });
@@ -96,6 +94,12 @@ describe("shortcuts", () => {
     expect(shortcut(key("S", true))).toBe("saveAs");
     expect(shortcut(key("e"))).toBe("export");
     expect(shortcut(new KeyboardEvent("keydown", { key: "z" }))).toBeNull();
+    expect(shortcut(key("k"))).toBe("palette");
+    expect(shortcut(key("PageDown"))).toBe("next");
+    expect(shortcut(key("PageUp"))).toBe("previous");
+    expect(shortcut(new KeyboardEvent("keydown", { key: "ArrowRight", altKey: true }))).toBe("next");
+    expect(shortcut(new KeyboardEvent("keydown", { key: "ArrowLeft", altKey: true }))).toBe("previous");
+    expect(shortcut(new KeyboardEvent("keydown", { key: "3", altKey: true }))).toBe("step3");
   });
 });
 
