@@ -6,6 +6,7 @@ import { useEffect, useState } from "preact/hooks";
 import { useStore } from "../context";
 import { helpFor } from "../model/help";
 import { fieldId } from "../model/pointer";
+import { datePattern, formatDate, parseDate } from "../model/dates";
 
 function useFindings(ptr: string) {
   const store = useStore();
@@ -78,6 +79,47 @@ export function Text(props: {
   /** Shown while empty, instead of the help's example (e.g. what an empty field means). */
   placeholder?: string;
 }) {
+  if (props.type === "date") return <DateText ptr={props.ptr} label={props.label} />;
+  return <PlainText {...props} />;
+}
+
+/**
+ * A date, shown as the system locale writes it (no grey "today" when
+ * empty); typed in that order or as 2026-04-01, kept as an ISO date.
+ * Text that is no date that way is kept as typed (the checks say so).
+ */
+export function DateText(props: { ptr: string; label: string }) {
+  const store = useStore();
+  const { ptr, label } = props;
+  const v = store.value(ptr);
+  const stored = v === undefined || v === null ? "" : String(v);
+  const [text, setText] = useState<string | null>(null);
+  const findings = useFindings(ptr);
+  return (
+    <Shell ptr={ptr} label={label}>
+      <input
+        id={fieldId(ptr)}
+        type="text"
+        inputMode="numeric"
+        class="date-input"
+        value={text ?? formatDate(stored)}
+        placeholder={datePattern()}
+        data-iso={stored}
+        aria-describedby={describedBy(ptr, findings.length > 0)}
+        aria-invalid={findings.some((f) => f.severity === "error") ? true : undefined}
+        onFocus={() => setText(formatDate(stored))}
+        onBlur={() => setText(null)}
+        onInput={(e) => {
+          const t = (e.currentTarget as HTMLInputElement).value;
+          setText(t);
+          store.edit(ptr, t.trim() === "" ? undefined : (parseDate(t) ?? t));
+        }}
+      />
+    </Shell>
+  );
+}
+
+function PlainText(props: Parameters<typeof Text>[0]) {
   const store = useStore();
   const { ptr, label } = props;
   const v = store.value(ptr);

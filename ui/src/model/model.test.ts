@@ -4,6 +4,7 @@ import { History } from "./history";
 import { STEPS, stepOf, stepState } from "./steps";
 import type { Finding } from "../bindings/ipc";
 import { HELP_KEYS } from "./help";
+import { datePattern, formatDate, parseDate } from "./dates";
 import { shortcut } from "../components/App";
 
 describe("pointers", () => {
@@ -135,5 +136,19 @@ describe("field paths", async () => {
     expect(paths.filter((p) => !exists(p))).toEqual([]);
     expect(exists("/warranty/availability/target")).toBe(false);
     expect(exists("/credits/cap")).toBe(false);
+  });
+});
+
+describe("dates in the system locale", () => {
+  it("shows and reads dates in the locale's order, keeps ISO", () => {
+    // jsdom's locale is en-US.
+    expect(formatDate("2026-04-01")).toBe("04/01/2026");
+    expect(datePattern()).toBe("mm/dd/yyyy");
+    expect(parseDate("04/01/2026")).toBe("2026-04-01");
+    expect(parseDate("4/1/2026")).toBe("2026-04-01");
+    expect(parseDate("2026-04-01")).toBe("2026-04-01");
+    expect(parseDate("02/30/2026")).toBeNull();
+    expect(parseDate("1st of April")).toBeNull();
+    expect(formatDate("next spring")).toBe("next spring");
   });
 });
