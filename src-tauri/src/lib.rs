@@ -55,7 +55,14 @@ fn fit_to_screen<R: tauri::Runtime>(window: &tauri::WebviewWindow<R>) {
     ) else {
         return;
     };
-    let area = monitor.work_area();
+    // Without a window manager (Xvfb) the work area is empty: use the screen.
+    let work = monitor.work_area();
+    let (size, position) = if work.size.width == 0 || work.size.height == 0 {
+        (*monitor.size(), *monitor.position())
+    } else {
+        (work.size, work.position)
+    };
+    let area = tauri::PhysicalRect { size, position };
     // The frame (title bar, borders) around the web view.
     let frame_w = outer.width.saturating_sub(inner.width);
     let frame_h = outer.height.saturating_sub(inner.height);
