@@ -170,7 +170,11 @@ test("save, close, reopen: the same values", withShot("save, close, reopen: the 
   await openRecent(file);
   assert.equal(await value("#f-document-title"), TITLE);
   await step("stakeholders");
-  const names = await browser.execute(() => Array.from(document.querySelectorAll("input[id$='-name']")).map((e) => e.value));
+  // An open card shows the name in its field, a closed one in its one-line summary.
+  const names = await browser.execute(() => [
+    ...Array.from(document.querySelectorAll("input[id$='-name']")).map((e) => e.value),
+    ...Array.from(document.querySelectorAll(".card-title")).map((e) => e.textContent.split(" · ")[0]),
+  ]);
   assert.ok(names.includes(SPONSOR) && names.includes(CUSTOMER), JSON.stringify(names));
   await step("levels");
   assert.equal(await value("#f-service_levels-0-target"), "99%");

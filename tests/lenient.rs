@@ -44,7 +44,7 @@ fn one_unreadable_field_keeps_everything_else() {
     assert_eq!(f.pointer, "/support/priorities/1/response");
     assert_eq!(
         f.message,
-        "`support.priorities[1].response` is 30, which cannot be read: expected a string"
+        "Priority 2, response is 30, which cannot be read: it should be text"
     );
     assert!(f.hint.contains("\"4h\""), "an example: {}", f.hint);
     // Everything else is as the strict reader reads it; the field is as
@@ -132,13 +132,13 @@ fn several_unreadable_fields_are_each_a_finding_on_the_draft_as_given() {
     let number = by("/service_hours/holidays/3/date");
     assert_eq!(
         number.message,
-        "`service_hours.holidays[3].date` is 20260504, which cannot be read: expected a string"
+        "Service hours, holiday 4, date is 20260504, which cannot be read: it should be text"
     );
     assert!(number.hint.contains("\"2026-01-01\""), "{}", number.hint);
     let choice = by("/warranty/availability/period");
     assert_eq!(
         choice.message,
-        "`warranty.availability.period` is \"monthly-ish\", which cannot be read: it is not one of the values this field takes"
+        "Availability, period is \"monthly-ish\", which cannot be read: it is not one of the values this field takes"
     );
     assert!(
         choice.hint.contains("\"calendar_month\""),
@@ -188,7 +188,7 @@ fn a_draft_whose_root_cannot_be_read_has_no_agreement() {
     assert!(
         unknown.unreadable[1]
             .message
-            .contains("missing field `document`")
+            .contains("it needs its document")
     );
 }
 
@@ -204,7 +204,7 @@ fn a_value_its_part_must_have_sets_the_part_aside() {
     assert_eq!(f.pointer, "/service_hours/schedule");
     assert!(
         f.message
-            .starts_with("`service_hours.schedule` is a list, which cannot be read: "),
+            .starts_with("Service hours, schedule is a list, which cannot be read: "),
         "{}",
         f.message
     );

@@ -58,6 +58,13 @@ pub struct RecentFile {
     pub folder: String,
     /// False when it has been moved or deleted since.
     pub exists: bool,
+    /// The agreement's title, when the file can be read and has one.
+    pub title: Option<String>,
+    /// The agreement's kind as the file gives it ("sla", "ola", "uc",
+    /// "offering"), when it can be read.
+    pub kind: Option<String>,
+    /// When the file was last changed, in ms since 1970 (UTC).
+    pub modified_ms: Option<f64>,
 }
 
 /// A sample draft.

@@ -44,6 +44,40 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
     ])
 }
 
+/// Makes the window (its default or remembered size) fit the screen it is
+/// on: on a screen smaller than the default 1360 x 860 (a 1024 x 700
+/// laptop), it fills the work area instead of spilling off it.
+fn fit_to_screen<R: tauri::Runtime>(window: &tauri::WebviewWindow<R>) {
+    let (Ok(Some(monitor)), Ok(outer), Ok(inner)) = (
+        window.current_monitor(),
+        window.outer_size(),
+        window.inner_size(),
+    ) else {
+        return;
+    };
+    // Without a window manager (Xvfb) the work area is empty: use the screen.
+    let work = monitor.work_area();
+    let (size, position) = if work.size.width == 0 || work.size.height == 0 {
+        (*monitor.size(), *monitor.position())
+    } else {
+        (work.size, work.position)
+    };
+    let area = tauri::PhysicalRect { size, position };
+    // The frame (title bar, borders) around the web view.
+    let frame_w = outer.width.saturating_sub(inner.width);
+    let frame_h = outer.height.saturating_sub(inner.height);
+    if outer.width <= area.size.width && outer.height <= area.size.height {
+        return;
+    }
+    let width = inner.width.min(area.size.width.saturating_sub(frame_w));
+    let height = inner.height.min(area.size.height.saturating_sub(frame_h));
+    let _ = window.set_size(tauri::PhysicalSize::new(width, height));
+    let _ = window.set_position(tauri::PhysicalPosition::new(
+        area.position.x,
+        area.position.y,
+    ));
+}
+
 /// Starts the app. The first command-line argument, if any, is a draft to
 /// open at start.
 pub fn run() {
@@ -57,6 +91,9 @@ pub fn run() {
         .setup(move |app| {
             let data_dir = app.path().app_data_dir()?;
             work::manage(app.handle(), AppState::new(data_dir, initial.clone()));
+            if let Some(window) = app.get_webview_window("main") {
+                fit_to_screen(&window);
+            }
             Ok(())
         })
         .on_page_load(|_, page| {

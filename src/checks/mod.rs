@@ -7,10 +7,12 @@
 //! a message and a hint, in document order.
 
 pub mod codes;
+mod naming;
 mod review;
 mod structure;
 
 pub use codes::{CODES, Code, CodeInfo, Family};
+pub use naming::field_name;
 
 use std::collections::HashMap;
 use std::fmt;
@@ -54,6 +56,9 @@ pub struct Finding {
     pub code: &'static str,
     /// JSON pointer to the field, e.g. `/support/priorities/0/resolution`.
     pub pointer: String,
+    /// The field in words, as the app's steps show it, e.g. "Priority 1,
+    /// resolution" ([`field_name`] of the pointer).
+    pub field: String,
     /// What is wrong.
     pub message: String,
     /// How to fix it.
@@ -73,10 +78,12 @@ impl Findings {
         message: impl Into<String>,
         hint: impl Into<String>,
     ) {
+        let pointer = pointer.into();
         self.0.push(Finding {
             severity,
             code: code.as_str(),
-            pointer: pointer.into(),
+            field: field_name(&pointer),
+            pointer,
             message: message.into(),
             hint: hint.into(),
         });

@@ -79,11 +79,6 @@ impl Unreadable {
         pointer_of(&self.path)
     }
 
-    /// Its field as a dotted path, e.g. `support.priorities[0].response`.
-    pub(crate) fn field(&self) -> String {
-        dotted(&self.path)
-    }
-
     /// Its field below `part` (a pointer) as a dotted path, empty for
     /// `part` itself; `None` when it is not inside `part`.
     pub(crate) fn within(&self, part: &str) -> Option<String> {
@@ -100,6 +95,7 @@ impl Unreadable {
     fn finding(&self, draft: &Value) -> Finding {
         let code = Code::UnreadableValue;
         let pointer = self.pointer();
+        let field = crate::checks::field_name(&pointer);
         let message = if self.path.is_empty() {
             format!("the draft cannot be read: {}", self.reason)
         } else {
@@ -107,20 +103,17 @@ impl Unreadable {
                 // The reason already quotes the text given ("invalid
                 // percentage "99.9": ...").
                 Some(given) if given.starts_with('"') && self.reason.contains(&given) => {
-                    format!("`{}` cannot be read: {}", self.field(), self.reason)
+                    format!("{field} cannot be read: {}", self.reason)
                 }
-                Some(given) => format!(
-                    "`{}` is {given}, which cannot be read: {}",
-                    self.field(),
-                    self.reason
-                ),
-                None => format!("`{}` cannot be read: {}", self.field(), self.reason),
+                Some(given) => format!("{field} is {given}, which cannot be read: {}", self.reason),
+                None => format!("{field} cannot be read: {}", self.reason),
             }
         };
         Finding {
             severity: codes::info(code).severity,
             code: code.as_str(),
             pointer,
+            field,
             message,
             hint: hint(&self.path),
         }
@@ -224,26 +217,52 @@ pub(crate) fn read(draft: &Value) -> Reading {
     }
 }
 
-/// serde's reason in fewer words (the message shows the value itself, the
-/// hint what the field takes): "invalid type: integer `5`, expected a
-/// string" is "expected a string", "expected struct Holiday" is "expected
-/// an object", "unknown variant `x`, expected one of ..." is "it is not
-/// one of the values this field takes".
+/// serde's reason in plain words, no parser text (the message shows the
+/// value itself, the hint what the field takes): "invalid type: integer
+/// `5`, expected a string" is "it should be text", "expected struct
+/// Holiday" is "it should be a group of fields", "unknown variant `x`,
+/// expected one of ..." is "it is not one of the values this field takes".
 fn plain(reason: &str) -> String {
     if reason.starts_with("unknown variant ") {
         return "it is not one of the values this field takes".to_owned();
+    }
+    if let Some((field, _)) = reason
+        .strip_prefix("unknown field `")
+        .and_then(|rest| rest.split_once('`'))
+    {
+        return format!("\"{field}\" is not a field Pactwright knows here");
+    }
+    if let Some((field, _)) = reason
+        .strip_prefix("missing field `")
+        .and_then(|rest| rest.split_once('`'))
+    {
+        return format!("it needs its {}", field.replace('_', " "));
     }
     let Some(expected) = reason
         .strip_prefix("invalid type: ")
         .and_then(|rest| rest.find(", expected ").map(|i| &rest[i + 2..]))
     else {
-        return reason.to_owned();
+        return reason.replace('`', "\"");
     };
-    if expected.starts_with("expected struct ") {
-        "expected an object".to_owned()
+    let what = expected.strip_prefix("expected ").unwrap_or(expected);
+    let plain = if what.starts_with("struct ") || what.starts_with("a map") {
+        "a group of fields"
+    } else if what == "a string" || what.starts_with("a string ") {
+        "text"
+    } else if what.starts_with("a sequence") {
+        "a list"
+    } else if what.contains("integer")
+        || (what.len() > 1
+            && (what.starts_with('u') || what.starts_with('i'))
+            && what[1..].chars().all(|c| c.is_ascii_digit()))
+    {
+        "a whole number"
+    } else if what == "a boolean" {
+        "yes or no (true or false)"
     } else {
-        expected.to_owned()
-    }
+        return expected.replace('`', "\"");
+    };
+    format!("it should be {plain}")
 }
 
 /// A serde path as steps (enum variants carry no step of their own).

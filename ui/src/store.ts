@@ -16,7 +16,7 @@ import type {
 import { asIpcError, type Host, type Kind } from "./host/types";
 import { History } from "./model/history";
 import { ancestors, fieldId, get, move, removeAt, set } from "./model/pointer";
-import { stepOf, type StepId } from "./model/steps";
+import { STEPS, stepOf, type StepId } from "./model/steps";
 
 export interface ModalButton {
   label: string;
@@ -71,8 +71,34 @@ export interface State {
   diskChange: { name: string; removed: boolean } | null;
   toast: string | null;
   exporting: ExportState;
-  focus: { ptr: string; seq: number } | null;
+  /** A field to focus; `undo` says it is there because undo or redo changed it. */
+  focus: { ptr: string; seq: number; undo?: "Undid" | "Redid" } | null;
+  /** Cards (list items, by pointer) opened or closed by the user; others follow the list's default. */
+  cards: Record<string, boolean>;
+  /** The command palette is open. */
+  palette: boolean;
+  /** The preview pane is shown, and its width in CSS pixels (both remembered). */
+  previewOpen: boolean;
+  previewWidth: number;
 }
+
+/** Remembered layout preferences (the webview's local storage). */
+const saved = (key: string): string | null => {
+  try {
+    return typeof localStorage === "undefined" ? null : localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+};
+const remember = (key: string, value: string) => {
+  try {
+    if (typeof localStorage !== "undefined") localStorage.setItem(key, value);
+  } catch {
+    /* not remembered */
+  }
+};
+export const PREVIEW_MIN = 280;
+export const PREVIEW_MAX = 900;
 
 const initial: State = {
   screen: "start",
@@ -97,6 +123,10 @@ const initial: State = {
   toast: null,
   exporting: { busy: false, format: null, progress: null, result: null, error: null },
   focus: null,
+  cards: {},
+  palette: false,
+  previewOpen: saved("pactwright.previewOpen") !== "false",
+  previewWidth: Math.min(PREVIEW_MAX, Math.max(PREVIEW_MIN, Number(saved("pactwright.previewWidth")) || 420)),
 };
 
 export class Store {
@@ -200,6 +230,7 @@ export class Store {
       canUndo: false,
       canRedo: false,
       step: "basics",
+      cards: {},
       findings: [],
       invalid: false,
       budgets: [],
@@ -446,32 +477,73 @@ export class Store {
   edit(ptr: string, value: unknown, mergeKey: string | null = ptr): void {
     if (!this.state.draft) return;
     const next = set(this.state.draft, ptr, value);
-    this.apply(this.history.push(next, mergeKey).value, ptr);
+    this.apply(this.history.push(next, mergeKey, Date.now(), ptr).value, ptr);
   }
 
   append(ptr: string, item: unknown): void {
     const list = (this.value(ptr) as unknown[] | undefined) ?? [];
+    // A new card opens, to be filled in.
+    this.set({ cards: { ...this.state.cards, [`${ptr}/${list.length}`]: true } });
     this.edit(ptr, [...list, item], null);
+  }
+
+  /** Opens or closes the card of the list item at `ptr`. */
+  toggleCard(ptr: string, open: boolean): void {
+    this.set({ cards: { ...this.state.cards, [ptr]: open } });
+  }
+
+  /** The cards holding `ptr`, opened (so a finding or an undo can show its field). */
+  private cardsOpenFor(ptr: string): Record<string, boolean> {
+    const cards = { ...this.state.cards };
+    for (const a of ancestors(ptr)) if (/\/\d+$/.test(a)) cards[a] = true;
+    return cards;
+  }
+
+  /** Shows a brief message. */
+  say(text: string): void {
+    this.set({ toast: text });
   }
 
   remove(ptr: string, index: number): void {
     if (!this.state.draft) return;
-    this.apply(this.history.push(removeAt(this.state.draft, ptr, index), null).value, ptr);
+    this.apply(this.history.push(removeAt(this.state.draft, ptr, index), null, Date.now(), ptr).value, ptr);
   }
 
   move(ptr: string, from: number, to: number): void {
     if (!this.state.draft) return;
-    this.apply(this.history.push(move(this.state.draft, ptr, from, to), null).value, ptr);
+    this.apply(this.history.push(move(this.state.draft, ptr, from, to), null, Date.now(), ptr).value, ptr);
   }
 
+  /**
+   * Undoes the last edit, wherever it was: goes to its step, focuses its
+   * field and says what was undone (the editor names the field as the
+   * step shows it). Inside a text box Ctrl+Z stays the box's own undo.
+   */
   undo(): void {
     const e = this.history.undo();
-    if (e) this.apply(e.value, null);
+    if (e) this.applyHistory(e.value, e.changed, "Undid");
   }
 
   redo(): void {
     const e = this.history.redo();
-    if (e) this.apply(e.value, null);
+    if (e) this.applyHistory(e.value, e.changed, "Redid");
+  }
+
+  /** The pointer the next undo (or redo) changes, for the buttons' titles. */
+  get undoPtr(): string | null {
+    return this.history.undoPtr;
+  }
+  get redoPtr(): string | null {
+    return this.history.redoPtr;
+  }
+
+  private applyHistory(draft: Agreement | null, ptr: string | null, verb: "Undid" | "Redid") {
+    this.apply(draft, ptr);
+    if (ptr === null) {
+      this.set({ toast: verb === "Undid" ? "Undid the last change" : "Redid the change" });
+      return;
+    }
+    this.set({ step: stepOf(ptr), cards: this.cardsOpenFor(ptr), focus: { ptr, seq: ++this.focusSeq, undo: verb } });
   }
 
   private apply(draft: Agreement | null, _ptr: string | null) {
@@ -596,9 +668,35 @@ export class Store {
     this.set({ step });
   }
 
+  /** The next (`by` 1) or previous (-1) step. */
+  stepBy(by: number): void {
+    const i = STEPS.findIndex((s) => s.id === this.state.step) + by;
+    if (i >= 0 && i < STEPS.length) this.goto(STEPS[i].id);
+  }
+
+  openPalette(): void {
+    if (this.state.screen === "editor") this.set({ palette: true });
+  }
+
+  closePalette(): void {
+    this.set({ palette: false });
+  }
+
+  togglePreview(open = !this.state.previewOpen): void {
+    remember("pactwright.previewOpen", String(open));
+    this.set({ previewOpen: open });
+  }
+
+  /** Sets the preview's width (kept within bounds and remembered). */
+  setPreviewWidth(px: number, persist = true): void {
+    const w = Math.round(Math.min(PREVIEW_MAX, Math.max(PREVIEW_MIN, px)));
+    if (persist) remember("pactwright.previewWidth", String(w));
+    this.set({ previewWidth: w });
+  }
+
   /** Jumps to the step holding `ptr` and focuses its field. */
   focusField(ptr: string): void {
-    this.set({ step: stepOf(ptr), focus: { ptr, seq: ++this.focusSeq } });
+    this.set({ step: stepOf(ptr), cards: this.cardsOpenFor(ptr), focus: { ptr, seq: ++this.focusSeq } });
   }
 
   /** The id of the element to focus for `ptr`: its own input or the nearest ancestor's. */

@@ -64,9 +64,41 @@ impl Recent {
     }
 }
 
+/// Larger files are not read for their title (the list stays quick).
+const MAX_PEEK_BYTES: u64 = 4 * 1024 * 1024;
+
+/// The title and kind of the agreement in a file, read loosely (a file
+/// that cannot be read, or has neither, shows by its name).
+fn peek(p: &Path) -> (Option<String>, Option<String>) {
+    let small = std::fs::metadata(p).is_ok_and(|m| m.len() <= MAX_PEEK_BYTES);
+    let value = small
+        .then(|| std::fs::read(p).ok())
+        .flatten()
+        .and_then(|b| serde_json::from_slice::<serde_json::Value>(&b).ok());
+    let text = |ptr: &str| {
+        value
+            .as_ref()
+            .and_then(|v| v.pointer(ptr))
+            .and_then(serde_json::Value::as_str)
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_owned)
+    };
+    (text("/document/title"), text("/document/kind"))
+}
+
 /// A path as the UI shows it.
 pub fn describe(p: &Path) -> RecentFile {
+    let (title, kind) = peek(p);
+    let modified_ms = std::fs::metadata(p)
+        .and_then(|m| m.modified())
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map(|d| d.as_millis() as f64);
     RecentFile {
+        title,
+        kind,
+        modified_ms,
         path: p.display().to_string(),
         name: file_name(p),
         folder: p

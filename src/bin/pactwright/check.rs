@@ -70,7 +70,8 @@ pub fn run(file: &Path, format: Format) -> u8 {
                 };
                 println!("{}[{}]: {}", f.severity, f.code, f.message);
                 println!(
-                    "  --> {place} at {}",
+                    "  --> {place} at {} ({})",
+                    f.field,
                     if f.pointer.is_empty() {
                         "/"
                     } else {

@@ -143,7 +143,10 @@ fn render_draft(args: &Args<'_>, preparing: par::Beside<'_, '_, Prepared>) -> u8
         .collect();
     if !errors.is_empty() && !args.force {
         for f in &errors {
-            eprintln!("error[{}]: {} (at {})", f.code, f.message, f.pointer);
+            eprintln!(
+                "error[{}]: {} (at {}; {})",
+                f.code, f.message, f.field, f.pointer
+            );
         }
         eprintln!(
             "{}: not rendered: {} error{} found; fix them (see `pactwright check {}`), or pass --force to render it marked DRAFT",

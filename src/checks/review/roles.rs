@@ -41,7 +41,7 @@ pub(super) fn check(ctx: &Ctx, f: &mut Findings) {
                 "the sponsor {} neither signs nor approves the agreement, so nobody who pays for it commits to it",
                 names.join(" and ")
             ),
-            "make the sponsor the approver, or set `signs: true` on them",
+            "make the sponsor the approver, or mark them as a signatory",
         );
     }
     let customers = a.with_role(Role::Customer).count();
@@ -65,7 +65,7 @@ pub(super) fn check(ctx: &Ctx, f: &mut Findings) {
                 "/stakeholders",
                 format!("nobody signs for the {label}"),
                 format!(
-                    "set `signs: true` on a {label}-side stakeholder who can commit the {label}"
+                    "mark a {label}-side stakeholder who can commit the {label} as a signatory"
                 ),
             );
         }

@@ -90,7 +90,7 @@ pub(super) fn references(a: &Agreement, f: &mut Findings) {
                         "\"{}\" signed but is not marked as a signatory",
                         s.stakeholder
                     ),
-                    format!("set `signs: true` on stakeholder \"{}\"", s.stakeholder),
+                    format!("mark stakeholder \"{}\" as a signatory", s.stakeholder),
                 );
             }
         }

@@ -58,13 +58,12 @@ pub(super) fn required(a: &Agreement, f: &mut Findings) {
             Code::RequiredField,
             "/document/owner",
             "the document has no owner",
-            "set `owner` to the stakeholder id of the service owner who maintains it",
+            "choose the service owner who maintains it as the owner",
         );
     }
     if d.approver.trim().is_empty() && signed {
         let message = "the agreement names no approver";
-        let hint =
-            "set `approver` to the stakeholder id of whoever approves it (usually the sponsor)";
+        let hint = "choose whoever approves it (usually the sponsor) as the approver";
         if d.status.claims_approval() {
             f.error(
                 Code::RequiredField,
@@ -84,7 +83,7 @@ pub(super) fn required(a: &Agreement, f: &mut Findings) {
             Code::RequiredField,
             "/document/supports",
             format!("an {} names no agreement it supports", kind.title()),
-            "list the reference of the SLA it underpins in `supports`, e.g. \"SLA-ITSD-001\"",
+            "list the reference of the SLA it underpins under \"Supports\", e.g. \"SLA-ITSD-001\"",
         );
     }
     if a.parties.provider.name.trim().is_empty() {

@@ -75,7 +75,20 @@ folder: string,
 /**
  * False when it has been moved or deleted since.
  */
-exists: boolean, };
+exists: boolean, 
+/**
+ * The agreement's title, when the file can be read and has one.
+ */
+title: string | null, 
+/**
+ * The agreement's kind as the file gives it ("sla", "ola", "uc",
+ * "offering"), when it can be read.
+ */
+kind: string | null, 
+/**
+ * When the file was last changed, in ms since 1970 (UTC).
+ */
+modified_ms: number | null, };
 
 export type Sample = { 
 /**
@@ -120,6 +133,11 @@ code: string,
  * JSON pointer to the field, e.g. `/support/priorities/0/resolution`.
  */
 pointer: string, 
+/**
+ * The field in words, as the app's steps show it, e.g. "Priority 1,
+ * resolution" ([`field_name`] of the pointer).
+ */
+field: string, 
 /**
  * What is wrong.
  */

@@ -3,6 +3,7 @@ import type { ComponentType } from "preact";
 import { useStore } from "../context";
 import { Store } from "../store";
 import { STEPS, stepById, type StepId } from "../model/steps";
+import { STATUSES } from "../model/options";
 import { Basics, Terms } from "../steps/basics";
 import { Stakeholders } from "../steps/people";
 import { Offering, UtilityStep } from "../steps/offering";
@@ -27,52 +28,78 @@ const VIEWS: Record<StepId, ComponentType> = {
   export: Export,
 };
 
+const STATUS_TEXT: Record<string, string> = Object.fromEntries(STATUSES);
+const KIND_SHORT: Record<string, string> = { sla: "SLA", ola: "OLA", uc: "UC", offering: "Service offering" };
+
 function Toolbar() {
   const store = useStore();
   const s = store.state;
   const errors = s.findings.filter((f) => f.severity === "error").length;
+  const doc = s.draft?.document;
+  const title = doc?.title?.trim() || "Untitled agreement";
+  const status = doc?.status ?? "draft";
+  const where = s.path ? `${s.name}\n${s.path}` : `${s.name} (not saved yet)`;
+  const undoTitle = `Undo (Ctrl+Z)`;
   return (
     <header class="toolbar">
-      <button type="button" class="brand" onClick={() => store.goHome()} title="Start screen" aria-label="Back to the start screen">
+      <button type="button" class="brand" onClick={() => store.goHome()} title="Start screen (Ctrl+N)" aria-label="Back to the start screen">
         <img src="/icon.png" alt="" />
       </button>
-      <div class="doc-name">
+      <div class="doc-name" title={where} id="doc-head" data-file={s.name} data-path={s.path ?? ""}>
         <span class="doc-title" id="doc-name">
-          {s.name}
+          {title}
+        </span>
+        <span class="doc-kind">{KIND_SHORT[doc?.kind ?? "sla"] ?? ""}</span>
+        <span class={`doc-status status-${status}`} id="doc-status">
+          {STATUS_TEXT[status] ?? status}
         </span>
         {s.dirty && (
           <span class="unsaved" id="unsaved-mark" title="Unsaved changes">
             Edited
           </span>
         )}
-        <span class="doc-path">{s.path ?? "Not saved yet"}</span>
       </div>
       <div class="tools">
-        <button type="button" class="icon-text" onClick={() => store.undo()} disabled={!s.canUndo} title="Undo (Ctrl+Z)" id="undo">
-          Undo
-        </button>
-        <button type="button" class="icon-text" onClick={() => store.redo()} disabled={!s.canRedo} title="Redo (Ctrl+Shift+Z)" id="redo">
-          Redo
-        </button>
-        <span class="sep" />
+        <span class="tools-wide">
+          <button type="button" class="icon-text" onClick={() => store.undo()} disabled={!s.canUndo} title={undoTitle} id="undo">
+            Undo
+          </button>
+          <button type="button" class="icon-text" onClick={() => store.redo()} disabled={!s.canRedo} title="Redo (Ctrl+Shift+Z)" id="redo">
+            Redo
+          </button>
+          <span class="sep" />
+        </span>
         <button
           type="button"
           class={`findings-pill ${s.checkError || errors ? "error" : s.findings.length ? "warning" : "ok"}`}
           onClick={() => store.goto("review")}
           id="findings-count"
           data-count={s.findings.length}
+          title="Review the findings"
         >
           {s.checkError
             ? "Not checked"
             : s.findings.length === 0
               ? "No findings"
-              : `${s.findings.length} finding${s.findings.length === 1 ? "" : "s"}`}
+              : `${s.findings.length}`}
+          <span class="pill-word">{s.checkError || s.findings.length === 0 ? "" : ` finding${s.findings.length === 1 ? "" : "s"}`}</span>
         </button>
         <button type="button" onClick={() => void store.save()} title="Save (Ctrl+S)" id="save">
           Save
         </button>
         <button type="button" class="primary" onClick={() => void store.exportAs("pdf")} title="Export PDF (Ctrl+E)" id="export">
           Export PDF
+        </button>
+        <button
+          type="button"
+          class="icon-text menu-button"
+          onClick={() => store.openPalette()}
+          title="All commands (Ctrl+K)"
+          aria-label="All commands"
+          aria-haspopup="dialog"
+          id="menu"
+        >
+          ☰
         </button>
       </div>
     </header>
@@ -103,6 +130,21 @@ function DiskChange() {
   );
 }
 
+/**
+ * A field's name as its step shows it: the label of its field, after the
+ * title of the card it is in ("Priority P1 · Resolution"), or the list's
+ * title for a list's own controls; the step's title when nothing closer.
+ */
+export function fieldLabel(el: Element | null, step: string): string {
+  if (!el) return step;
+  const text = (n: Element | null | undefined) => n?.textContent?.trim() || "";
+  const own = text(el.closest(".field")?.querySelector(":scope > label, :scope > legend")) || text(el.closest("fieldset")?.querySelector("legend"));
+  const card = text(el.closest(".card")?.querySelector(".card-title"));
+  const list = el.closest(".repeater")?.getAttribute("aria-label") ?? "";
+  const parts = [card || (own ? "" : list), own].filter(Boolean);
+  return parts.length ? parts.join(" · ") : step;
+}
+
 export function Editor() {
   const store = useStore();
   const { step, focus } = store.state;
@@ -116,6 +158,7 @@ export function Editor() {
     if (!focus) return;
     const id = Store.targetId(focus.ptr, (i) => document.getElementById(i) !== null);
     const el = id ? document.getElementById(id) : null;
+    if (focus.undo) store.say(`${focus.undo}: ${fieldLabel(el, def.title)}`);
     if (el) {
       el.scrollIntoView({ block: "center" });
       (el as HTMLElement).focus();
@@ -133,7 +176,10 @@ export function Editor() {
     <div class="editor">
       <Toolbar />
       <DiskChange />
-      <div class="workspace">
+      <div
+        class={`workspace ${store.state.previewOpen ? "" : "preview-closed"}`}
+        style={{ "--preview-w": `${store.state.previewWidth}px` }}
+      >
         <Sidebar />
         <main class="form" ref={main} id="form">
           <div class="form-inner">

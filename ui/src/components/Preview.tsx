@@ -8,6 +8,7 @@ import { useStore } from "../context";
 import { stepById } from "../model/steps";
 import { linkAt, paintPage } from "../model/paint";
 import type { PagePaint } from "../bindings/ipc";
+import { PREVIEW_MAX, PREVIEW_MIN } from "../store";
 
 interface Shown {
   revision: number;
@@ -61,6 +62,57 @@ function PageCanvas(props: { index: number; shown: Shown; onShown: (revision: nu
   return <canvas ref={ref} class="page-canvas" role="img" aria-label={`Page ${index + 1}`} onClick={click} />;
 }
 
+/** The form keeps at least this much width when the preview is dragged wider. */
+const FORM_MIN = 440;
+
+/**
+ * The preview's left edge: drag it (or use the arrow keys on it) to make
+ * the preview wider or narrower; the width is remembered.
+ */
+function ResizeHandle() {
+  const store = useStore();
+  const start = (e: PointerEvent) => {
+    e.preventDefault();
+    const el = e.currentTarget as HTMLElement;
+    const aside = el.parentElement;
+    const right = aside ? aside.getBoundingClientRect().right : window.innerWidth;
+    const sidebar = document.querySelector(".sidebar")?.getBoundingClientRect().width ?? 200;
+    const max = Math.max(PREVIEW_MIN, window.innerWidth - sidebar - FORM_MIN);
+    el.setPointerCapture(e.pointerId);
+    document.body.classList.add("resizing");
+    const move = (m: PointerEvent) => store.setPreviewWidth(Math.min(max, right - m.clientX), false);
+    const up = () => {
+      el.removeEventListener("pointermove", move);
+      el.removeEventListener("pointerup", up);
+      document.body.classList.remove("resizing");
+      store.setPreviewWidth(store.state.previewWidth);
+    };
+    el.addEventListener("pointermove", move);
+    el.addEventListener("pointerup", up);
+  };
+  return (
+    <div
+      class="resize-handle"
+      id="preview-resize"
+      role="separator"
+      aria-orientation="vertical"
+      aria-label="Resize the preview"
+      aria-valuenow={store.state.previewWidth}
+      aria-valuemin={PREVIEW_MIN}
+      aria-valuemax={PREVIEW_MAX}
+      tabIndex={0}
+      title="Drag to resize the preview"
+      onPointerDown={start}
+      onKeyDown={(e) => {
+        if (e.key === "ArrowLeft") store.setPreviewWidth(store.state.previewWidth + 20);
+        else if (e.key === "ArrowRight") store.setPreviewWidth(store.state.previewWidth - 20);
+        else return;
+        e.preventDefault();
+      }}
+    />
+  );
+}
+
 export function Preview() {
   const store = useStore();
   const info = store.state.preview;
@@ -91,7 +143,7 @@ export function Preview() {
     );
     root.querySelectorAll(".page").forEach((el) => io.observe(el));
     return () => io.disconnect();
-  }, [info?.page_count]);
+  }, [info?.page_count, store.state.previewOpen]);
 
   // Fetch the visible pages of the current layout; let go of the others (a
   // painted page holds megabytes of canvas: a long agreement scrolled
@@ -133,17 +185,30 @@ export function Preview() {
     const re = stepById(step).headings;
     const hit = info.outline.find((o) => re.test(o.title));
     if (hit) scrollToPage(hit.page);
-  }, [step, info?.page_count, info !== null]);
+  }, [step, info?.page_count, info !== null, store.state.previewOpen]);
 
   const ratio = info ? info.height / info.width : 297 / 210;
+  if (!store.state.previewOpen) {
+    return (
+      <aside class="preview closed" aria-label="Preview of the pages (hidden)">
+        <button type="button" class="preview-reopen" id="preview-toggle" title="Show the preview (Ctrl+P)" aria-expanded="false" onClick={() => store.togglePreview(true)}>
+          <span>Preview</span>
+        </button>
+      </aside>
+    );
+  }
   return (
     <aside class="preview" aria-label="Preview of the pages">
+      <ResizeHandle />
       <div class="preview-head">
         <span class="preview-title">Preview</span>
         <span class="preview-meta" id="preview-meta" data-pages={info?.page_count ?? 0} data-revision={info?.revision ?? 0}>
           {info ? `${info.page_count} page${info.page_count === 1 ? "" : "s"}` : "Laying out…"}
           {store.state.previewMs !== null && ` · updated in ${Math.round(store.state.previewMs)} ms`}
         </span>
+        <button type="button" class="icon preview-hide" id="preview-toggle" title="Hide the preview (Ctrl+P)" aria-label="Hide the preview" aria-expanded="true" onClick={() => store.togglePreview(false)}>
+          ⟩
+        </button>
       </div>
       {store.state.previewError && <p class="notice warning preview-error">{store.state.previewError}</p>}
       <div class="pages" ref={scroller}>

@@ -1,19 +1,35 @@
 import { useStore } from "../context";
-import { STEPS, completeness, stepOf } from "../model/steps";
+import { STEPS, stepState } from "../model/steps";
 
+const plural = (n: number, one: string, many = one + "s") => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * The steps, each with what the core's checks say about it: a tick when
+ * they flag nothing there, otherwise how many findings to fix and to check.
+ */
 export function Sidebar() {
   const store = useStore();
-  const { draft, findings, step } = store.state;
+  const { draft, findings, step, checkError } = store.state;
   if (!draft) return null;
   return (
     <nav class="sidebar" aria-label="Steps">
       <ol>
         {STEPS.map((s, i) => {
-          const mine = findings.filter((f) => stepOf(f.pointer) === s.id && s.prefixes.length > 0);
-          const errors = mine.filter((f) => f.severity === "error").length;
-          const [done, total] = completeness(s, draft);
-          const pct = total === 0 ? 1 : done / total;
-          const count = s.id === "review" ? findings.length : mine.length;
+          const st = stepState(s, findings);
+          const isReview = s.id === "review";
+          const counted = s.prefixes.length > 0;
+          const errors = isReview ? findings.filter((f) => f.severity === "error").length : st.errors;
+          const count = isReview ? findings.length : st.findings.length;
+          const clean = counted && !checkError && st.errors === 0 && st.warnings === 0;
+          const sub = !counted
+            ? null
+            : checkError
+              ? "Not checked"
+              : st.errors + st.warnings === 0
+                ? "Nothing to fix"
+                : [st.errors ? plural(st.errors, "to fix", "to fix") : "", st.warnings ? plural(st.warnings, "to check", "to check") : ""]
+                    .filter(Boolean)
+                    .join(" · ");
           return (
             <li key={s.id}>
               <button
@@ -21,24 +37,21 @@ export function Sidebar() {
                 id={`step-${s.id}`}
                 class={`step ${step === s.id ? "current" : ""}`}
                 aria-current={step === s.id ? "step" : undefined}
+                data-state={!counted ? "none" : clean ? "clean" : st.errors ? "error" : "warning"}
                 onClick={() => store.goto(s.id)}
               >
-                <span class={`ring ${total > 0 && pct >= 1 ? "full" : ""}`} style={{ "--pct": String(pct) }} aria-hidden="true">
-                  {total > 0 && pct >= 1 ? "✓" : i + 1}
+                <span class={`ring ${clean ? "full" : st.errors ? "errors" : counted ? "warnings" : ""}`} aria-hidden="true">
+                  {clean ? "✓" : i + 1}
                 </span>
                 <span class="step-text">
                   <span class="step-title">{s.title}</span>
-                  {total > 0 && (
-                    <span class="step-sub">
-                      {done} of {total} filled
-                    </span>
-                  )}
+                  {sub && <span class="step-sub">{sub}</span>}
                 </span>
                 {count > 0 && (
                   <span
-                    class={`badge ${errors > 0 || (s.id === "review" && findings.some((f) => f.severity === "error")) ? "error" : "warning"}`}
+                    class={`badge ${errors > 0 ? "error" : "warning"}`}
                     data-count={count}
-                    aria-label={`${count} finding${count === 1 ? "" : "s"}`}
+                    aria-label={plural(count, "finding")}
                   >
                     {count}
                   </span>

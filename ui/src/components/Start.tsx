@@ -1,5 +1,8 @@
 import type { Kind } from "../host/types";
 import { useStore } from "../context";
+import { formatDateTime } from "../model/dates";
+
+const KIND_NAMES: Record<string, string> = { sla: "SLA", ola: "OLA", uc: "UC", offering: "Service offering" };
 
 const KIND_CARDS: { kind: Kind; title: string; text: string }[] = [
   { kind: "sla", title: "Service level agreement", text: "Provider and customer: targets, credits and duties on both sides." },
@@ -13,6 +16,7 @@ export function Start() {
   const start = store.state.start;
   return (
     <main class="start">
+      <div class="start-inner">
       <header class="start-hero">
         <img src="/icon.png" alt="" class="logo" />
         <div>
@@ -50,9 +54,22 @@ export function Start() {
             <ul class="file-list" id="recent-list">
               {start.recent.map((r) => (
                 <li key={r.path}>
-                  <button type="button" class="file" disabled={!r.exists} onClick={() => store.openRecent(r.path)} data-path={r.path}>
-                    <span class="file-name">{r.name}</span>
-                    <span class="file-folder">{r.exists ? r.folder : "moved or deleted"}</span>
+                  <button
+                    type="button"
+                    class="file"
+                    disabled={!r.exists}
+                    onClick={() => store.openRecent(r.path)}
+                    data-path={r.path}
+                    title={r.path}
+                  >
+                    <span class="file-name">{r.title ?? r.name}</span>
+                    <span class="file-meta">
+                      {r.exists
+                        ? [r.kind ? (KIND_NAMES[r.kind] ?? r.kind) : "", r.modified_ms ? formatDateTime(r.modified_ms) : "", r.title ? r.name : ""]
+                            .filter(Boolean)
+                            .join(" · ")
+                        : `${r.name}: moved or deleted`}
+                    </span>
                   </button>
                 </li>
               ))}
@@ -78,6 +95,7 @@ export function Start() {
             <p class="empty-note">No samples found.</p>
           )}
         </section>
+      </div>
       </div>
     </main>
   );

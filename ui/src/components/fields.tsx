@@ -6,6 +6,7 @@ import { useEffect, useState } from "preact/hooks";
 import { useStore } from "../context";
 import { helpFor } from "../model/help";
 import { fieldId } from "../model/pointer";
+import { datePattern, formatDate, parseDate } from "../model/dates";
 
 function useFindings(ptr: string) {
   const store = useStore();
@@ -78,6 +79,47 @@ export function Text(props: {
   /** Shown while empty, instead of the help's example (e.g. what an empty field means). */
   placeholder?: string;
 }) {
+  if (props.type === "date") return <DateText ptr={props.ptr} label={props.label} />;
+  return <PlainText {...props} />;
+}
+
+/**
+ * A date, shown as the system locale writes it (no grey "today" when
+ * empty); typed in that order or as 2026-04-01, kept as an ISO date.
+ * Text that is no date that way is kept as typed (the checks say so).
+ */
+export function DateText(props: { ptr: string; label: string }) {
+  const store = useStore();
+  const { ptr, label } = props;
+  const v = store.value(ptr);
+  const stored = v === undefined || v === null ? "" : String(v);
+  const [text, setText] = useState<string | null>(null);
+  const findings = useFindings(ptr);
+  return (
+    <Shell ptr={ptr} label={label}>
+      <input
+        id={fieldId(ptr)}
+        type="text"
+        inputMode="numeric"
+        class="date-input"
+        value={text ?? formatDate(stored)}
+        placeholder={datePattern()}
+        data-iso={stored}
+        aria-describedby={describedBy(ptr, findings.length > 0)}
+        aria-invalid={findings.some((f) => f.severity === "error") ? true : undefined}
+        onFocus={() => setText(formatDate(stored))}
+        onBlur={() => setText(null)}
+        onInput={(e) => {
+          const t = (e.currentTarget as HTMLInputElement).value;
+          setText(t);
+          store.edit(ptr, t.trim() === "" ? undefined : (parseDate(t) ?? t));
+        }}
+      />
+    </Shell>
+  );
+}
+
+function PlainText(props: Parameters<typeof Text>[0]) {
   const store = useStore();
   const { ptr, label } = props;
   const v = store.value(ptr);
@@ -274,7 +316,10 @@ export function Choices(props: { ptr: string; label: string; options: [string, s
   );
 }
 
-/** A list of records, each a card with its own fields. */
+/** Lists of up to this many cards start open; longer ones start closed. */
+export const OPEN_UP_TO = 3;
+
+/** A list of records, each a card with its own fields, closable to one line. */
 export function Repeater(props: {
   ptr: string;
   title: string;
@@ -296,19 +341,40 @@ export function Repeater(props: {
       </div>
       <Findings list={findings} />
       {items.length === 0 && <p class="empty-note">{props.empty}</p>}
-      {items.map((item, i) => (
-        <div class="card" key={i}>
+      {items.map((item, i) => {
+        const base = `${props.ptr}/${i}`;
+        // Long lists start closed, one line each; short ones open.
+        const open = store.state.cards[base] ?? items.length <= OPEN_UP_TO;
+        const inside = store.state.findings.filter((f) => f.pointer.startsWith(base + "/") || f.pointer === base);
+        const worst = inside.some((f) => f.severity === "error") ? "error" : inside.length ? "warning" : null;
+        return (
+        <div class={`card ${open ? "open" : "closed"}`} key={i} data-ptr={base}>
           <div class="card-head">
-            <span class="card-title">{props.summary(item, i) || `${props.noun} ${i + 1}`}</span>
+            <button
+              type="button"
+              class="card-toggle"
+              aria-expanded={open}
+              aria-label={`${open ? "Close" : "Open"} ${props.summary(item, i) || `${props.noun} ${i + 1}`}`}
+              onClick={() => store.toggleCard(base, !open)}
+            >
+              <span class="chevron" aria-hidden="true">{open ? "▾" : "▸"}</span>
+              <span class="card-title">{props.summary(item, i) || `${props.noun} ${i + 1}`}</span>
+              {!open && worst && (
+                <span class={`badge ${worst}`} aria-label={`${inside.length} finding${inside.length === 1 ? "" : "s"}`}>
+                  {inside.length}
+                </span>
+              )}
+            </button>
             <span class="card-tools">
               <button type="button" class="icon" title="Move up" aria-label={`Move ${props.noun} ${i + 1} up`} disabled={i === 0} onClick={() => store.move(props.ptr, i, i - 1)}>↑</button>
               <button type="button" class="icon" title="Move down" aria-label={`Move ${props.noun} ${i + 1} down`} disabled={i === items.length - 1} onClick={() => store.move(props.ptr, i, i + 1)}>↓</button>
               <button type="button" class="icon danger" title="Remove" aria-label={`Remove ${props.noun} ${i + 1}`} onClick={() => store.remove(props.ptr, i)}>✕</button>
             </span>
           </div>
-          <div class="grid">{props.render(`${props.ptr}/${i}`, i)}</div>
+          {open && <div class="grid">{props.render(base, i)}</div>}
         </div>
-      ))}
+        );
+      })}
       <button type="button" class="add" id={fieldId(props.ptr)} onClick={() => store.append(props.ptr, props.make())}>
         + Add {props.noun.toLowerCase()}
       </button>

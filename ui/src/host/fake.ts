@@ -141,7 +141,7 @@ export class FakeHost implements Host {
     if (this.checkFailure) throw this.checkFailure;
     const findings = [...this.findings];
     if (!draft.document.title) {
-      findings.unshift({ severity: "error", code: "required-field", pointer: "/document/title", message: "the title is missing", hint: "Give it a title." });
+      findings.unshift({ severity: "error", code: "required-field", pointer: "/document/title", field: "Title", message: "the agreement has no title", hint: "Give it a title." });
     }
     return { findings, invalid: false };
   }

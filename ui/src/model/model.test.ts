@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { ancestors, fieldId, get, pattern, removeAt, set } from "./pointer";
 import { History } from "./history";
-import { STEPS, completeness, stepOf } from "./steps";
+import { STEPS, stepOf, stepState } from "./steps";
+import type { Finding } from "../bindings/ipc";
 import { HELP_KEYS } from "./help";
+import { datePattern, formatDate, parseDate } from "./dates";
 import { shortcut } from "../components/App";
-import type { Agreement } from "../bindings/agreement";
 
 describe("pointers", () => {
   it("reads and writes without mutating", () => {
@@ -74,22 +75,14 @@ describe("steps", () => {
     expect(stepOf("/credit_schemes/0/applies_to/2")).toBe("levels");
     expect(stepOf("/stakeholders/2/roles")).toBe("stakeholders");
   });
-  it("counts completeness per kind", () => {
-    const a = { schema_version: 2, document: { kind: "sla", title: "T", version: "1" } } as Agreement;
-    expect(completeness(STEPS[0], a)).toEqual([2, 7]);
-    const offering = { ...a, document: { ...a.document, kind: "offering" } } as Agreement;
-    const levels = STEPS.find((s) => s.id === "levels")!;
-    expect(completeness(levels, offering)).toEqual([0, 0]);
-    const warranty = STEPS.find((s) => s.id === "warranty")!;
-    const sla = {
-      ...a,
-      service_hours: { schedule: "24x7" },
-      warranty: { availability: { period: "calendar_month" } },
-      service_levels: [{ id: "SL1", target: "99.9%" }],
-      credit_schemes: [{ applies_to: ["SL1"], tiers: [{ below: "99.9%", credit: "10%" }], claim_window: "60d" }],
-    } as Agreement;
-    expect(completeness(warranty, sla)).toEqual([2, 5]);
-    expect(completeness(levels, sla)).toEqual([3, 4]);
+  it("a step's state is the core's findings routed to it", () => {
+    const f = (severity: Finding["severity"], pointer: string): Finding => ({ severity, code: "x", pointer, field: "", message: "", hint: "" });
+    const findings = [f("error", "/document/title"), f("warning", "/document/reference"), f("error", "/support/priorities/0/resolution"), f("info", "/document/term/months")];
+    const basics = stepState(STEPS[0], findings);
+    expect([basics.errors, basics.warnings, basics.infos]).toEqual([1, 1, 0]);
+    const terms = stepState(STEPS.find((s) => s.id === "terms")!, findings);
+    expect([terms.errors, terms.warnings, terms.infos]).toEqual([0, 0, 1]);
+    expect(stepState(STEPS.find((s) => s.id === "review")!, findings).findings).toEqual([]);
   });
 });
 
@@ -102,6 +95,12 @@ describe("shortcuts", () => {
     expect(shortcut(key("S", true))).toBe("saveAs");
     expect(shortcut(key("e"))).toBe("export");
     expect(shortcut(new KeyboardEvent("keydown", { key: "z" }))).toBeNull();
+    expect(shortcut(key("k"))).toBe("palette");
+    expect(shortcut(key("PageDown"))).toBe("next");
+    expect(shortcut(key("PageUp"))).toBe("previous");
+    expect(shortcut(new KeyboardEvent("keydown", { key: "ArrowRight", altKey: true }))).toBe("next");
+    expect(shortcut(new KeyboardEvent("keydown", { key: "ArrowLeft", altKey: true }))).toBe("previous");
+    expect(shortcut(new KeyboardEvent("keydown", { key: "3", altKey: true }))).toBe("step3");
   });
 });
 
@@ -132,14 +131,24 @@ describe("field paths", async () => {
   it("help is keyed by fields of the model", () => {
     expect(HELP_KEYS.filter((k) => !exists(k))).toEqual([]);
   });
-  it("steps require and route fields of the model", () => {
-    const kinds = ["sla", "ola", "uc", "offering"] as const;
-    const paths = STEPS.flatMap((s) => [
-      ...s.prefixes,
-      ...kinds.flatMap((kind) => s.required({ schema_version: 2, document: { kind } })),
-    ]);
+  it("steps route fields of the model", () => {
+    const paths = STEPS.flatMap((s) => s.prefixes);
     expect(paths.filter((p) => !exists(p))).toEqual([]);
     expect(exists("/warranty/availability/target")).toBe(false);
     expect(exists("/credits/cap")).toBe(false);
+  });
+});
+
+describe("dates in the system locale", () => {
+  it("shows and reads dates in the locale's order, keeps ISO", () => {
+    // jsdom's locale is en-US.
+    expect(formatDate("2026-04-01")).toBe("04/01/2026");
+    expect(datePattern()).toBe("mm/dd/yyyy");
+    expect(parseDate("04/01/2026")).toBe("2026-04-01");
+    expect(parseDate("4/1/2026")).toBe("2026-04-01");
+    expect(parseDate("2026-04-01")).toBe("2026-04-01");
+    expect(parseDate("02/30/2026")).toBeNull();
+    expect(parseDate("1st of April")).toBeNull();
+    expect(formatDate("next spring")).toBe("next spring");
   });
 });

@@ -1,8 +1,8 @@
 // The guided steps: what each covers in the draft (pointer prefixes, for
 // routing findings), which headings of the document it becomes (for the
-// preview to follow), and how complete it is.
-import type { Agreement } from "../bindings/agreement";
-import { get } from "./pointer";
+// preview to follow). What is required or missing is never decided here:
+// a step's state is the core's findings routed to it.
+import type { Finding } from "../bindings/ipc";
 
 export type StepId =
   | "basics"
@@ -25,18 +25,7 @@ export interface StepDef {
   prefixes: string[];
   /** Headings of the rendered document this step becomes. */
   headings: RegExp;
-  /** Fields that make the step complete, for this kind of agreement. */
-  required: (a: Agreement) => string[];
 }
-
-const filled = (a: Agreement, ptr: string): boolean => {
-  const v = get(a, ptr);
-  if (Array.isArray(v)) return v.length > 0;
-  if (v && typeof v === "object") return Object.keys(v).length > 0;
-  return v !== undefined && v !== null && v !== "";
-};
-
-const hasTargets = (a: Agreement) => a.document.kind !== "offering";
 
 export const STEPS: StepDef[] = [
   {
@@ -45,15 +34,6 @@ export const STEPS: StepDef[] = [
     subtitle: "Kind, title, parties, dates, version and status",
     prefixes: ["/document", "/parties", "/glossary", "/schema_version"],
     headings: /Document control|Parties/,
-    required: () => [
-      "/document/title",
-      "/document/reference",
-      "/document/version",
-      "/document/effective_date",
-      "/document/owner",
-      "/parties/provider/name",
-      "/parties/consumer/name",
-    ],
   },
   {
     id: "stakeholders",
@@ -61,7 +41,6 @@ export const STEPS: StepDef[] = [
     subtitle: "Customer, users, sponsor, provider: who holds which role",
     prefixes: ["/stakeholders", "/signatures"],
     headings: /Stakeholders|Parties and stakeholders|Signatures/,
-    required: () => ["/stakeholders"],
   },
   {
     id: "offering",
@@ -69,7 +48,6 @@ export const STEPS: StepDef[] = [
     subtitle: "The service, its goods, access to resources and service actions",
     prefixes: ["/service", "/offering"],
     headings: /The service|service offering|Service actions|Goods|Access to resources/,
-    required: () => ["/service/name", "/service/description", "/service/outcomes", "/offering/actions"],
   },
   {
     id: "utility",
@@ -77,7 +55,6 @@ export const STEPS: StepDef[] = [
     subtitle: "Fit for purpose: what the service does",
     prefixes: ["/utility"],
     headings: /Utility/,
-    required: () => ["/utility/purpose", "/utility/capabilities"],
   },
   {
     id: "warranty",
@@ -85,16 +62,6 @@ export const STEPS: StepDef[] = [
     subtitle: "Fit for use: service hours, availability, capacity, continuity, security",
     prefixes: ["/warranty", "/service_hours"],
     headings: /Service hours|Availability|Warranty/,
-    required: (a) =>
-      hasTargets(a)
-        ? [
-            "/service_hours/schedule",
-            "/warranty/availability/period",
-            "/warranty/availability/measurement",
-            "/warranty/continuity",
-            "/warranty/security",
-          ]
-        : ["/service_hours/schedule"],
   },
   {
     id: "support",
@@ -102,7 +69,6 @@ export const STEPS: StepDef[] = [
     subtitle: "Channels, priority matrix, escalation",
     prefixes: ["/support"],
     headings: /^(\d+(\.\d+)*\s+)?(Support|Priorities|Escalation|Channels)/,
-    required: () => ["/support/channels", "/support/priorities", "/support/escalation"],
   },
   {
     id: "cocreation",
@@ -110,13 +76,6 @@ export const STEPS: StepDef[] = [
     subtitle: "Duties on both sides; reviews, reports, contacts, improvement",
     prefixes: ["/responsibilities", "/relationship"],
     headings: /Responsibilities|Relationship management|Reviews|Reports|Contacts|improvement/,
-    required: () => [
-      "/responsibilities/provider",
-      "/responsibilities/consumer",
-      "/relationship/reviews",
-      "/relationship/reports",
-      "/relationship/contacts",
-    ],
   },
   {
     id: "levels",
@@ -124,12 +83,6 @@ export const STEPS: StepDef[] = [
     subtitle: "Targets, measured; service credits",
     prefixes: ["/service_levels", "/credit_schemes"],
     headings: /Service level targets|Service credits/,
-    required: (a) =>
-      a.document.kind === "sla" || a.document.kind === "uc"
-        ? ["/service_levels", "/credit_schemes/0/tiers", "/credit_schemes/0/claim_window", "/credit_schemes/0/cap"]
-        : hasTargets(a)
-          ? ["/service_levels"]
-          : [],
   },
   {
     id: "terms",
@@ -137,7 +90,6 @@ export const STEPS: StepDef[] = [
     subtitle: "What is not covered; changes, term and termination",
     prefixes: ["/exclusions", "/terms", "/clauses"],
     headings: /Exclusions|Changes, term|Additional clauses/,
-    required: () => ["/exclusions", "/document/term/months", "/terms/changes", "/terms/termination"],
   },
   {
     id: "review",
@@ -145,7 +97,6 @@ export const STEPS: StepDef[] = [
     subtitle: "Every finding, each a link to its field",
     prefixes: [],
     headings: /^$/,
-    required: () => [],
   },
   {
     id: "export",
@@ -153,7 +104,6 @@ export const STEPS: StepDef[] = [
     subtitle: "PDF for the sponsor, Markdown, HTML",
     prefixes: [],
     headings: /^$/,
-    required: () => [],
   },
 ];
 
@@ -174,10 +124,20 @@ export function stepOf(ptr: string): StepId {
   return best;
 }
 
-/** [filled, total] of a step's key fields. */
-export function completeness(step: StepDef, a: Agreement): [number, number] {
-  const req = step.required(a);
-  return [req.filter((p) => filled(a, p)).length, req.length];
+/** What the core's checks say about one step. */
+export interface StepState {
+  errors: number;
+  warnings: number;
+  infos: number;
+  /** The findings routed to the step, in the core's order. */
+  findings: Finding[];
+}
+
+/** The findings routed to a step, counted by severity (the core decides what is missing). */
+export function stepState(step: StepDef, findings: Finding[]): StepState {
+  const mine = step.prefixes.length === 0 ? [] : findings.filter((f) => stepOf(f.pointer) === step.id);
+  const n = (s: Finding["severity"]) => mine.filter((f) => f.severity === s).length;
+  return { errors: n("error"), warnings: n("warning"), infos: n("info"), findings: mine };
 }
 
 export function stepById(id: StepId): StepDef {

@@ -60,10 +60,19 @@ export function Review() {
                         store.focusField(f.pointer);
                       }}
                     >
-                      {f.message}
+                      <span class="finding-field">{f.field}</span>
+                      <span class="finding-message">{f.message}</span>
                     </a>
                     <p class="hint">{f.hint}</p>
-                    <code class="ptr">{f.pointer || "/"}</code>
+                    <details class="finding-details">
+                      <summary>Details</summary>
+                      <dl>
+                        <dt>Check</dt>
+                        <dd><code>{f.code}</code></dd>
+                        <dt>Field in the file</dt>
+                        <dd><code class="ptr">{f.pointer || "/"}</code></dd>
+                      </dl>
+                    </details>
                   </div>
                 </li>
               ))}

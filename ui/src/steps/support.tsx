@@ -108,71 +108,55 @@ function PriorityMatrix() {
         Priorities are defined by impact x urgency. Response must come before resolution. A typical table: P1 15 min / 2h,
         P2 30 min / 4h, P3 4h / 3bd, P4 1bd / 5bd.
       </p>
-      <div class="matrix-wrap">
-        <table class="matrix">
-          <thead>
-            <tr>
-              {COLS.map(([, label, cls]) => (
-                <th scope="col" class={cls} key={label}>
-                  {label}
-                </th>
-              ))}
-              <th scope="col">Clock</th>
-              <th scope="col">
-                <span class="sr-only">Remove</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.map((p, i) => {
-              const clockPtr = `/support/priorities/${i}/clock`;
-              const clockFinding = cellFinding(clockPtr);
-              return (
-                <tr key={i}>
-                  {COLS.map(([key, label, cls]) => {
-                    const ptr = `/support/priorities/${i}/${key}`;
-                    const f = cellFinding(ptr);
-                    return (
-                      <td class={`${cls} ${f ? "has-" + f.severity : ""}`} key={key} title={f?.message}>
-                        <label class="sr-only" for={fieldId(ptr)}>
-                          {label} of priority {i + 1}
-                        </label>
-                        <input
-                          id={fieldId(ptr)}
-                          value={String((p as unknown as Record<string, unknown>)[key] ?? "")}
-                          aria-invalid={f ? true : undefined}
-                          onInput={(e) => store.edit(ptr, (e.currentTarget as HTMLInputElement).value)}
-                        />
-                      </td>
-                    );
-                  })}
-                  <td class={clockFinding ? "has-" + clockFinding.severity : ""} title={clockFinding?.message}>
-                    <label class="sr-only" for={fieldId(clockPtr)}>
-                      Clock of priority {i + 1}
+      <div class="priority-rows">
+        {list.map((p, i) => {
+          const clockPtr = `/support/priorities/${i}/clock`;
+          const clockFinding = cellFinding(clockPtr);
+          return (
+            <div class="priority-row" key={i} role="group" aria-label={priorityName(p, i)}>
+              {COLS.map(([key, label, cls]) => {
+                const ptr = `/support/priorities/${i}/${key}`;
+                const f = cellFinding(ptr);
+                return (
+                  <div class={`pcell pcell-${key} ${cls} ${f ? "has-" + f.severity : ""}`} key={key} title={f?.message}>
+                    <label for={fieldId(ptr)}>
+                      {label}
+                      <span class="sr-only"> of priority {i + 1}</span>
                     </label>
-                    <select
-                      id={fieldId(clockPtr)}
-                      value={p.clock ?? ""}
-                      onChange={(e) => store.edit(clockPtr, (e.currentTarget as HTMLSelectElement).value || undefined, null)}
-                    >
-                      <option value="">Same as support clock</option>
-                      {PRIORITY_CLOCKS.map(([v, t]) => (
-                        <option value={v} key={v}>
-                          {t}
-                        </option>
-                      ))}
-                    </select>
-                  </td>
-                  <td>
-                    <button type="button" class="icon danger" aria-label={`Remove priority ${i + 1}`} onClick={() => store.remove("/support/priorities", i)}>
-                      ✕
-                    </button>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+                    <input
+                      id={fieldId(ptr)}
+                      value={String((p as unknown as Record<string, unknown>)[key] ?? "")}
+                      aria-invalid={f ? true : undefined}
+                      onInput={(e) => store.edit(ptr, (e.currentTarget as HTMLInputElement).value)}
+                    />
+                  </div>
+                );
+              })}
+              <div class={`pcell pcell-clock ${clockFinding ? "has-" + clockFinding.severity : ""}`} title={clockFinding?.message}>
+                <label for={fieldId(clockPtr)}>
+                  Clock<span class="sr-only"> of priority {i + 1}</span>
+                </label>
+                <select
+                  id={fieldId(clockPtr)}
+                  value={p.clock ?? ""}
+                  onChange={(e) => store.edit(clockPtr, (e.currentTarget as HTMLSelectElement).value || undefined, null)}
+                >
+                  <option value="">Same as support clock</option>
+                  {PRIORITY_CLOCKS.map(([v, t]) => (
+                    <option value={v} key={v}>
+                      {t}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <div class="pcell pcell-remove">
+                <button type="button" class="icon danger" aria-label={`Remove priority ${i + 1}`} title="Remove" onClick={() => store.remove("/support/priorities", i)}>
+                  ✕
+                </button>
+              </div>
+            </div>
+          );
+        })}
       </div>
       <button
         type="button"

@@ -87,7 +87,7 @@ describe("store", () => {
     host.push({
       kind: "checked",
       edit: oldEdit,
-      result: { findings: [{ severity: "error", code: "required-field", pointer: "/x", message: "stale", hint: "" }], invalid: false },
+      result: { findings: [{ severity: "error", code: "required-field", pointer: "/x", field: "X", message: "stale", hint: "" }], invalid: false },
     });
     expect(store.state.findings).toBe(findings);
   });

@@ -118,12 +118,84 @@ describe("the editor", () => {
     await vi.waitFor(() => expect(store.state.screen).toBe("editor"));
     store.edit("/document/title", "");
     store.goto("review");
-    const link = await view.findByText("the title is missing");
+    const link = (await view.findByText("the agreement has no title")).closest("a")!;
+    // The field in words; the pointer only in the details.
+    expect(link.textContent).toBe("Title: the agreement has no title".replace(": ", ""));
+    expect(link.querySelector(".finding-field")?.textContent).toBe("Title");
+    expect(link.textContent).not.toContain("/document");
+    expect(link.closest("li")?.querySelector("details .ptr")?.textContent).toBe("/document/title");
     fireEvent.click(link);
     await waitFor(() => expect(document.activeElement?.id).toBe("f-document-title"));
     expect(store.state.step).toBe("basics");
     fireEvent.input(document.activeElement!, { target: { value: "Fixed" } });
     await waitFor(() => expect(store.state.findings.length).toBe(0));
+  });
+
+  it("undo goes to the step and field it changes and says what it undid", async () => {
+    const host = new FakeHost();
+    const { store, view } = mount(host);
+    await store.init();
+    store.newDraft("sla");
+    await vi.waitFor(() => expect(store.state.screen).toBe("editor"));
+    store.edit("/document/title", "Desk SLA");
+    store.goto("support");
+    fireEvent.click(view.container.querySelector("#undo")!);
+    expect(store.state.step).toBe("basics");
+    await waitFor(() => expect(document.activeElement?.id).toBe("f-document-title"));
+    expect(store.state.toast).toBe("Undid: Title");
+    expect(store.value("/document/title")).toBe("New sla");
+    store.goto("support");
+    store.redo();
+    await waitFor(() => expect(store.state.toast).toBe("Redid: Title"));
+    expect(store.state.step).toBe("basics");
+    expect(store.value("/document/title")).toBe("Desk SLA");
+  });
+
+  it("keeps Ctrl+Z inside a text box the box's own", async () => {
+    const host = new FakeHost();
+    const { store } = mount(host);
+    await store.init();
+    store.newDraft("sla");
+    await vi.waitFor(() => expect(store.state.screen).toBe("editor"));
+    store.edit("/document/version", "2.0");
+    const title = byId<HTMLInputElement>("f-document-title");
+    title.focus();
+    fireEvent.keyDown(title, { key: "z", ctrlKey: true });
+    expect(store.value("/document/version")).toBe("2.0");
+    fireEvent.keyDown(document.body, { key: "z", ctrlKey: true });
+    expect(store.value("/document/version")).toBeUndefined();
+  });
+
+  it("lists every action with its shortcut on Ctrl+K and runs the one picked", async () => {
+    const host = new FakeHost();
+    const { store, view } = mount(host);
+    await store.init();
+    store.newDraft("sla");
+    await vi.waitFor(() => expect(store.state.screen).toBe("editor"));
+    fireEvent.keyDown(document.body, { key: "k", ctrlKey: true });
+    const input = await view.findByPlaceholderText("Type a command…");
+    expect(byId("cmd-save").textContent).toBe("SaveCtrl+S");
+    expect(byId("cmd-next").textContent).toBe("Next stepAlt+→");
+    fireEvent.input(input, { target: { value: "go to supp" } });
+    fireEvent.keyDown(input, { key: "Enter" });
+    expect(store.state.step).toBe("support");
+    expect(store.state.palette).toBe(false);
+    fireEvent.keyDown(document.body, { key: "ArrowRight", altKey: true });
+    expect(store.state.step).toBe("cocreation");
+    fireEvent.keyDown(document.body, { key: "PageUp", ctrlKey: true });
+    expect(store.state.step).toBe("support");
+  });
+
+  it("shows the agreement's title and status in the header, the file on hover", async () => {
+    const host = new FakeHost();
+    const { store } = mount(host);
+    await store.init();
+    store.newDraft("sla");
+    await vi.waitFor(() => expect(store.state.screen).toBe("editor"));
+    store.edit("/document/title", "IT Service Desk SLA");
+    await waitFor(() => expect(byId("doc-name").textContent).toBe("IT Service Desk SLA"));
+    expect(byId("doc-status").textContent).toBe("Draft");
+    expect(byId("doc-head").getAttribute("title")).toContain(store.state.name);
   });
 
   it("says the draft was not checked when the checks fail, never 'no findings'", async () => {
@@ -169,8 +241,8 @@ describe("the editor", () => {
   it("shows the sidebar's findings count per step", async () => {
     const host = new FakeHost();
     host.findings = [
-      { severity: "warning", code: "c", pointer: "/support/priorities/0/definition", message: "m", hint: "h" },
-      { severity: "error", code: "d", pointer: "/support/escalation", message: "m2", hint: "h" },
+      { severity: "warning", code: "c", pointer: "/support/priorities/0/definition", field: "Priority 1, definition", message: "m", hint: "h" },
+      { severity: "error", code: "d", pointer: "/support/escalation", field: "Escalation", message: "m2", hint: "h" },
     ];
     const { store, view } = mount(host);
     await store.init();
@@ -272,7 +344,7 @@ describe("the editor", () => {
   it("points an overlap finding at the matrix cell", async () => {
     const m = await openFull();
     m.store.edit("/support/priorities/1/matrix", [{ impact: "high", urgency: "high" }], null);
-    m.host.findings = [{ severity: "error", code: "priority-matrix-overlap", pointer: "/support/priorities/1/matrix/0", message: "listed twice", hint: "h" }];
+    m.host.findings = [{ severity: "error", code: "priority-matrix-overlap", pointer: "/support/priorities/1/matrix/0", field: "Priority 2, matrix, item 1", message: "listed twice", hint: "h" }];
     m.store.focusField("/support/priorities/1/matrix/0");
     await waitFor(() => expect(document.activeElement?.id).toBe("f-support-priorities-1-matrix-0"));
     expect((document.activeElement as HTMLSelectElement).value).toBe("0");
