@@ -1,5 +1,8 @@
-import { Lines, NumberField, Section, Select, Text } from "../components/fields";
+import { Lines, NumberField, Repeater, Section, Select, Text } from "../components/fields";
+import { PersonPicker } from "../components/Picker";
+import { Markdown } from "../components/Markdown";
 import { useStore } from "../context";
+import type { Change } from "../bindings/agreement";
 import { KINDS, RENEWALS, STATUSES } from "../model/options";
 
 export function Basics() {
@@ -12,19 +15,86 @@ export function Basics() {
         <Select ptr="/document/status" label="Status" options={STATUSES} />
         <Text ptr="/document/title" label="Title" wide />
         <Text ptr="/document/reference" label="Reference" />
-        <Text ptr="/document/version" label="Version" />
+        <Version />
         <Text ptr="/document/effective_date" label="Effective date" type="date" />
-        <Text ptr="/document/owner" label="Owner" />
-        <Text ptr="/document/approver" label="Approver" />
+        <PersonPicker ptr="/document/owner" label="Owner" />
+        <PersonPicker ptr="/document/approver" label="Approver" />
         {(kind === "ola" || kind === "uc") && <Lines ptr="/document/supports" label="Supports (SLA references)" />}
       </Section>
       <Section title="Parties" note="The organizations on each side of the agreement.">
         <Text ptr="/parties/provider/name" label="Provider" />
         <Text ptr="/parties/provider/legal_name" label="Provider's legal name" />
         <Text ptr="/parties/consumer/name" label="Consumer" />
+        <Text ptr="/parties/provider/address" label="Provider's address" multiline />
+        <Text ptr="/parties/provider/registration" label="Provider's registration number" />
         <Text ptr="/parties/consumer/legal_name" label="Consumer's legal name" />
+        <Text ptr="/parties/consumer/address" label="Consumer's address" multiline />
+        <Text ptr="/parties/consumer/registration" label="Consumer's registration number" />
       </Section>
+      <Repeater
+        ptr="/document/change_history"
+        title="Change history"
+        noun="Change"
+        empty="No changes recorded. Changing the version adds an entry here."
+        make={() => ({ version: String(store.value("/document/version") ?? ""), date: today(), author: ownerName(store.state.draft) })}
+        summary={(c) => [c.version, c.summary].filter(Boolean).join(" · ")}
+        render={(b) => (
+          <>
+            <Text ptr={`${b}/version`} label="Version" />
+            <Text ptr={`${b}/date`} label="Date" type="date" />
+            <Text ptr={`${b}/author`} label="Author" />
+            <Text ptr={`${b}/summary`} label="What changed" placeholder="Say what changed in this version" wide />
+          </>
+        )}
+      />
+      <Repeater
+        ptr="/glossary"
+        title="Glossary"
+        noun="Term"
+        empty="No terms defined. Define the words a reader might take differently, such as business day or incident."
+        make={() => ({ term: "", definition: "" })}
+        summary={(g) => String(g.term ?? "")}
+        render={(b) => (
+          <>
+            <Text ptr={`${b}/term`} label="Term" />
+            <Text ptr={`${b}/definition`} label="Definition" multiline />
+          </>
+        )}
+      />
     </>
+  );
+}
+
+function today(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+}
+
+/** The owner's name, the author a new change is prefilled with. */
+function ownerName(a: { document?: { owner?: string }; stakeholders?: { id: string; name?: string }[] } | null): string {
+  const id = a?.document?.owner;
+  return (id && a?.stakeholders?.find((s) => s.id === id)?.name) || "";
+}
+
+/**
+ * The version: when it is changed (on leaving the field) to one the change
+ * history does not have, an entry for it is added, dated today, by the
+ * owner, its description left for the user.
+ */
+function Version() {
+  const store = useStore();
+  return (
+    <div
+      class="version-wrap"
+      onFocusOut={() => {
+        const v = String(store.value("/document/version") ?? "").trim();
+        const list = (store.value("/document/change_history") as Change[] | undefined) ?? [];
+        if (!v || list.some((c) => c.version === v)) return;
+        store.edit("/document/change_history", [...list, { version: v, date: today(), author: ownerName(store.state.draft) }], null);
+      }}
+    >
+      <Text ptr="/document/version" label="Version" />
+    </div>
   );
 }
 
@@ -45,6 +115,20 @@ export function Terms() {
         <Text ptr="/terms/changes" label="How the agreement is changed" multiline />
         <Text ptr="/terms/termination" label="Termination" multiline />
       </Section>
+      <Repeater
+        ptr="/clauses"
+        title="Additional clauses"
+        noun="Clause"
+        empty="No additional clauses. Add one for what the structure does not cover, such as data protection or governing law."
+        make={() => ({ title: "", body: "" })}
+        summary={(c) => String(c.title ?? "")}
+        render={(b) => (
+          <>
+            <Text ptr={`${b}/title`} label="Heading" wide />
+            <Markdown ptr={`${b}/body`} label="Text" />
+          </>
+        )}
+      />
     </>
   );
 }
