@@ -281,6 +281,8 @@ export function Repeater(props: {
   noun: string;
   make: () => Record<string, unknown>;
   summary: (item: Record<string, unknown>, index: number) => string;
+  /** A card title's tooltip (e.g. an id shown only when asked for). */
+  titleOf?: (item: Record<string, unknown>) => string;
   empty: string;
   render: (base: string, index: number) => ComponentChildren;
 }) {
@@ -299,7 +301,7 @@ export function Repeater(props: {
       {items.map((item, i) => (
         <div class="card" key={i}>
           <div class="card-head">
-            <span class="card-title">{props.summary(item, i) || `${props.noun} ${i + 1}`}</span>
+            <span class="card-title" title={props.titleOf?.(item)}>{props.summary(item, i) || `${props.noun} ${i + 1}`}</span>
             <span class="card-tools">
               <button type="button" class="icon" title="Move up" aria-label={`Move ${props.noun} ${i + 1} up`} disabled={i === 0} onClick={() => store.move(props.ptr, i, i - 1)}>↑</button>
               <button type="button" class="icon" title="Move down" aria-label={`Move ${props.noun} ${i + 1} down`} disabled={i === items.length - 1} onClick={() => store.move(props.ptr, i, i + 1)}>↓</button>

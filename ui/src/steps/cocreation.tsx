@@ -194,6 +194,21 @@ export function Levels() {
                     <Text ptr={`${b}/service_hours/schedule`} label="Service hours" suggestions={SCHEDULES} />
                     <Text ptr={`${b}/service_hours/time_zone`} label="Time zone" />
                     <Text ptr={`${b}/service_hours/business_days`} label="Business days" placeholder="The days its hours are open" />
+                    <Lines ptr={`${b}/service_hours/critical_periods`} label="Its critical business periods" />
+                    <Repeater
+                      ptr={`${b}/service_hours/holidays`}
+                      title="Its holidays"
+                      noun="Holiday"
+                      empty="No holidays of its own."
+                      make={() => ({ date: `${new Date().getFullYear()}-12-25`, name: "Christmas Day" })}
+                      summary={(h) => [h.name, h.date].filter(Boolean).join(" · ")}
+                      render={(h) => (
+                        <>
+                          <Text ptr={`${h}/date`} label="Date" type="date" />
+                          <Text ptr={`${h}/name`} label="Name" />
+                        </>
+                      )}
+                    />
                   </Optional>
                 </>
               )}

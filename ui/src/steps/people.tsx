@@ -22,6 +22,7 @@ export function Stakeholders() {
       empty="No one named yet. An agreement needs at least a customer, a sponsor and someone for the provider; one person may hold several roles."
       make={() => ({ id: nextId(list), name: "", side: "provider", roles: [] })}
       summary={(s) => [s.name, s.title].filter(Boolean).join(" · ")}
+      titleOf={(s) => `Id: ${String(s.id ?? "")}`}
       render={(base) => (
         <>
           <Text ptr={`${base}/name`} label="Name" />

@@ -72,6 +72,7 @@ function MatrixGrid({ list }: { list: Priority[] }) {
                     </label>
                     <select
                       id={id}
+                      data-edits="impact urgency"
                       value={held[0] ? String(held[0].i) : ""}
                       aria-invalid={clash ? true : undefined}
                       onChange={(e) => {
