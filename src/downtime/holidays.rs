@@ -66,9 +66,15 @@ impl Country {
             "Europe/Berlin" | "Europe/Busingen" => Some(Country::Germany),
             "Europe/Amsterdam" => Some(Country::Netherlands),
             _ if tz.starts_with("US/") => Some(Country::UnitedStates),
-            "America/New_York" | "America/Chicago" | "America/Denver" | "America/Phoenix"
-            | "America/Los_Angeles" | "America/Anchorage" | "America/Detroit"
-            | "America/Boise" | "Pacific/Honolulu" => Some(Country::UnitedStates),
+            "America/New_York"
+            | "America/Chicago"
+            | "America/Denver"
+            | "America/Phoenix"
+            | "America/Los_Angeles"
+            | "America/Anchorage"
+            | "America/Detroit"
+            | "America/Boise"
+            | "Pacific/Honolulu" => Some(Country::UnitedStates),
             _ if tz.starts_with("America/Indiana/") || tz.starts_with("America/Kentucky/") => {
                 Some(Country::UnitedStates)
             }
@@ -204,7 +210,10 @@ impl Country {
                 };
                 let mut v = vec![
                     observed(d(1, 1), "New Year's Day"),
-                    (nth(year, 1, Weekday::Monday, 3), "Birthday of Martin Luther King, Jr."),
+                    (
+                        nth(year, 1, Weekday::Monday, 3),
+                        "Birthday of Martin Luther King, Jr.",
+                    ),
                     (nth(year, 2, Weekday::Monday, 3), "Washington's Birthday"),
                     (last(year, 5, Weekday::Monday), "Memorial Day"),
                     observed(d(7, 4), "Independence Day"),
@@ -243,10 +252,14 @@ pub struct PublicHolidays {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum NoHolidays {
     /// The service hours have no time zone, so the country is not known.
-    #[error("The service hours have no time zone, so Pactwright cannot tell which country's public holidays apply. Set the time zone (e.g. \"Europe/London\") first.")]
+    #[error(
+        "The service hours have no time zone, so Pactwright cannot tell which country's public holidays apply. Set the time zone (e.g. \"Europe/London\") first."
+    )]
     NoTimeZone,
     /// The time zone is of a country this calendar does not know.
-    #[error("Pactwright does not know the public holidays for the time zone \"{0}\". It knows {1}; add this country's holidays by hand.")]
+    #[error(
+        "Pactwright does not know the public holidays for the time zone \"{0}\". It knows {1}; add this country's holidays by hand."
+    )]
     UnknownCountry(String, String),
 }
 
@@ -324,16 +337,18 @@ fn first(year: i16, month: i8, weekday: Weekday) -> Date {
 /// The `n`-th `weekday` of a month (n from 1).
 fn nth(year: i16, month: i8, weekday: Weekday, n: i8) -> Date {
     let start = Date::new(year, month, 1).expect("a real month");
-    let ahead = (weekday.to_monday_zero_offset() - start.weekday().to_monday_zero_offset())
-        .rem_euclid(7);
+    let ahead =
+        (weekday.to_monday_zero_offset() - start.weekday().to_monday_zero_offset()).rem_euclid(7);
     start + jiff::Span::new().days(i64::from(ahead) + 7 * i64::from(n - 1))
 }
 
 /// The last `weekday` of a month.
 fn last(year: i16, month: i8, weekday: Weekday) -> Date {
-    let end = Date::new(year, month, 1).expect("a real month").last_of_month();
-    let back = (end.weekday().to_monday_zero_offset() - weekday.to_monday_zero_offset())
-        .rem_euclid(7);
+    let end = Date::new(year, month, 1)
+        .expect("a real month")
+        .last_of_month();
+    let back =
+        (end.weekday().to_monday_zero_offset() - weekday.to_monday_zero_offset()).rem_euclid(7);
     end - jiff::Span::new().days(i64::from(back))
 }
 
@@ -434,7 +449,10 @@ mod tests {
         assert!(v.contains(&"2027-12-27 Christmas Day (substitute day)".to_owned()));
         assert!(v.contains(&"2027-12-28 Boxing Day (substitute day)".to_owned()));
         // 2022: New Year's Day a Saturday gives Monday 3 January.
-        assert!(dates(Country::EnglandWales, 2022).contains(&"2022-01-03 New Year's Day (substitute day)".to_owned()));
+        assert!(
+            dates(Country::EnglandWales, 2022)
+                .contains(&"2022-01-03 New Year's Day (substitute day)".to_owned())
+        );
     }
 
     #[test]
@@ -454,8 +472,14 @@ mod tests {
             ]
         );
         // King's Day 2025 is a Sunday: kept on Saturday the 26th.
-        assert!(dates(Country::Netherlands, 2025).contains(&"2025-04-26 Koningsdag (King's Day)".to_owned()));
-        assert!(dates(Country::Netherlands, 2025).contains(&"2025-05-05 Bevrijdingsdag (Liberation Day)".to_owned()));
+        assert!(
+            dates(Country::Netherlands, 2025)
+                .contains(&"2025-04-26 Koningsdag (King's Day)".to_owned())
+        );
+        assert!(
+            dates(Country::Netherlands, 2025)
+                .contains(&"2025-05-05 Bevrijdingsdag (Liberation Day)".to_owned())
+        );
     }
 
     #[test]
@@ -485,8 +509,14 @@ mod tests {
 
     #[test]
     fn time_zones_to_countries() {
-        assert_eq!(Country::of_time_zone("Europe/London"), Some(Country::EnglandWales));
-        assert_eq!(Country::of_time_zone("America/Chicago"), Some(Country::UnitedStates));
+        assert_eq!(
+            Country::of_time_zone("Europe/London"),
+            Some(Country::EnglandWales)
+        );
+        assert_eq!(
+            Country::of_time_zone("America/Chicago"),
+            Some(Country::UnitedStates)
+        );
         assert_eq!(Country::of_time_zone("Asia/Tokyo"), None);
         assert_eq!(Country::of_time_zone("UTC"), None);
     }
