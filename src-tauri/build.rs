@@ -18,6 +18,7 @@ const COMMANDS: &[&str] = &[
     "recovery_discard",
     "recovery_restore",
     "draft_update",
+    "draft_approve",
     "preview_page",
     "export_document",
     "export_open",

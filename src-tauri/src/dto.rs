@@ -103,6 +103,33 @@ pub struct CheckResult {
     pub findings: Vec<Finding>,
     /// True when a field's value could not be read.
     pub invalid: bool,
+    /// Where the draft stands on approval (the core's `approval` module).
+    pub approval: ApprovalInfo,
+}
+
+/// Where a draft stands on approval, as the core says.
+#[derive(Debug, Clone, Default, Serialize, TS)]
+pub struct ApprovalInfo {
+    /// What to say before the first edit of an approved or signed draft:
+    /// editing returns it to draft (`approval::edit_warning`).
+    pub edit_warning: Option<String>,
+    /// The approval on record that is of the text as it is, in words.
+    pub current: Option<String>,
+    /// The stakeholder ids of who may approve it (the named approver, or
+    /// else every sponsor).
+    pub approvers: Vec<String>,
+}
+
+/// A draft after "Approve": the approval is in its change history.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct ApprovedDraft {
+    /// The draft, approved.
+    #[ts(type = "Agreement")]
+    pub draft: Value,
+    /// What happened, in words ("Approved by ... on ...").
+    pub message: String,
+    /// False when the text was approved already and nothing changed.
+    pub changed: bool,
 }
 
 /// A downtime budget and its parts, and why there is none: the core's own

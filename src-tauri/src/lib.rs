@@ -37,6 +37,7 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
         files::commands::recovery_discard,
         files::commands::recovery_restore,
         work::draft_update,
+        checks::approve::draft_approve,
         preview::commands::preview_page,
         export::commands::export_document,
         export::commands::export_open,

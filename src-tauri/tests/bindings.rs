@@ -19,6 +19,8 @@ fn generated() -> String {
         Severity::decl(),
         Finding::decl(),
         CheckResult::decl(),
+        ApprovalInfo::decl(),
+        ApprovedDraft::decl(),
         BudgetRow::decl(),
         TargetBudget::decl(),
         BudgetNoteKind::decl(),

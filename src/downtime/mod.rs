@@ -11,6 +11,7 @@
 
 mod calendar;
 mod format;
+pub mod holidays;
 mod period;
 mod service_time;
 mod target;

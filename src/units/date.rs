@@ -15,6 +15,11 @@ use super::{UnitError, string_form};
 pub struct Date(pub jiff::civil::Date);
 
 impl Date {
+    /// Today, in the system's time zone.
+    pub fn today() -> Self {
+        Date(jiff::Zoned::now().date())
+    }
+
     /// A date from year, month and day; `None` when no such date exists.
     pub fn new(year: i16, month: i8, day: i8) -> Option<Self> {
         jiff::civil::Date::new(year, month, day).ok().map(Date)

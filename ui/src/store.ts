@@ -2,6 +2,7 @@
 // through the Host it is given, so tests run it against a fake host.
 import type { Agreement } from "./bindings/agreement";
 import type {
+  ApprovalInfo,
   BudgetNote,
   ExportFormat,
   ExportProgress,
@@ -59,6 +60,8 @@ export interface State {
   step: StepId;
   findings: Finding[];
   invalid: boolean;
+  /** Where the draft stands on approval (the core's words and approvers). */
+  approval: ApprovalInfo | null;
   /** Set when the checks themselves failed: the draft is not checked. */
   checkError: string | null;
   /** One budget per availability target, in the order of the targets. */
@@ -113,6 +116,7 @@ const initial: State = {
   step: "basics",
   findings: [],
   invalid: false,
+  approval: null,
   checkError: null,
   budgets: [],
   preview: null,
@@ -137,6 +141,8 @@ export class Store {
   private history: History<Agreement | null> = new History<Agreement | null>(null);
   private savedId = 0;
   private focusSeq = 0;
+  /** The first edit after the user chose to edit an approved draft. */
+  private editingApprovedFrom = 0;
   /** The number of the last edit handed to the shell (every draft shown). */
   private editSeq = 0;
   /** The first edit of the open document: older results are for another. */
@@ -233,6 +239,7 @@ export class Store {
       cards: {},
       findings: [],
       invalid: false,
+      approval: null,
       budgets: [],
       preview: null,
       previewError: null,
@@ -476,8 +483,62 @@ export class Store {
 
   edit(ptr: string, value: unknown, mergeKey: string | null = ptr): void {
     if (!this.state.draft) return;
-    const next = set(this.state.draft, ptr, value);
+    this.commit(ptr, set(this.state.draft, ptr, value), mergeKey);
+  }
+
+  /**
+   * Makes `next` the draft, one undoable edit. The first edit of an
+   * approved or signed draft asks first, in the core's words: editing
+   * returns it to draft (the status and the signatures are not part of
+   * the text approved, so changing them does not ask).
+   */
+  private commit(ptr: string, next: Agreement, mergeKey: string | null): void {
+    const warning = this.state.approval?.edit_warning;
+    if (warning && ptr !== "/document/status" && !ptr.startsWith("/signatures")) {
+      this.set({
+        modal: {
+          title: "Edit an approved agreement?",
+          body: warning,
+          buttons: [
+            { label: "Cancel", kind: "plain", action: () => this.set({ modal: null, focus: { ptr, seq: ++this.focusSeq } }) },
+            {
+              label: "Edit and return to draft",
+              kind: "primary",
+              action: () => {
+                this.editingApprovedFrom = this.editSeq + 1;
+                this.set({ modal: null, approval: this.state.approval && { ...this.state.approval, edit_warning: null } });
+                const draft = set(next, "/document/status", "draft") as Agreement;
+                this.apply(this.history.push(draft, null, Date.now(), ptr).value, ptr);
+                this.set({ focus: { ptr, seq: ++this.focusSeq }, toast: "Returned to draft: approve it again when it is ready" });
+              },
+            },
+          ],
+        },
+      });
+      return;
+    }
     this.apply(this.history.push(next, mergeKey, Date.now(), ptr).value, ptr);
+  }
+
+  /**
+   * Records the approval of the draft as it is (the core checks who may
+   * and that nothing is in error), as one undoable edit. Returns null, or
+   * why not in the core's words.
+   */
+  async approve(by: string, date: string | null): Promise<string | null> {
+    const draft = this.state.draft;
+    if (!draft) return "No draft is open.";
+    try {
+      const done = await this.host.approve(draft, by, date);
+      if (this.state.draft !== draft) return "The draft changed meanwhile: approve it again.";
+      if (done.changed) {
+        this.apply(this.history.push(done.draft, null, Date.now(), "/document/status").value, "/document/status");
+      }
+      this.say(done.message);
+      return null;
+    } catch (e) {
+      return asIpcError(e).message;
+    }
   }
 
   append(ptr: string, item: unknown): void {
@@ -506,12 +567,12 @@ export class Store {
 
   remove(ptr: string, index: number): void {
     if (!this.state.draft) return;
-    this.apply(this.history.push(removeAt(this.state.draft, ptr, index), null, Date.now(), ptr).value, ptr);
+    this.commit(ptr, removeAt(this.state.draft, ptr, index), null);
   }
 
   move(ptr: string, from: number, to: number): void {
     if (!this.state.draft) return;
-    this.apply(this.history.push(move(this.state.draft, ptr, from, to), null, Date.now(), ptr).value, ptr);
+    this.commit(ptr, move(this.state.draft, ptr, from, to), null);
   }
 
   /**
@@ -583,7 +644,14 @@ export class Store {
     this.seen[kind] = Math.max(this.seen[kind], e.edit);
     switch (e.kind) {
       case "checked":
-        this.set({ findings: e.result.findings, invalid: e.result.invalid, checkError: null });
+        this.set({
+          findings: e.result.findings,
+          invalid: e.result.invalid,
+          checkError: null,
+          // A result from before the user chose to edit an approved draft
+          // still carries the warning: it has been answered.
+          approval: e.edit < this.editingApprovedFrom ? { ...e.result.approval, edit_warning: null } : e.result.approval,
+        });
         break;
       case "check_failed":
         // Never shown as "no findings": the draft was not checked.

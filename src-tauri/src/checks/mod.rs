@@ -1,11 +1,13 @@
 //! Checks: the reviewer's findings on the draft being edited (run in the
 //! background for every edit, see [`crate::work`]).
 
+pub mod approve;
 pub mod error;
 
 pub use error::CheckError;
 
-use crate::dto::CheckResult;
+use crate::dto::{ApprovalInfo, CheckResult};
+use pactwright::approval;
 
 /// Every finding on the draft, in document order; the values that cannot
 /// be read yet first.
@@ -18,5 +20,25 @@ pub fn check(read: &pactwright::file::Lenient) -> CheckResult {
     CheckResult {
         findings: read.unreadable.iter().cloned().chain(checked).collect(),
         invalid: !read.unreadable.is_empty(),
+        approval: read
+            .agreement
+            .as_ref()
+            .map(approval_info)
+            .unwrap_or_default(),
+    }
+}
+
+/// Where the draft stands on approval.
+pub fn approval_info(a: &pactwright::model::Agreement) -> ApprovalInfo {
+    ApprovalInfo {
+        edit_warning: approval::edit_warning(a),
+        current: match approval::state(a) {
+            approval::State::Current(r) => Some(r.sentence(a)),
+            _ => None,
+        },
+        approvers: approval::who_may_approve(a)
+            .into_iter()
+            .map(|s| s.id.clone())
+            .collect(),
     }
 }

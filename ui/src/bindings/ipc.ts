@@ -156,7 +156,41 @@ findings: Array<Finding>,
 /**
  * True when a field's value could not be read.
  */
-invalid: boolean, };
+invalid: boolean, 
+/**
+ * Where the draft stands on approval (the core's `approval` module).
+ */
+approval: ApprovalInfo, };
+
+export type ApprovalInfo = { 
+/**
+ * What to say before the first edit of an approved or signed draft:
+ * editing returns it to draft (`approval::edit_warning`).
+ */
+edit_warning: string | null, 
+/**
+ * The approval on record that is of the text as it is, in words.
+ */
+current: string | null, 
+/**
+ * The stakeholder ids of who may approve it (the named approver, or
+ * else every sponsor).
+ */
+approvers: Array<string>, };
+
+export type ApprovedDraft = { 
+/**
+ * The draft, approved.
+ */
+draft: Agreement, 
+/**
+ * What happened, in words ("Approved by ... on ...").
+ */
+message: string, 
+/**
+ * False when the text was approved already and nothing changed.
+ */
+changed: boolean, };
 
 export type BudgetRow = { 
 /**

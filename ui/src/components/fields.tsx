@@ -326,6 +326,8 @@ export function Repeater(props: {
   noun: string;
   make: () => Record<string, unknown>;
   summary: (item: Record<string, unknown>, index: number) => string;
+  /** A card title's tooltip (e.g. an id shown only when asked for). */
+  titleOf?: (item: Record<string, unknown>) => string;
   empty: string;
   render: (base: string, index: number) => ComponentChildren;
 }) {
@@ -358,7 +360,7 @@ export function Repeater(props: {
               onClick={() => store.toggleCard(base, !open)}
             >
               <span class="chevron" aria-hidden="true">{open ? "▾" : "▸"}</span>
-              <span class="card-title">{props.summary(item, i) || `${props.noun} ${i + 1}`}</span>
+              <span class="card-title" title={props.titleOf?.(item)}>{props.summary(item, i) || `${props.noun} ${i + 1}`}</span>
               {!open && worst && (
                 <span class={`badge ${worst}`} aria-label={`${inside.length} finding${inside.length === 1 ? "" : "s"}`}>
                   {inside.length}

@@ -1,6 +1,6 @@
 // An in-memory Host for tests: records calls, answers like the shell.
 import type { Agreement } from "../bindings/agreement";
-import type { CheckResult, DowntimeBudget, Finding, Opened, PagePaint, PreviewInfo, StartInfo, WorkEvent } from "../bindings/ipc";
+import type { ApprovalInfo, ApprovedDraft, CheckResult, DowntimeBudget, Finding, Opened, PagePaint, PreviewInfo, StartInfo, WorkEvent } from "../bindings/ipc";
 import type { Host, Kind } from "./types";
 
 export class FakeHost implements Host {
@@ -143,7 +143,33 @@ export class FakeHost implements Host {
     if (!draft.document.title) {
       findings.unshift({ severity: "error", code: "required-field", pointer: "/document/title", field: "Title", message: "the agreement has no title", hint: "Give it a title." });
     }
-    return { findings, invalid: false };
+    return { findings, invalid: false, approval: this.approvalOf(draft) };
+  }
+  /**
+   * Where a draft stands on approval, as the core would say it, simplified:
+   * approved means current; the named approver may approve.
+   */
+  approvalOf(draft: Agreement): ApprovalInfo {
+    const status = draft.document.status;
+    const claims = status === "approved" || status === "signed";
+    return {
+      edit_warning: claims ? `This agreement is ${status}. Editing it returns it to draft, and it must be approved again.` : null,
+      current: claims ? `Approved version ${draft.document.version ?? ""}` : null,
+      approvers: draft.document.approver ? [draft.document.approver] : [],
+    };
+  }
+  async approve(draft: Agreement, by: string, date: string | null): Promise<ApprovedDraft> {
+    this.log("approve", draft, by, date);
+    if (!this.approvalOf(draft).approvers.includes(by)) {
+      throw { group: "checks", kind: "refused", message: `Not approved: ${by} cannot approve this agreement.` };
+    }
+    const version = draft.document.version ?? "";
+    const entry = { version, date: date ?? "2026-12-03", author: by, summary: "Approved", approval: { by, fingerprint: "sha256:0123456789ab" } };
+    const approved = {
+      ...draft,
+      document: { ...draft.document, status: "approved" as const, change_history: [...(draft.document.change_history ?? []), entry] },
+    };
+    return { draft: approved, message: `${by} approved version ${version}.`, changed: true };
   }
   downtime(draft: Agreement, index: number): DowntimeBudget {
     this.log("downtime", draft, index);

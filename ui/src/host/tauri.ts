@@ -23,6 +23,8 @@ export const tauriHost: Host = {
   update: (draft, edit) => invoke("draft_update", { draft, edit }),
   onWork: (handler) => listen<WorkEvent>("work", (e) => handler(e.payload)),
 
+  approve: (draft, by, date) => invoke("draft_approve", { draft, by, date }),
+
   previewPage: (revision, index) => invoke("preview_page", { revision, index }),
 
   exportDocument: (draft, format, onProgress) => {

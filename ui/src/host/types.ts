@@ -6,6 +6,7 @@ import type { Agreement, DocumentControl } from "../bindings/agreement";
 /** The kind of agreement. */
 export type Kind = DocumentControl["kind"];
 import type {
+  ApprovedDraft,
   ExportFormat,
   ExportProgress,
   Exported,
@@ -43,6 +44,13 @@ export interface Host {
   update(draft: Agreement, edit: number): Promise<void>;
   /** Receives every result of the background work. */
   onWork(handler: (event: WorkEvent) => void): Promise<() => void>;
+
+  /**
+   * Records the approval of the draft as it is, by the stakeholder `by`
+   * (an id) on `date` (ISO; today when null), through the core. Nothing is
+   * saved. Refusals are IpcErrors in the core's words.
+   */
+  approve(draft: Agreement, by: string, date: string | null): Promise<ApprovedDraft>;
 
   previewPage(revision: number, index: number): Promise<PagePaint>;
 

@@ -1,4 +1,5 @@
 import { Check, Choices, Lines, Optional, Pick, Repeater, Section, Select, Text } from "../components/fields";
+import { PeoplePicker, PersonPicker } from "../components/Picker";
 import { useStore } from "../context";
 import type { Occasion } from "../bindings/agreement";
 import { CADENCES, COMPARISONS, CREDIT_USES, EVENTS, METRICS, PERIODS } from "../model/options";
@@ -95,7 +96,7 @@ export function CoCreation() {
           <>
             <Text ptr={`${b}/name`} label="Name" />
             <When base={b} field="cadence" label="Held" />
-            <Lines ptr={`${b}/participants`} label="Participants" rows={2} />
+            <PeoplePicker ptr={`${b}/participants`} label="Participants" />
             <Lines ptr={`${b}/agenda`} label="Agenda" rows={2} />
           </>
         )}
@@ -112,7 +113,7 @@ export function CoCreation() {
             <Text ptr={`${b}/name`} label="Name" />
             <When base={b} field="frequency" label="Sent" />
             <Lines ptr={`${b}/contents`} label="Contents" rows={2} />
-            <Lines ptr={`${b}/recipients`} label="Recipients" rows={2} />
+            <PeoplePicker ptr={`${b}/recipients`} label="Recipients" />
           </>
         )}
       />
@@ -125,7 +126,7 @@ export function CoCreation() {
         summary={(c) => String(c.purpose ?? c.stakeholder ?? "")}
         render={(b) => (
           <>
-            <Select ptr={`${b}/stakeholder`} label="Stakeholder" options={people} empty="Choose a stakeholder" />
+            <PersonPicker ptr={`${b}/stakeholder`} label="Stakeholder" />
             <Text ptr={`${b}/purpose`} label="For" />
           </>
         )}
@@ -165,6 +166,7 @@ export function Levels() {
               {!availability && <Select ptr={`${b}/priority`} label="Priority" options={priorities} empty="Not for one priority" />}
               <Select ptr={`${b}/comparison`} label="Must be" options={COMPARISONS} />
               <Text ptr={`${b}/target`} label="Target" />
+              <Text ptr={`${b}/unit`} label="Unit" placeholder="For a plain number, e.g. points out of 5" />
               <Text ptr={`${b}/attainment`} label="Attainment" />
               <Select ptr={`${b}/reporting_period`} label="Reporting period" options={CADENCES} empty="Not stated" />
               <Text ptr={`${b}/scope`} label="What it covers" placeholder="The whole service" wide />
@@ -192,6 +194,21 @@ export function Levels() {
                     <Text ptr={`${b}/service_hours/schedule`} label="Service hours" suggestions={SCHEDULES} />
                     <Text ptr={`${b}/service_hours/time_zone`} label="Time zone" />
                     <Text ptr={`${b}/service_hours/business_days`} label="Business days" placeholder="The days its hours are open" />
+                    <Lines ptr={`${b}/service_hours/critical_periods`} label="Its critical business periods" />
+                    <Repeater
+                      ptr={`${b}/service_hours/holidays`}
+                      title="Its holidays"
+                      noun="Holiday"
+                      empty="No holidays of its own."
+                      make={() => ({ date: `${new Date().getFullYear()}-12-25`, name: "Christmas Day" })}
+                      summary={(h) => [h.name, h.date].filter(Boolean).join(" · ")}
+                      render={(h) => (
+                        <>
+                          <Text ptr={`${h}/date`} label="Date" type="date" />
+                          <Text ptr={`${h}/name`} label="Name" />
+                        </>
+                      )}
+                    />
                   </Optional>
                 </>
               )}

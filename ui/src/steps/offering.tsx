@@ -1,7 +1,18 @@
-import { Lines, Repeater, Section, Text } from "../components/fields";
+import { Lines, Repeater, Section, Select, Text } from "../components/fields";
+import { PersonPicker } from "../components/Picker";
+import { useStore } from "../context";
 import { HOURS } from "../model/options";
 
+const DEPENDENCY_KINDS: [string, string][] = [
+  ["internal", "Internal service"],
+  ["ola", "Operational level agreement (OLA)"],
+  ["uc", "Underpinning contract (UC)"],
+  ["external", "External, no contract"],
+];
+
 export function Offering() {
+  const store = useStore();
+  const channels = (store.state.draft?.support?.channels ?? []).filter((c) => c.name).map((c): [string, string] => [c.name, c.name]);
   return (
     <>
       <Section title="The service">
@@ -15,6 +26,26 @@ export function Offering() {
         <Lines ptr="/service/in_scope" label="In scope" />
         <Lines ptr="/service/out_of_scope" label="Out of scope" />
       </Section>
+      <Repeater
+        ptr="/service/dependencies"
+        title="Dependencies"
+        noun="Dependency"
+        empty="Nothing the service relies on yet: networks, suppliers, the OLAs and UCs beneath it."
+        make={() => ({ name: "", kind: "internal" })}
+        summary={(d) => [d.name, d.reference].filter(Boolean).join(" · ")}
+        render={(b) => (
+          <>
+            <Text ptr={`${b}/name`} label="Name" />
+            <Select ptr={`${b}/kind`} label="Held to account by" options={DEPENDENCY_KINDS} />
+            <Text ptr={`${b}/reference`} label="Its agreement's reference" />
+            <Text ptr={`${b}/provider`} label="Provided by" />
+            <Text ptr={`${b}/availability`} label="Availability it commits to" />
+            <Text ptr={`${b}/support_hours`} label="Its support hours" suggestions={HOURS} />
+            <Text ptr={`${b}/resolution`} label="Its resolution time" />
+            <Text ptr={`${b}/description`} label="Why the service needs it" multiline />
+          </>
+        )}
+      />
       <Repeater
         ptr="/offering/goods"
         title="Goods"
@@ -58,9 +89,9 @@ export function Offering() {
           <>
             <Text ptr={`${b}/action`} label="Action" wide />
             <Text ptr={`${b}/trigger`} label="Trigger" />
-            <Text ptr={`${b}/channel`} label="Channel" />
+            <Select ptr={`${b}/channel`} label="Channel" options={channels} empty="No channel named" />
             <Text ptr={`${b}/hours`} label="Hours" suggestions={HOURS} placeholder="The agreement's service hours" />
-            <Text ptr={`${b}/owner`} label="Owner" />
+            <PersonPicker ptr={`${b}/owner`} label="Owner" />
             <Text ptr={`${b}/target`} label="Target time" />
           </>
         )}

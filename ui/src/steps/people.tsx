@@ -1,4 +1,5 @@
 import { Check, Choices, Repeater, Select, Text } from "../components/fields";
+import { PersonPicker } from "../components/Picker";
 import { useStore } from "../context";
 import { ROLES, SIDES, STAKEHOLDER_KINDS } from "../model/options";
 
@@ -13,6 +14,7 @@ export function Stakeholders() {
   const store = useStore();
   const list = (store.value("/stakeholders") as unknown[] | undefined) ?? [];
   return (
+    <>
     <Repeater
       ptr="/stakeholders"
       title="People and teams"
@@ -20,11 +22,11 @@ export function Stakeholders() {
       empty="No one named yet. An agreement needs at least a customer, a sponsor and someone for the provider; one person may hold several roles."
       make={() => ({ id: nextId(list), name: "", side: "provider", roles: [] })}
       summary={(s) => [s.name, s.title].filter(Boolean).join(" · ")}
+      titleOf={(s) => `Id: ${String(s.id ?? "")}`}
       render={(base) => (
         <>
           <Text ptr={`${base}/name`} label="Name" />
           <Text ptr={`${base}/title`} label="Job title" />
-          <Text ptr={`${base}/id`} label="Short id" />
           <Select ptr={`${base}/kind`} label="Person or team" options={STAKEHOLDER_KINDS} />
           <Select ptr={`${base}/side`} label="Side" options={SIDES} />
           <Choices ptr={`${base}/roles`} label="Roles" options={ROLES} />
@@ -34,5 +36,23 @@ export function Stakeholders() {
         </>
       )}
     />
+    <Repeater
+      ptr="/signatures"
+      title="Signatures given"
+      noun="Signature"
+      empty="No one has signed yet. Record each signature here as it is given, with its date."
+      make={() => ({ stakeholder: "" })}
+      summary={(s) => {
+        const who = (store.state.draft?.stakeholders ?? []).find((p) => p.id === s.stakeholder);
+        return [who?.name, s.date].filter(Boolean).join(" · ");
+      }}
+      render={(b) => (
+        <>
+          <PersonPicker ptr={`${b}/stakeholder`} label="Signed by" />
+          <Text ptr={`${b}/date`} label="Date signed" type="date" />
+        </>
+      )}
+    />
+    </>
   );
 }

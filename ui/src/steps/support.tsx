@@ -1,4 +1,5 @@
 import { Choices, Lines, Repeater, Section, Select, Text } from "../components/fields";
+import { PersonPicker } from "../components/Picker";
 import { useStore } from "../context";
 import type { MatrixCell, Priority } from "../bindings/agreement";
 import { CHANNEL_KINDS, CLOCKS, HOURS, LEVELS, PRIORITY_CLOCKS } from "../model/options";
@@ -71,6 +72,7 @@ function MatrixGrid({ list }: { list: Priority[] }) {
                     </label>
                     <select
                       id={id}
+                      data-edits="impact urgency"
                       value={held[0] ? String(held[0].i) : ""}
                       aria-invalid={clash ? true : undefined}
                       onChange={(e) => {
@@ -213,10 +215,13 @@ export function Support() {
         noun="Escalation level"
         empty="No escalation path: who is called when a target is about to be missed?"
         make={() => ({ contact: "", when: "" })}
-        summary={(e, i) => `Level ${i + 1}${e.contact ? ": " + String(e.contact) : ""}`}
+        summary={(e, i) => {
+          const who = (store.state.draft?.stakeholders ?? []).find((s) => s.id === e.contact)?.name;
+          return `Level ${i + 1}${who ? ": " + who : ""}`;
+        }}
         render={(b) => (
           <>
-            <Text ptr={`${b}/contact`} label="Contact" />
+            <PersonPicker ptr={`${b}/contact`} label="Contact" />
             <Text ptr={`${b}/when`} label="When" />
             <Choices
               ptr={`${b}/priorities`}

@@ -87,7 +87,7 @@ describe("store", () => {
     host.push({
       kind: "checked",
       edit: oldEdit,
-      result: { findings: [{ severity: "error", code: "required-field", pointer: "/x", field: "X", message: "stale", hint: "" }], invalid: false },
+      result: { findings: [{ severity: "error", code: "required-field", pointer: "/x", field: "X", message: "stale", hint: "" }], invalid: false, approval: { edit_warning: null, current: null, approvers: [] } },
     });
     expect(store.state.findings).toBe(findings);
   });
@@ -190,5 +190,54 @@ describe("store", () => {
     expect(store.state.exporting.result?.name).toBe("out.pdf");
     store.openExported();
     expect(host.count("openExported")).toBe(1);
+  });
+
+  it("asks before the first edit of an approved draft; going on returns it to draft in the same edit", async () => {
+    host.files.set("/d/ok.agreement.json", { ...blank(), document: { ...blank().document, status: "approved", approver: "sp", version: "2.0" } } as never);
+    store.openRecent("/d/ok.agreement.json");
+    await flush();
+    expect(store.state.approval?.edit_warning).toMatch(/returns it to draft/);
+    // The status is not part of the text approved: no question.
+    store.edit("/document/status", "signed");
+    expect(store.state.modal).toBeNull();
+    store.edit("/document/status", "approved");
+    await flush();
+    store.edit("/document/title", "Changed");
+    expect(store.state.modal?.title).toBe("Edit an approved agreement?");
+    expect(store.state.modal?.body).toMatch(/^This agreement is approved\./);
+    expect(store.value("/document/title")).not.toBe("Changed");
+    // Cancel keeps it as it was.
+    await store.state.modal?.buttons.find((b) => b.label === "Cancel")?.action();
+    expect(store.value("/document/title")).not.toBe("Changed");
+    expect(store.value("/document/status")).toBe("approved");
+    store.edit("/document/title", "Changed");
+    await store.state.modal?.buttons.find((b) => b.label === "Edit and return to draft")?.action();
+    expect(store.value("/document/title")).toBe("Changed");
+    expect(store.value("/document/status")).toBe("draft");
+    expect(store.state.toast).toMatch(/^Returned to draft/);
+    // The next keystroke does not ask again, even before the checks answer.
+    store.edit("/document/title", "Changed again");
+    expect(store.state.modal).toBeNull();
+    await flush();
+    expect(store.state.approval?.edit_warning).toBeNull();
+    // One undo takes back the edit and the return to draft together.
+    store.undo();
+    store.undo();
+    expect(store.value("/document/status")).toBe("approved");
+  });
+
+  it("approves through the shell as one undoable edit, and shows a refusal in the shell's words", async () => {
+    host.files.set("/d/a.agreement.json", { ...blank(), document: { ...blank().document, approver: "sp", version: "1.0" } } as never);
+    store.openRecent("/d/a.agreement.json");
+    await flush();
+    expect(await store.approve("someone-else", null)).toMatch(/^Not approved: someone-else cannot approve/);
+    expect(store.value("/document/status")).not.toBe("approved");
+    expect(await store.approve("sp", "2026-12-03")).toBeNull();
+    expect(store.value("/document/status")).toBe("approved");
+    const history = store.value("/document/change_history") as { approval?: { by: string } }[];
+    expect(history.at(-1)?.approval?.by).toBe("sp");
+    expect(store.state.toast).toBe("sp approved version 1.0.");
+    store.undo();
+    expect(store.value("/document/status")).not.toBe("approved");
   });
 });

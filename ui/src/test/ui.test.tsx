@@ -9,6 +9,8 @@ import { helpFor } from "../model/help";
 import type { Agreement } from "../bindings/agreement";
 
 afterEach(cleanup);
+// Rendering every step of a full draft takes a few seconds on a busy machine.
+vi.setConfig({ testTimeout: 30000 });
 
 function mount(host = new FakeHost()) {
   const store = new Store(host);
