@@ -273,7 +273,7 @@ test("closing the window with unsaved changes asks first", withShot("closing the
   const file = join(E2E_DIR, "harbour-desk-sla-e2e.agreement.json");
   const before = readFileSync(file, "utf8");
   await step("basics");
-  await type("#f-document-owner", "Owner typed before closing");
+  await type("#f-document-reference", "Reference typed before closing");
   await waitText("#unsaved-mark", (t) => t.includes("Edited"));
 
   // Cancel keeps the window and the edits.
@@ -284,7 +284,7 @@ test("closing the window with unsaved changes asks first", withShot("closing the
   await browser.waitUntil(async () => !(await (await $("#modal-title")).isExisting()), { timeout: 5000 });
   await browser.pause(500);
   assert.ok(pids.every((p) => existsSync(`/proc/${p}`)), "the app is still running");
-  assert.equal(await value("#f-document-owner"), "Owner typed before closing");
+  assert.equal(await value("#f-document-reference"), "Reference typed before closing");
 
   // "Don't save" quits and leaves the file as it was.
   pids = closeWindow();
@@ -330,7 +330,7 @@ test("the window opens at the size and place it was closed at", withShot("the wi
 
 test("kill the app mid-edit, start again, recover the unsaved edits", withShot("kill the app mid-edit, start again, recover the unsaved edits", async () => {
   await step("basics");
-  await type("#f-document-owner", "Owner typed before the crash");
+  await type("#f-document-reference", "Reference typed before the crash");
   await waitText("#unsaved-mark", (t) => t.includes("Edited"));
   // The recovery copy is written every 2 s while there are unsaved changes.
   await browser.pause(3500);
@@ -344,7 +344,7 @@ test("kill the app mid-edit, start again, recover the unsaved edits", withShot("
   const recover = await browser.$("button=Recover");
   await recover.click();
   await waitText("#step-title", (t) => t === "Basics");
-  assert.equal(await value("#f-document-owner"), "Owner typed before the crash");
+  assert.equal(await value("#f-document-reference"), "Reference typed before the crash");
   assert.equal(await value("#f-document-title"), TITLE);
   await waitText("#unsaved-mark", (t) => t.includes("Edited"));
   await stopApp();

@@ -19,6 +19,7 @@ const COMMANDS: &[&str] = &[
     "recovery_restore",
     "draft_update",
     "draft_approve",
+    "draft_return_to_draft",
     "preview_page",
     "export_document",
     "export_open",

@@ -168,26 +168,56 @@ pub fn edit_warning(agreement: &Agreement) -> Option<String> {
         State::Current(r) => format!("{}.", r.sentence(agreement)),
         _ => "It is marked approved.".to_owned(),
     };
+    let signed = agreement.signatures.len();
     Some(format!(
-        "This agreement is {}. {what} Editing it returns it to draft, and it must be approved again{}.",
+        "This agreement is {}. {what} Editing it returns it to draft, and it must be approved again{}.{}",
         status.label().to_lowercase(),
-        if status == Status::Signed {
+        if status == Status::Signed || signed > 0 {
             " and signed again"
         } else {
             ""
+        },
+        match signed {
+            0 => String::new(),
+            1 => " The signature recorded is taken off.".to_owned(),
+            n => format!(" The {n} signatures recorded are taken off."),
         }
     ))
 }
 
 /// After an edit: an approved or signed draft whose text no longer matches
-/// its approval goes back to draft. Returns true when it did.
+/// its approval goes back to draft, and the signatures recorded (of the
+/// text as it was) are taken off: they must be given again on the new
+/// text. Returns true when it did.
 pub fn return_to_draft(agreement: &mut Agreement) -> bool {
     if agreement.document.status.claims_approval() && !matches!(state(agreement), State::Current(_))
     {
         agreement.document.status = Status::Draft;
+        agreement.signatures.clear();
         return true;
     }
     false
+}
+
+/// [`return_to_draft`] for a draft the model cannot read yet (a value
+/// typed that is not understood): it cannot be the text approved, so an
+/// approved or signed one goes back to draft and its signatures come off.
+/// Returns true when it did.
+pub fn return_to_draft_json(draft: &mut serde_json::Value) -> bool {
+    let claims = matches!(
+        draft.pointer("/document/status").and_then(|v| v.as_str()),
+        Some("approved" | "signed")
+    );
+    if !claims {
+        return false;
+    }
+    if let Some(document) = draft.get_mut("document").and_then(|d| d.as_object_mut()) {
+        document.insert("status".to_owned(), serde_json::Value::from("draft"));
+    }
+    if let Some(o) = draft.as_object_mut() {
+        o.remove("signatures");
+    }
+    true
 }
 
 /// "Dana Whitfield (pl-md)".
@@ -468,8 +498,30 @@ mod tests {
         assert!(matches!(state(&a), State::Stale(_)));
         assert!(!is_approved(&a));
         assert!(edit_warning(&a).is_some());
+        let had = a.signatures.len();
+        a.signatures.push(crate::model::Signature {
+            stakeholder: a.document.approver.clone(),
+            date: Some(day().into()),
+        });
+        let warning = edit_warning(&a).expect("a warning");
+        assert!(
+            warning.contains("approved again and signed again."),
+            "{warning}"
+        );
+        let taken = if had == 0 {
+            " The signature recorded is taken off.".to_owned()
+        } else {
+            format!(" The {} signatures recorded are taken off.", had + 1)
+        };
+        assert!(warning.ends_with(&taken), "{warning}");
         assert!(return_to_draft(&mut a));
         assert_eq!(a.document.status, Status::Draft);
+        assert!(
+            a.signatures.is_empty(),
+            "the signatures of the old text are taken off"
+        );
+        // Already a draft: nothing more to do.
+        assert!(!return_to_draft(&mut a));
     }
 
     #[test]

@@ -113,7 +113,8 @@ pub struct ApprovalInfo {
     /// What to say before the first edit of an approved or signed draft:
     /// editing returns it to draft (`approval::edit_warning`).
     pub edit_warning: Option<String>,
-    /// The approval on record that is of the text as it is, in words.
+    /// The approval on record, in words, while the status is approved or
+    /// signed and the approval is of the text as it is.
     pub current: Option<String>,
     /// The stakeholder ids of who may approve it (the named approver, or
     /// else every sponsor).

@@ -38,6 +38,7 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
         files::commands::recovery_restore,
         work::draft_update,
         checks::approve::draft_approve,
+        checks::approve::draft_return_to_draft,
         preview::commands::preview_page,
         export::commands::export_document,
         export::commands::export_open,

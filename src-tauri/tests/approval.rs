@@ -183,3 +183,41 @@ fn approve_refuses_in_words_and_changes_nothing() {
         .expect_err("unreadable");
     assert_eq!(e["kind"], "unreadable", "{e}");
 }
+
+#[test]
+fn return_to_draft_takes_off_the_old_signatures_also_with_a_value_not_understood() {
+    let h = host();
+    let draft = sample(&h, "it-service-desk");
+    assert!(
+        !draft["signatures"]
+            .as_array()
+            .expect("signatures")
+            .is_empty()
+    );
+    let mut edited = draft.clone();
+    edited["document"]["title"] = json!("Changed");
+    let back = h.ok("draft_return_to_draft", json!({ "draft": edited }));
+    assert_eq!(back["document"]["status"], "draft");
+    assert!(
+        back["signatures"].as_array().is_none_or(Vec::is_empty),
+        "{}",
+        back["signatures"]
+    );
+    assert_eq!(back["document"]["title"], "Changed");
+
+    // Typed as the user typed it, not understood yet: still returned to draft, kept as typed.
+    let mut typed = draft.clone();
+    typed["service_hours"]["schedule"] = json!("Monday to Friday, roughly office hours");
+    typed["service_levels"][0]["target"] = json!("ninety-nine point nine");
+    let back = h.ok("draft_return_to_draft", json!({ "draft": typed }));
+    assert_eq!(back["document"]["status"], "draft");
+    assert_eq!(
+        back["service_levels"][0]["target"],
+        "ninety-nine point nine"
+    );
+    assert!(back.get("signatures").is_none(), "{back}");
+
+    // The text as approved, unedited: nothing to do.
+    let same = h.ok("draft_return_to_draft", json!({ "draft": draft }));
+    assert_eq!(same, draft);
+}

@@ -504,10 +504,18 @@ export class Store {
             {
               label: "Edit and return to draft",
               kind: "primary",
-              action: () => {
+              action: async () => {
+                const before = this.state.draft;
+                let draft: Agreement;
+                try {
+                  draft = await this.host.returnToDraft(next);
+                } catch (e) {
+                  this.set({ modal: null, toast: `Not changed: ${asIpcError(e).message}` });
+                  return;
+                }
+                if (this.state.draft !== before) return; // another document meanwhile
                 this.editingApprovedFrom = this.editSeq + 1;
                 this.set({ modal: null, approval: this.state.approval && { ...this.state.approval, edit_warning: null } });
-                const draft = set(next, "/document/status", "draft") as Agreement;
                 this.apply(this.history.push(draft, null, Date.now(), ptr).value, ptr);
                 this.set({ focus: { ptr, seq: ++this.focusSeq }, toast: "Returned to draft: approve it again when it is ready" });
               },
@@ -518,6 +526,20 @@ export class Store {
       return;
     }
     this.apply(this.history.push(next, mergeKey, Date.now(), ptr).value, ptr);
+  }
+
+  /**
+   * An edit that follows from the last edit, when that edit changed
+   * `after`: made part of it (one undo takes back both). Otherwise an
+   * edit of its own.
+   */
+  editFollowing(after: string, ptr: string, value: unknown): void {
+    if (!this.state.draft) return;
+    if (this.history.undoPtr !== after) {
+      this.edit(ptr, value, null);
+      return;
+    }
+    this.apply(this.history.amend(set(this.state.draft, ptr, value)).value, after);
   }
 
   /**

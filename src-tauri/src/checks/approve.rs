@@ -67,3 +67,25 @@ fn refusal(e: &ApproveError) -> String {
         other => other.to_string().replace('`', ""),
     }
 }
+
+/// After the user chose to edit an approved or signed draft: the draft as
+/// edited, returned to draft by the core (`approval::return_to_draft`:
+/// status draft, the signatures of the old text taken off).
+#[tauri::command(rename_all = "snake_case")]
+pub fn draft_return_to_draft(draft: Value) -> Result<Value, CheckError> {
+    return_to_draft(draft)
+}
+
+/// The command's work, without Tauri.
+pub fn return_to_draft(draft: Value) -> Result<Value, CheckError> {
+    let Ok(mut agreement) = crate::files::commands::parse_draft(draft.clone()) else {
+        // A value not understood yet is kept as typed: the draft as it is.
+        let mut draft = draft;
+        approval::return_to_draft_json(&mut draft);
+        return Ok(draft);
+    };
+    if !approval::return_to_draft(&mut agreement) {
+        return Ok(draft);
+    }
+    serde_json::to_value(&agreement).map_err(|e| CheckError::Failed(e.to_string()))
+}

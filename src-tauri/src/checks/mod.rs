@@ -32,8 +32,10 @@ pub fn check(read: &pactwright::file::Lenient) -> CheckResult {
 pub fn approval_info(a: &pactwright::model::Agreement) -> ApprovalInfo {
     ApprovalInfo {
         edit_warning: approval::edit_warning(a),
+        // Only while the status says so: a draft whose text is still the
+        // approved one is offered "Approve" again.
         current: match approval::state(a) {
-            approval::State::Current(r) => Some(r.sentence(a)),
+            approval::State::Current(r) if approval::is_approved(a) => Some(r.sentence(a)),
             _ => None,
         },
         approvers: approval::who_may_approve(a)

@@ -169,7 +169,8 @@ export type ApprovalInfo = {
  */
 edit_warning: string | null, 
 /**
- * The approval on record that is of the text as it is, in words.
+ * The approval on record, in words, while the status is approved or
+ * signed and the approval is of the text as it is.
  */
 current: string | null, 
 /**

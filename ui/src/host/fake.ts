@@ -158,6 +158,10 @@ export class FakeHost implements Host {
       approvers: draft.document.approver ? [draft.document.approver] : [],
     };
   }
+  async returnToDraft(draft: Agreement): Promise<Agreement> {
+    this.log("returnToDraft", draft);
+    return { ...draft, document: { ...draft.document, status: "draft" }, signatures: [] };
+  }
   async approve(draft: Agreement, by: string, date: string | null): Promise<ApprovedDraft> {
     this.log("approve", draft, by, date);
     if (!this.approvalOf(draft).approvers.includes(by)) {

@@ -24,6 +24,7 @@ export const tauriHost: Host = {
   onWork: (handler) => listen<WorkEvent>("work", (e) => handler(e.payload)),
 
   approve: (draft, by, date) => invoke("draft_approve", { draft, by, date }),
+  returnToDraft: (draft) => invoke("draft_return_to_draft", { draft }),
 
   previewPage: (revision, index) => invoke("preview_page", { revision, index }),
 

@@ -51,6 +51,12 @@ export interface Host {
    * saved. Refusals are IpcErrors in the core's words.
    */
   approve(draft: Agreement, by: string, date: string | null): Promise<ApprovedDraft>;
+  /**
+   * The draft as edited, returned to draft by the core after the user
+   * chose to edit an approved or signed draft (the status, and the
+   * signatures of the old text taken off).
+   */
+  returnToDraft(draft: Agreement): Promise<Agreement>;
 
   previewPage(revision: number, index: number): Promise<PagePaint>;
 

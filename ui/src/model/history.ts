@@ -48,6 +48,18 @@ export class History<T> {
     return this.entries[this.index];
   }
 
+  /**
+   * Replaces the value of the current step, keeping what it changed: for
+   * an edit that follows from the last one (the change entry a new
+   * version adds), so that one undo takes back both.
+   */
+  amend(value: T): Entry<T> {
+    this.entries.length = this.index + 1;
+    const top = this.entries[this.index];
+    this.entries[this.index] = { ...top, value, id: this.nextId++ };
+    return this.entries[this.index];
+  }
+
   /** Steps back; returns the entry now current and the pointer the undone edit changed. */
   undo(): (Entry<T> & { changed: string | null }) | null {
     if (!this.canUndo) return null;

@@ -204,7 +204,8 @@ function Version() {
         const v = String(store.value("/document/version") ?? "").trim();
         const list = (store.value("/document/change_history") as Change[] | undefined) ?? [];
         if (!v || list.some((c) => c.version === v)) return;
-        store.edit("/document/change_history", [...list, { version: v, date: today(), author: ownerName(store.state.draft) }], null);
+        // Part of the version's edit: one undo takes back both.
+        store.editFollowing("/document/version", "/document/change_history", [...list, { version: v, date: today(), author: ownerName(store.state.draft) }]);
       }}
     >
       <Text ptr="/document/version" label="Version" />
