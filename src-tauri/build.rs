@@ -20,6 +20,7 @@ const COMMANDS: &[&str] = &[
     "draft_update",
     "draft_approve",
     "draft_return_to_draft",
+    "draft_public_holidays",
     "preview_page",
     "export_document",
     "export_open",

@@ -121,6 +121,29 @@ pub struct ApprovalInfo {
     pub approvers: Vec<String>,
 }
 
+/// The public holidays offered for a draft's service hours.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct HolidaysOffer {
+    /// The country they are of (the time zone's, or the one chosen).
+    pub country: Option<String>,
+    /// Every country whose holidays Pactwright knows, to choose from.
+    pub countries: Vec<String>,
+    /// The term they cover, in words ("1 January 2026").
+    pub from: String,
+    /// The last day of the term, in words.
+    pub to: String,
+    /// How many public holidays fall in the term.
+    pub found: u32,
+    /// How many of those the service hours list already.
+    pub already: u32,
+    /// The ones not listed yet, as service-hours holidays.
+    #[ts(type = "Holiday[]")]
+    pub holidays: Vec<Value>,
+    /// Why none can be offered (no time zone, or one of a country not
+    /// known), in the core's words.
+    pub note: Option<String>,
+}
+
 /// A draft after "Approve": the approval is in its change history.
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct ApprovedDraft {

@@ -39,6 +39,7 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
         work::draft_update,
         checks::approve::draft_approve,
         checks::approve::draft_return_to_draft,
+        checks::holidays::draft_public_holidays,
         preview::commands::preview_page,
         export::commands::export_document,
         export::commands::export_open,

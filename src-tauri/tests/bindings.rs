@@ -21,6 +21,7 @@ fn generated() -> String {
         CheckResult::decl(),
         ApprovalInfo::decl(),
         ApprovedDraft::decl(),
+        HolidaysOffer::decl(),
         BudgetRow::decl(),
         TargetBudget::decl(),
         BudgetNoteKind::decl(),

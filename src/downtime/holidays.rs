@@ -270,16 +270,46 @@ pub fn public_holidays(
     a: &crate::model::Agreement,
     today: Date,
 ) -> Result<PublicHolidays, NoHolidays> {
-    let tz = a
-        .service_hours
+    public_holidays_of(a, None, today)
+}
+
+/// The country the service hours' time zone most likely means, when it
+/// names one this calendar knows.
+pub fn country_of(a: &crate::model::Agreement) -> Option<Country> {
+    a.service_hours
         .as_ref()
-        .map(|h| h.time_zone.trim())
-        .filter(|t| !t.is_empty())
-        .ok_or(NoHolidays::NoTimeZone)?;
-    let country = Country::of_time_zone(tz).ok_or_else(|| {
-        let names: Vec<_> = Country::ALL.iter().map(|c| c.name()).collect();
-        NoHolidays::UnknownCountry(tz.to_owned(), words(&names))
-    })?;
+        .and_then(|h| Country::of_time_zone(&h.time_zone))
+}
+
+impl Country {
+    /// The country of a name as [`Country::name`] gives it.
+    pub fn named(name: &str) -> Option<Country> {
+        Country::ALL.into_iter().find(|c| c.name() == name.trim())
+    }
+}
+
+/// [`public_holidays`] of `country` when given (Scotland for a service in
+/// Europe/London, say), else of the time zone's country.
+pub fn public_holidays_of(
+    a: &crate::model::Agreement,
+    country: Option<Country>,
+    today: Date,
+) -> Result<PublicHolidays, NoHolidays> {
+    let country = match country {
+        Some(c) => c,
+        None => {
+            let tz = a
+                .service_hours
+                .as_ref()
+                .map(|h| h.time_zone.trim())
+                .filter(|t| !t.is_empty())
+                .ok_or(NoHolidays::NoTimeZone)?;
+            Country::of_time_zone(tz).ok_or_else(|| {
+                let names: Vec<_> = Country::ALL.iter().map(|c| c.name()).collect();
+                NoHolidays::UnknownCountry(tz.to_owned(), words(&names))
+            })?
+        }
+    };
     let from = a
         .document
         .effective_date

@@ -3,6 +3,7 @@
 
 pub mod approve;
 pub mod error;
+pub mod holidays;
 
 pub use error::CheckError;
 

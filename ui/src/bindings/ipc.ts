@@ -193,6 +193,41 @@ message: string,
  */
 changed: boolean, };
 
+export type HolidaysOffer = { 
+/**
+ * The country they are of (the time zone's, or the one chosen).
+ */
+country: string | null, 
+/**
+ * Every country whose holidays Pactwright knows, to choose from.
+ */
+countries: Array<string>, 
+/**
+ * The term they cover, in words ("1 January 2026").
+ */
+from: string, 
+/**
+ * The last day of the term, in words.
+ */
+to: string, 
+/**
+ * How many public holidays fall in the term.
+ */
+found: number, 
+/**
+ * How many of those the service hours list already.
+ */
+already: number, 
+/**
+ * The ones not listed yet, as service-hours holidays.
+ */
+holidays: Holiday[], 
+/**
+ * Why none can be offered (no time zone, or one of a country not
+ * known), in the core's words.
+ */
+note: string | null, };
+
 export type BudgetRow = { 
 /**
  * The period, e.g. "30.4375-day month" or "February 2026".
