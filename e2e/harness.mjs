@@ -154,6 +154,14 @@ export function useDriver() {
   after(async () => {
     await stopApp();
     driver?.kill();
+    // An app the driver lost (a crashed session) would keep the run alive.
+    for (const pid of appPids()) {
+      try {
+        process.kill(pid, "SIGKILL");
+      } catch {
+        /* gone meanwhile */
+      }
+    }
     if (timings.length) console.log(`preview latency (edit -> page shown), ms: ${JSON.stringify(timings.map(Math.round))}`);
   });
 }

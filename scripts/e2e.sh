@@ -29,5 +29,6 @@ echo "==> building the app (debug, e2e feature)"
 cargo build -p pactwright-app --features e2e --locked
 
 echo "==> end-to-end tests under Xvfb"
+# A hung window must not hold the CI: the whole run has 20 minutes.
 PACTWRIGHT_APP="$CARGO_TARGET_DIR/debug/pactwright-app" \
-  xvfb-run -a -s "-screen 0 1400x900x24" npm --prefix e2e test
+  timeout --kill-after=30 1200 xvfb-run -a -s "-screen 0 1400x900x24" npm --prefix e2e test

@@ -22,6 +22,8 @@ const COMMANDS: &[&str] = &[
     "draft_return_to_draft",
     "draft_public_holidays",
     "preview_page",
+    "preview_locate",
+    "preview_field_at",
     "export_document",
     "export_open",
     "export_reveal",

@@ -167,6 +167,28 @@ pub use pactwright::downtime::{BudgetNote, BudgetNoteKind, BudgetRow, TargetBudg
 #[serde(transparent)]
 pub struct DowntimeBudget(pub Result<TargetBudget, BudgetNote>);
 
+/// Where a field's text is printed in the preview.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct PreviewSpot {
+    /// 0-based page index.
+    pub page: u32,
+    /// The printed phrase's box: x, y (top), width, height in points.
+    pub rect: [f32; 4],
+    /// The field (or the part holding it) whose text was found there.
+    pub pointer: String,
+}
+
+/// What a click on a preview page points at.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct FieldAt {
+    /// The field whose text is printed there, when a field's is.
+    pub pointer: Option<String>,
+    /// The heading the click is under ("4.2 Availability").
+    pub heading: Option<String>,
+    /// The phrase clicked, as compared.
+    pub text: Option<String>,
+}
+
 /// A heading in the laid-out pages.
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct OutlineItem {

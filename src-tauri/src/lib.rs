@@ -41,6 +41,8 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
         checks::approve::draft_return_to_draft,
         checks::holidays::draft_public_holidays,
         preview::commands::preview_page,
+        preview::commands::preview_locate,
+        preview::commands::preview_field_at,
         export::commands::export_document,
         export::commands::export_open,
         export::commands::export_reveal,

@@ -29,6 +29,8 @@ fn generated() -> String {
         DowntimeBudget::decl(),
         OutlineItem::decl(),
         PreviewInfo::decl(),
+        PreviewSpot::decl(),
+        FieldAt::decl(),
         PagePaint::decl(),
         GlyphOutline::decl(),
         PaintRun::decl(),
@@ -47,7 +49,7 @@ fn generated() -> String {
          // src-tauri/src/ipc.rs (and the core's and the typeset crate's types they\n\
          // name) by src-tauri/tests/bindings.rs (ts-rs).\n\
          // Regenerate: UPDATE_BINDINGS=1 cargo test -p pactwright-app --test bindings\n\n\
-         import type { Agreement } from \"./agreement\";\n",
+         import type { Agreement, Holiday } from \"./agreement\";\n",
     );
     for d in decls {
         out.push('\n');

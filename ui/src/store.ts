@@ -83,7 +83,23 @@ export interface State {
   /** The preview pane is shown, and its width in CSS pixels (both remembered). */
   previewOpen: boolean;
   previewWidth: number;
+  /** How the pages are shown: to the pane's width, at 100% or 150% of print size, or as page thumbnails (remembered). */
+  previewZoom: PreviewZoom;
+  /** The field being edited (focused), which the preview follows. */
+  active: { ptr: string; seq: number } | null;
 }
+
+export type PreviewZoom = "fit" | "100" | "150" | "pages";
+export const ZOOMS: [PreviewZoom, string][] = [
+  ["pages", "Pages"],
+  ["fit", "Fit width"],
+  ["100", "100%"],
+  ["150", "150%"],
+];
+const savedZoom = (): PreviewZoom => {
+  const z = saved("pactwright.previewZoom");
+  return ZOOMS.some(([k]) => k === z) ? (z as PreviewZoom) : "fit";
+};
 
 /** Remembered layout preferences (the webview's local storage). */
 const saved = (key: string): string | null => {
@@ -130,6 +146,8 @@ const initial: State = {
   cards: {},
   palette: false,
   previewOpen: saved("pactwright.previewOpen") !== "false",
+  previewZoom: savedZoom(),
+  active: null,
   previewWidth: Math.min(PREVIEW_MAX, Math.max(PREVIEW_MIN, Number(saved("pactwright.previewWidth")) || 420)),
 };
 
@@ -775,6 +793,41 @@ export class Store {
   togglePreview(open = !this.state.previewOpen): void {
     remember("pactwright.previewOpen", String(open));
     this.set({ previewOpen: open });
+  }
+
+  /** Shows the pages at `zoom` (remembered). */
+  setPreviewZoom(zoom: PreviewZoom): void {
+    remember("pactwright.previewZoom", zoom);
+    this.set({ previewZoom: zoom, previewOpen: true });
+  }
+
+  /** The user is editing the field at `ptr`: the preview follows it. */
+  setActive(ptr: string): void {
+    if (this.state.active?.ptr === ptr) return;
+    this.set({ active: { ptr, seq: ++this.focusSeq } });
+  }
+
+  /**
+   * A click on the text of preview page `index` at (`x`, `y`) points: goes
+   * to the field the text comes from (the core tells which), or to the
+   * step of the section it is in.
+   */
+  async clickPage(revision: number, index: number, x: number, y: number): Promise<void> {
+    let at;
+    try {
+      at = await this.host.previewFieldAt(revision, index, x, y);
+    } catch {
+      return; // a newer layout replaced this one
+    }
+    if (at.pointer) {
+      this.focusField(at.pointer);
+      return;
+    }
+    if (at.text && at.heading) {
+      const step = STEPS.find((s) => s.headings.test(at.heading ?? ""));
+      if (step) this.goto(step.id);
+      this.say(`No field holds that text: it is the template's, under “${at.heading}”`);
+    }
   }
 
   /** Sets the preview's width (kept within bounds and remembered). */

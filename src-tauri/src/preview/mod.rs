@@ -6,10 +6,12 @@
 
 pub mod commands;
 pub mod error;
+pub mod locate;
 
 use std::sync::Arc;
 
 use pactwright_typeset::Layout;
+use serde_json::Value;
 
 pub use error::PreviewError;
 
@@ -20,4 +22,7 @@ pub struct PreviewCache {
     pub revision: u32,
     /// The pages.
     pub layout: Option<Arc<Layout>>,
+    /// The draft they were laid out from (to tell which field a piece of
+    /// text comes from).
+    pub draft: Option<Arc<Value>>,
 }

@@ -3,7 +3,7 @@
 // name) by src-tauri/tests/bindings.rs (ts-rs).
 // Regenerate: UPDATE_BINDINGS=1 cargo test -p pactwright-app --test bindings
 
-import type { Agreement } from "./agreement";
+import type { Agreement, Holiday } from "./agreement";
 
 export type StartInfo = { 
 /**
@@ -323,6 +323,34 @@ outline: Array<OutlineItem>,
  * Time spent in Rust (template, layout), in milliseconds.
  */
 millis: number, };
+
+export type PreviewSpot = { 
+/**
+ * 0-based page index.
+ */
+page: number, 
+/**
+ * The printed phrase's box: x, y (top), width, height in points.
+ */
+rect: [number, number, number, number], 
+/**
+ * The field (or the part holding it) whose text was found there.
+ */
+pointer: string, };
+
+export type FieldAt = { 
+/**
+ * The field whose text is printed there, when a field's is.
+ */
+pointer: string | null, 
+/**
+ * The heading the click is under ("4.2 Availability").
+ */
+heading: string | null, 
+/**
+ * The phrase clicked, as compared.
+ */
+text: string | null, };
 
 export type PagePaint = { 
 /**

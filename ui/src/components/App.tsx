@@ -8,7 +8,8 @@ import { STEPS } from "../model/steps";
 
 /**
  * Keyboard shortcuts: Ctrl+Z, Ctrl+Shift+Z (or Ctrl+Y), Ctrl+S,
- * Ctrl+Shift+S, Ctrl+E, Ctrl+O, Ctrl+N, Ctrl+K (commands), Ctrl+P (preview);
+ * Ctrl+Shift+S, Ctrl+E, Ctrl+O, Ctrl+N, Ctrl+K (commands), Ctrl+P (preview),
+ * Ctrl+0..3 (preview zoom: fit width, 100%, 150%, page thumbnails);
  * Alt+Right / Alt+Left and Ctrl+PageDown / Ctrl+PageUp (next and previous
  * step), Alt+1..9 (a step).
  */
@@ -31,6 +32,7 @@ export function shortcut(e: KeyboardEvent): string | null {
   if (k === "n") return "home";
   if (k === "k") return "palette";
   if (k === "p") return "preview";
+  if (!e.shiftKey && ["0", "1", "2", "3"].includes(e.key)) return `zoom${e.key}`;
   return null;
 }
 
@@ -63,6 +65,7 @@ export function App() {
         if (store.state.palette) store.closePalette();
         else store.openPalette();
       } else if (action === "preview" && editing) store.togglePreview();
+      else if (action.startsWith("zoom") && editing) store.setPreviewZoom((["fit", "100", "150", "pages"] as const)[Number(action.slice(4))]);
       else if (action === "next" && editing) store.stepBy(1);
       else if (action === "previous" && editing) store.stepBy(-1);
       else if (action.startsWith("step") && editing) {

@@ -4,6 +4,7 @@ import { useStore } from "../context";
 import { Store } from "../store";
 import { STEPS, stepById, type StepId } from "../model/steps";
 import { STATUSES } from "../model/options";
+import { ptrOfFieldId } from "../model/pointer";
 import { Basics, Terms } from "../steps/basics";
 import { Stakeholders } from "../steps/people";
 import { Offering, UtilityStep } from "../steps/offering";
@@ -166,6 +167,20 @@ export function Editor() {
       setTimeout(() => el.classList.remove("flash"), 1200);
     }
   }, [focus?.seq]);
+
+  // The preview follows the field being edited (or the card it is in).
+  // (A listener of its own: focusin has no on-property Preact could use.)
+  useEffect(() => {
+    const form = main.current;
+    if (!form) return;
+    const onFocus = (e: FocusEvent) => {
+      const el = e.target as HTMLElement;
+      const ptr = ptrOfFieldId(el.id) ?? el.closest<HTMLElement>("[data-ptr]")?.dataset.ptr;
+      if (ptr) store.setActive(ptr);
+    };
+    form.addEventListener("focusin", onFocus);
+    return () => form.removeEventListener("focusin", onFocus);
+  }, [store]);
 
   // A new step starts at its top.
   useEffect(() => {

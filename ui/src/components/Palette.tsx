@@ -26,6 +26,10 @@ export const COMMANDS: Command[] = [
   { id: "next", label: "Next step", keys: "Alt+→", run: (s) => s.stepBy(1), enabled: (s) => stepIndex(s) < STEPS.length - 1 },
   { id: "previous", label: "Previous step", keys: "Alt+←", run: (s) => s.stepBy(-1), enabled: (s) => stepIndex(s) > 0 },
   { id: "preview", label: "Show or hide the preview", keys: "Ctrl+P", run: (s) => s.togglePreview() },
+  { id: "zoomFit", label: "Preview: fit width", keys: "Ctrl+0", run: (s) => s.setPreviewZoom("fit") },
+  { id: "zoom100", label: "Preview: 100%", keys: "Ctrl+1", run: (s) => s.setPreviewZoom("100") },
+  { id: "zoom150", label: "Preview: 150%", keys: "Ctrl+2", run: (s) => s.setPreviewZoom("150") },
+  { id: "zoomPages", label: "Preview: page thumbnails", keys: "Ctrl+3", run: (s) => s.setPreviewZoom("pages") },
   { id: "open", label: "Open…", keys: "Ctrl+O", run: (s) => s.open() },
   { id: "home", label: "Close and go to the start screen", keys: "Ctrl+N", run: (s) => s.goHome() },
   ...STEPS.map((step, i) => ({

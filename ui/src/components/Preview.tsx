@@ -8,7 +8,23 @@ import { useStore } from "../context";
 import { stepById } from "../model/steps";
 import { linkAt, paintPage } from "../model/paint";
 import type { PagePaint } from "../bindings/ipc";
-import { PREVIEW_MAX, PREVIEW_MIN } from "../store";
+import { PREVIEW_MAX, PREVIEW_MIN, ZOOMS, type PreviewZoom } from "../store";
+import type { PreviewInfo } from "../bindings/ipc";
+import type { StepId } from "../model/steps";
+
+/**
+ * The pages of the section step `step` edits, first to last (to the page
+ * of the next heading of the same level or higher); null when the
+ * document has no such section.
+ */
+export function sectionPages(info: PreviewInfo, step: StepId): [number, number] | null {
+  const re = stepById(step).headings;
+  const at = info.outline.findIndex((o) => re.test(o.title));
+  if (at < 0) return null;
+  const head = info.outline[at];
+  const next = info.outline.slice(at + 1).find((o) => o.level <= head.level && !re.test(o.title));
+  return [head.page, Math.max(head.page, next ? next.page : info.page_count - 1)];
+}
 
 interface Shown {
   revision: number;
@@ -16,8 +32,14 @@ interface Shown {
 }
 
 /** One page: paints its display list at the canvas's device-pixel size, again when resized. */
-function PageCanvas(props: { index: number; shown: Shown; onShown: (revision: number) => void; onJump: (page: number) => void }) {
-  const { index, shown, onShown, onJump } = props;
+function PageCanvas(props: {
+  index: number;
+  shown: Shown;
+  onShown: (revision: number) => void;
+  onJump: (page: number) => void;
+  onText: (revision: number, x: number, y: number) => void;
+}) {
+  const { index, shown, onShown, onJump, onText } = props;
   const ref = useRef<HTMLCanvasElement>(null);
   useLayoutEffect(() => {
     const canvas = ref.current;
@@ -56,10 +78,23 @@ function PageCanvas(props: { index: number; shown: Shown; onShown: (revision: nu
     const canvas = ref.current;
     if (!canvas || canvas.clientWidth === 0) return;
     const ptPerCss = shown.paint.width / canvas.clientWidth;
-    const link = linkAt(shown.paint, e.offsetX * ptPerCss, e.offsetY * ptPerCss);
+    const x = e.offsetX * ptPerCss;
+    const y = e.offsetY * ptPerCss;
+    const link = linkAt(shown.paint, x, y);
     if (link?.page != null) onJump(link.page);
+    else if (!link) onText(shown.revision, x, y);
   };
-  return <canvas ref={ref} class="page-canvas" role="img" aria-label={`Page ${index + 1}`} onClick={click} />;
+  return (
+    <canvas
+      ref={ref}
+      class="page-canvas"
+      role="img"
+      aria-label={`Page ${index + 1}`}
+      title="Click text to edit the field it comes from"
+      data-page={index}
+      onClick={click}
+    />
+  );
 }
 
 /** The form keeps at least this much width when the preview is dragged wider. */
@@ -174,6 +209,7 @@ export function Preview() {
     };
   }, [info?.revision, visible]);
 
+  const zoom = store.state.previewZoom;
   const scrollToPage = (page: number) => {
     const el = scroller.current?.querySelector<HTMLElement>(`[data-index="${page}"]`);
     if (el && scroller.current) scroller.current.scrollTo({ top: el.offsetTop - 16, behavior: "smooth" });
@@ -182,10 +218,59 @@ export function Preview() {
   // Follow the section being edited.
   useEffect(() => {
     if (!info || !scroller.current) return;
-    const re = stepById(step).headings;
-    const hit = info.outline.find((o) => re.test(o.title));
-    if (hit) scrollToPage(hit.page);
+    const hit = sectionPages(info, step);
+    if (hit) scrollToPage(hit[0]);
   }, [step, info?.page_count, info !== null, store.state.previewOpen]);
+
+  // Follow the field being edited (or the field of a clicked finding): the
+  // core says where its text is printed; scroll there when it is out of
+  // view and mark it for a moment.
+  const [mark, setMark] = useState<{ page: number; rect: [number, number, number, number]; seq: number } | null>(null);
+  const active = store.state.active;
+  useEffect(() => {
+    if (!info || !active || zoom === "pages") return;
+    const range = sectionPages(info, step);
+    let cancelled = false;
+    const timer = setTimeout(() => {
+      store.host
+        .previewLocate(info.revision, active.ptr, range?.[0] ?? null, range?.[1] ?? null)
+        .then((spot) => {
+          const root = scroller.current;
+          if (cancelled || !spot || !root) return;
+          const el = root.querySelector<HTMLElement>(`[data-index="${spot.page}"]`);
+          if (!el) return;
+          setMark({ page: spot.page, rect: spot.rect, seq: active.seq });
+          const top = el.offsetTop + (spot.rect[1] / info.height) * el.clientHeight;
+          const bottom = top + (spot.rect[3] / info.height) * el.clientHeight;
+          if (top < root.scrollTop + 24 || bottom > root.scrollTop + root.clientHeight - 24) {
+            root.scrollTo?.({ top: Math.max(0, top - root.clientHeight / 3), behavior: "smooth" });
+          }
+          const left = el.offsetLeft + (spot.rect[0] / info.width) * el.clientWidth;
+          if (left < root.scrollLeft || left > root.scrollLeft + root.clientWidth - 40) root.scrollTo?.({ left: Math.max(0, left - 24) });
+        })
+        .catch(() => {
+          /* a newer layout is coming */
+        });
+    }, 120);
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+    };
+  }, [active?.seq, info?.revision, zoom]);
+  useEffect(() => {
+    if (!mark) return;
+    const t = setTimeout(() => setMark(null), 1600);
+    return () => clearTimeout(t);
+  }, [mark]);
+
+  const onText = (index: number) => (revision: number, x: number, y: number) => {
+    if (zoom === "pages") {
+      store.setPreviewZoom("fit");
+      requestAnimationFrame(() => scrollToPage(index));
+      return;
+    }
+    void store.clickPage(revision, index, x, y);
+  };
 
   const ratio = info ? info.height / info.width : 297 / 210;
   if (!store.state.previewOpen) {
@@ -206,21 +291,48 @@ export function Preview() {
           {info ? `${info.page_count} page${info.page_count === 1 ? "" : "s"}` : "Laying out…"}
           {store.state.previewMs !== null && ` · updated in ${Math.round(store.state.previewMs)} ms`}
         </span>
+        <select
+          id="preview-zoom"
+          class="preview-zoom"
+          aria-label="Zoom"
+          title="Zoom"
+          value={zoom}
+          onChange={(e) => store.setPreviewZoom((e.currentTarget as HTMLSelectElement).value as PreviewZoom)}
+        >
+          {ZOOMS.map(([k, label]) => (
+            <option value={k} key={k}>{label}</option>
+          ))}
+        </select>
         <button type="button" class="icon preview-hide" id="preview-toggle" title="Hide the preview (Ctrl+P)" aria-label="Hide the preview" aria-expanded="true" onClick={() => store.togglePreview(false)}>
           ⟩
         </button>
       </div>
       {store.state.previewError && <p class="notice warning preview-error">{store.state.previewError}</p>}
-      <div class="pages" ref={scroller}>
+      <div class={`pages zoom-${zoom}`} ref={scroller} id="preview-pages">
         {info &&
           Array.from({ length: info.page_count }, (_, i) => {
             const shown = pages.get(i);
+            // Print size: a point is 4/3 of a CSS pixel.
+            const width = zoom === "100" || zoom === "150" ? `${Math.round((info.width * 4 * Number(zoom)) / 300)}px` : undefined;
             return (
-              <div class="page" data-index={i} key={i} style={{ aspectRatio: `1 / ${ratio}` }}>
+              <div class="page" data-index={i} key={i} style={{ aspectRatio: `1 / ${ratio}`, width }}>
                 {shown ? (
-                  <PageCanvas index={i} shown={shown} onShown={(r) => store.pageShown(r)} onJump={scrollToPage} />
+                  <PageCanvas index={i} shown={shown} onShown={(r) => store.pageShown(r)} onJump={scrollToPage} onText={onText(i)} />
                 ) : (
                   <div class="page-loading" />
+                )}
+                {mark && mark.page === i && (
+                  <div
+                    class="page-mark"
+                    id="preview-mark"
+                    key={mark.seq}
+                    style={{
+                      left: `${(mark.rect[0] / info.width) * 100}%`,
+                      top: `${(mark.rect[1] / info.height) * 100}%`,
+                      width: `${(mark.rect[2] / info.width) * 100}%`,
+                      height: `${(mark.rect[3] / info.height) * 100}%`,
+                    }}
+                  />
                 )}
                 <span class="page-no">{i + 1}</span>
               </div>

@@ -1,6 +1,6 @@
 // An in-memory Host for tests: records calls, answers like the shell.
 import type { Agreement } from "../bindings/agreement";
-import type { ApprovalInfo, ApprovedDraft, CheckResult, DowntimeBudget, Finding, Opened, PagePaint, PreviewInfo, StartInfo, WorkEvent } from "../bindings/ipc";
+import type { ApprovalInfo, ApprovedDraft, CheckResult, DowntimeBudget, FieldAt, Finding, HolidaysOffer, Opened, PagePaint, PreviewInfo, PreviewSpot, StartInfo, WorkEvent } from "../bindings/ipc";
 import type { Host, Kind } from "./types";
 
 export class FakeHost implements Host {
@@ -162,6 +162,34 @@ export class FakeHost implements Host {
     this.log("returnToDraft", draft);
     return { ...draft, document: { ...draft.document, status: "draft" }, signatures: [] };
   }
+  /**
+   * Public holidays as the core would offer them, simplified: two known
+   * countries with two holidays each in 2027; a draft without a time
+   * zone (and no country chosen) gets a note instead.
+   */
+  async publicHolidays(draft: Agreement, country: string | null): Promise<HolidaysOffer> {
+    this.log("publicHolidays", draft, country);
+    const known: Record<string, { date: string; name: string }[]> = {
+      "United Kingdom": [
+        { date: "2027-01-01", name: "New Year's Day" },
+        { date: "2027-12-27", name: "Christmas Day (substitute day)" },
+      ],
+      Germany: [
+        { date: "2027-01-01", name: "Neujahr" },
+        { date: "2027-10-03", name: "Tag der Deutschen Einheit" },
+      ],
+    };
+    const zone = draft.service_hours?.time_zone;
+    const chosen = country ?? (zone === "Europe/London" ? "United Kingdom" : zone === "Europe/Berlin" ? "Germany" : null);
+    const countries = Object.keys(known);
+    if (!chosen) {
+      return { country: null, countries, from: "", to: "", found: 0, already: 0, holidays: [], note: "The service hours have no time zone to tell the country by: choose the country." };
+    }
+    const listed = new Set((draft.service_hours?.holidays ?? []).map((h) => h.date));
+    const all = known[chosen] ?? [];
+    const fresh = all.filter((h) => !listed.has(h.date));
+    return { country: chosen, countries, from: "1 January 2027", to: "31 December 2027", found: all.length, already: all.length - fresh.length, holidays: fresh, note: null };
+  }
   async approve(draft: Agreement, by: string, date: string | null): Promise<ApprovedDraft> {
     this.log("approve", draft, by, date);
     if (!this.approvalOf(draft).approvers.includes(by)) {
@@ -218,6 +246,18 @@ export class FakeHost implements Host {
       rects: [],
       links: [{ rect: [70, 90, 100, 20], page: index + 1, y: 0, url: null }],
     };
+  }
+  /** What previewLocate answers (per pointer); unknown pointers are not printed. */
+  spots = new Map<string, PreviewSpot>();
+  async previewLocate(revision: number, pointer: string, fromPage: number | null, toPage: number | null): Promise<PreviewSpot | null> {
+    this.log("previewLocate", revision, pointer, fromPage, toPage);
+    return this.spots.get(pointer) ?? null;
+  }
+  /** What previewFieldAt answers. */
+  fieldAt: FieldAt = { pointer: null, heading: null, text: null };
+  async previewFieldAt(revision: number, index: number, x: number, y: number): Promise<FieldAt> {
+    this.log("previewFieldAt", revision, index, x, y);
+    return this.fieldAt;
   }
   async exportDocument(_draft: Agreement, format: "pdf" | "markdown" | "html", onProgress: (p: { stage: string; fraction: number }) => void) {
     this.log("exportDocument", format);

@@ -25,8 +25,11 @@ export const tauriHost: Host = {
 
   approve: (draft, by, date) => invoke("draft_approve", { draft, by, date }),
   returnToDraft: (draft) => invoke("draft_return_to_draft", { draft }),
+  publicHolidays: (draft, country) => invoke("draft_public_holidays", { draft, country }),
 
   previewPage: (revision, index) => invoke("preview_page", { revision, index }),
+  previewLocate: (revision, pointer, fromPage, toPage) => invoke("preview_locate", { revision, pointer, from_page: fromPage, to_page: toPage }),
+  previewFieldAt: (revision, index, x, y) => invoke("preview_field_at", { revision, index, x, y }),
 
   exportDocument: (draft, format, onProgress) => {
     const channel = new Channel<ExportProgress>();

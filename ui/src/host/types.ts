@@ -10,9 +10,12 @@ import type {
   ExportFormat,
   ExportProgress,
   Exported,
+  FieldAt,
+  HolidaysOffer,
   IpcError,
   Opened,
   PagePaint,
+  PreviewSpot,
   Saved,
   StartInfo,
   WorkEvent,
@@ -57,8 +60,22 @@ export interface Host {
    * signatures of the old text taken off).
    */
   returnToDraft(draft: Agreement): Promise<Agreement>;
+  /**
+   * The public holidays of the service's country (of `country`, a name
+   * from the offer's list, when given) for the agreement's term, less the
+   * ones the service hours list already, worked out by the core.
+   */
+  publicHolidays(draft: Agreement, country: string | null): Promise<HolidaysOffer>;
 
   previewPage(revision: number, index: number): Promise<PagePaint>;
+  /**
+   * Where the field at `pointer` is printed in layout `revision` (on the
+   * pages `fromPage` to `toPage` when it is there): null when nothing of
+   * it is printed or the layout is no longer current.
+   */
+  previewLocate(revision: number, pointer: string, fromPage: number | null, toPage: number | null): Promise<PreviewSpot | null>;
+  /** Which field the text at (`x`, `y`) points of a page comes from; refused for an older layout. */
+  previewFieldAt(revision: number, index: number, x: number, y: number): Promise<FieldAt>;
 
   exportDocument(
     draft: Agreement,

@@ -81,6 +81,14 @@ export function fieldId(ptr: string): string {
   return "f" + ptr.replace(/\//g, "-").replace(/[^A-Za-z0-9_-]/g, "_");
 }
 
+/**
+ * The pointer a field id was made from (the schema's keys are snake_case,
+ * so a "-" was a "/"); null for an id that is not a field's.
+ */
+export function ptrOfFieldId(id: string): string | null {
+  return /^f-[A-Za-z0-9_-]+$/.test(id) ? id.slice(1).replace(/-/g, "/") : null;
+}
+
 /** `ptr` and its ancestors, nearest first. */
 export function ancestors(ptr: string): string[] {
   const parts = parse(ptr);

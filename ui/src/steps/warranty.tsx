@@ -1,6 +1,10 @@
+import { useState } from "preact/hooks";
 import { Check, Lines, Repeater, Section, Select, Text } from "../components/fields";
 import { useStore } from "../context";
-import type { ServiceLevelTarget } from "../bindings/agreement";
+import type { Holiday, ServiceLevelTarget } from "../bindings/agreement";
+import type { HolidaysOffer } from "../bindings/ipc";
+import { asIpcError } from "../host/types";
+import { formatDate } from "../model/dates";
 import { FREQUENCIES, PERIODS } from "../model/options";
 import { nextTargetId, targetLabel } from "../model/targets";
 
@@ -13,6 +17,96 @@ const BUSINESS_DAYS: [string, string][] = [
   ["Mon-Fri", "Monday to Friday"],
   ["Mon-Sat", "Monday to Saturday"],
 ];
+
+/**
+ * "Add public holidays…": the public holidays of the service's country for
+ * the agreement's term, as the core works them out, added in one edit.
+ * The country is the time zone's unless another is chosen.
+ */
+export function PublicHolidays() {
+  const store = useStore();
+  const [offer, setOffer] = useState<HolidaysOffer | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const ask = async (country: string | null) => {
+    const draft = store.state.draft;
+    if (!draft) return;
+    setBusy(true);
+    try {
+      setOffer(await store.host.publicHolidays(draft, country));
+      setError(null);
+    } catch (e) {
+      setError(asIpcError(e).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  if (!offer && !error) {
+    return (
+      <div class="field wide holidays-offer" id="holidays-offer">
+        <button type="button" id="holidays-open" disabled={busy} onClick={() => void ask(null)}>
+          Add public holidays…
+        </button>
+        <p class="help">The public holidays of the service's country for the agreement's term, as a start you can edit.</p>
+      </div>
+    );
+  }
+  const add = () => {
+    if (!offer) return;
+    const listed = (store.value("/service_hours/holidays") as Holiday[] | undefined) ?? [];
+    const all = [...listed, ...offer.holidays].sort((a, b) => String(a.date).localeCompare(String(b.date)));
+    store.edit("/service_hours/holidays", all, null);
+    store.say(`Added ${offer.holidays.length} public holiday${offer.holidays.length === 1 ? "" : "s"} of ${offer.country ?? "the country"}`);
+    setOffer(null);
+  };
+  const n = offer?.holidays.length ?? 0;
+  return (
+    <div class="field wide holidays-offer holidays-panel" id="holidays-panel" role="group" aria-label="Public holidays">
+      {offer && (
+        <label>
+          Country
+          <select
+            id="holidays-country"
+            value={offer.country ?? ""}
+            disabled={busy}
+            onChange={(e) => void ask((e.currentTarget as HTMLSelectElement).value || null)}
+          >
+            {!offer.country && <option value="">Choose a country</option>}
+            {offer.countries.map((c) => (
+              <option value={c} key={c}>{c}</option>
+            ))}
+          </select>
+        </label>
+      )}
+      <p id="holidays-summary" aria-live="polite">
+        {error ??
+          (offer?.note
+            ? offer.note
+            : offer &&
+              `${offer.found} public holiday${offer.found === 1 ? "" : "s"} of ${offer.country} from ${offer.from} to ${offer.to}` +
+                (offer.already ? ` (${offer.already} already listed)` : "") +
+                (n === 0 ? ": all of them are listed." : "."))}
+      </p>
+      {offer && n > 0 && (
+        <ul class="holidays-list" id="holidays-list">
+          {offer.holidays.map((h) => (
+            <li key={h.date}>
+              <span class="date">{formatDate(String(h.date))}</span> {h.name}
+            </li>
+          ))}
+        </ul>
+      )}
+      <div class="approval-row">
+        <button type="button" class="primary" id="holidays-add" disabled={busy || n === 0} onClick={add}>
+          {n ? `Add ${n === 1 ? "it" : `these ${n}`}` : "Add them"}
+        </button>
+        <button type="button" id="holidays-cancel" onClick={() => { setOffer(null); setError(null); }}>
+          Close
+        </button>
+      </div>
+    </div>
+  );
+}
 
 /** The downtime one availability target allows, as the shell computes it. */
 export function TargetBudget({ index }: { index: number }) {
@@ -128,6 +222,7 @@ export function Warranty() {
           <Text ptr="/service_hours/business_days" label="Business days" suggestions={BUSINESS_DAYS} placeholder="The days the service hours are open" />
           <Lines ptr="/service_hours/critical_periods" label="Critical business periods" />
         </div>
+        <PublicHolidays />
         <Repeater
           ptr="/service_hours/holidays"
           title="Holidays"

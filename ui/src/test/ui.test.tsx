@@ -270,6 +270,89 @@ describe("the editor", () => {
     expect(m.store.state.step).toBe("levels");
   });
 
+  it("offers the public holidays of the service's country and adds them in one edit", async () => {
+    const m = await openFull();
+    await show(m, "warranty");
+    fireEvent.click(byId("holidays-open"));
+    await waitFor(() => expect(byId("holidays-summary").textContent).toBe("2 public holidays of United Kingdom from 1 January 2027 to 31 December 2027."));
+    expect(byId<HTMLSelectElement>("holidays-country").value).toBe("United Kingdom");
+    // Another country asks the core again.
+    fireEvent.change(byId("holidays-country"), { target: { value: "Germany" } });
+    await waitFor(() => expect(byId("holidays-list").textContent).toContain("Tag der Deutschen Einheit"));
+    expect(m.host.calls.filter((c) => c.cmd === "publicHolidays").map((c) => c.args[1])).toEqual([null, "Germany"]);
+    fireEvent.click(byId("holidays-add"));
+    const dates = (m.store.value("/service_hours/holidays") as { date: string }[]).map((h) => h.date);
+    expect(dates).toEqual(["2026-12-25", "2027-01-01", "2027-10-03"]);
+    expect(m.store.state.toast).toBe("Added 2 public holidays of Germany");
+    // One undo takes all of them back.
+    m.store.undo();
+    expect((m.store.value("/service_hours/holidays") as unknown[]).length).toBe(1);
+    // Listed ones are counted, not offered again.
+    m.store.redo();
+    fireEvent.click(byId("holidays-open"));
+    fireEvent.change(await waitFor(() => byId("holidays-country")), { target: { value: "Germany" } });
+    await waitFor(() => expect(byId("holidays-summary").textContent).toBe("2 public holidays of Germany from 1 January 2027 to 31 December 2027 (2 already listed): all of them are listed."));
+    expect(byId<HTMLButtonElement>("holidays-add").disabled).toBe(true);
+  });
+
+  it("follows the field being edited in the preview, and goes to the field of clicked text", async () => {
+    const m = await openFull();
+    m.host.spots.set("/service_hours/schedule", { page: 1, rect: [70, 300, 200, 12], pointer: "/service_hours/schedule" });
+    await show(m, "warranty");
+    await waitFor(() => expect(m.store.state.preview).not.toBeNull());
+    byId("f-service_hours-schedule").focus();
+    await waitFor(() => expect(m.store.state.active?.ptr).toBe("/service_hours/schedule"));
+    await waitFor(() => expect(m.host.calls.filter((c) => c.cmd === "previewLocate").length).toBeGreaterThan(0));
+    await waitFor(() => expect(document.getElementById("preview-mark")).not.toBeNull());
+    const asked = m.host.calls.filter((c) => c.cmd === "previewLocate");
+    expect(asked.at(-1)?.args[1]).toBe("/service_hours/schedule");
+    expect(byId("preview-mark").parentElement?.dataset.index).toBe("1");
+    expect(byId("preview-mark").style.top).toBe(`${(300 / 842) * 100}%`);
+    // A field printed nowhere marks nothing.
+    byId("f-service_hours-business_days").focus();
+    await waitFor(() => expect(m.host.calls.filter((c) => c.cmd === "previewLocate").at(-1)?.args[1]).toBe("/service_hours/business_days"));
+
+    // A click on a page's text goes to the field it comes from, on its step.
+    m.host.fieldAt = { pointer: "/service_levels/1/target", heading: "7 Service levels", text: "15 min" };
+    const canvas = await waitFor(() => {
+      const c = m.view.container.querySelector<HTMLCanvasElement>('canvas[data-page="0"]');
+      if (!c) throw new Error("page 1 is not painted");
+      return c;
+    });
+    Object.defineProperty(canvas, "clientWidth", { value: 595, configurable: true });
+    const click = new MouseEvent("click", { bubbles: true });
+    Object.defineProperty(click, "offsetX", { value: 300 });
+    Object.defineProperty(click, "offsetY", { value: 400 });
+    canvas.dispatchEvent(click);
+    await waitFor(() => expect(m.store.state.step).toBe("levels"));
+    await waitFor(() => expect(document.activeElement?.id).toBe("f-service_levels-1-target"));
+    expect(m.host.calls.filter((c) => c.cmd === "previewFieldAt").at(-1)?.args.slice(2)).toEqual([300, 400]);
+    // Template text names its section: that step opens, and it says so.
+    m.host.fieldAt = { pointer: null, heading: "4 The service offering", text: "the provider provides" };
+    const again = new MouseEvent("click", { bubbles: true });
+    Object.defineProperty(again, "offsetX", { value: 300 });
+    Object.defineProperty(again, "offsetY", { value: 500 });
+    m.view.container.querySelector('canvas[data-page="0"]')?.dispatchEvent(again);
+    await waitFor(() => expect(m.store.state.toast).toBe("No field holds that text: it is the template's, under “4 The service offering”"));
+    expect(m.store.state.step).toBe("offering");
+  });
+
+  it("zooms the preview to fit, 100%, 150% or page thumbnails, and remembers it", async () => {
+    const m = await openFull();
+    await waitFor(() => expect(m.store.state.preview).not.toBeNull());
+    const pages = () => byId("preview-pages");
+    expect(pages().className).toContain("zoom-fit");
+    fireEvent.change(byId("preview-zoom"), { target: { value: "150" } });
+    expect(pages().className).toContain("zoom-150");
+    // 595 points at 150% of print size (4/3 px per point).
+    expect(pages().querySelector<HTMLElement>(".page")?.style.width).toBe("1190px");
+    fireEvent.keyDown(window, { key: "3", ctrlKey: true });
+    expect(pages().className).toContain("zoom-pages");
+    expect(localStorage.getItem("pactwright.previewZoom")).toBe("pages");
+    fireEvent.keyDown(window, { key: "0", ctrlKey: true });
+    expect(pages().className).toContain("zoom-fit");
+  });
+
   it("edits an availability target's scope, period and own hours among the targets", async () => {
     const m = await openFull();
     await show(m, "levels");
