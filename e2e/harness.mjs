@@ -145,7 +145,11 @@ export function useDriver() {
   before(async () => {
     assert.ok(existsSync(BIN), `build the app first: ${BIN}`);
     driver = spawn("tauri-driver", ["--port", String(PORT), "--native-port", String(NATIVE_PORT)], {
-      env: { ...process.env, PACTWRIGHT_E2E_DIR: E2E_DIR, XDG_DATA_HOME: DATA, XDG_CONFIG_HOME: join(work, "config") },
+      // WebKit's GL compositor on Mesa's software rasterizer (Xvfb has no
+      // GPU) crashes the web process now and then (a segfault in
+      // swrast_dri.so, "page crash"): draw without it, as on a machine
+      // without GL.
+      env: { ...process.env, WEBKIT_DISABLE_COMPOSITING_MODE: "1", PACTWRIGHT_E2E_DIR: E2E_DIR, XDG_DATA_HOME: DATA, XDG_CONFIG_HOME: join(work, "config") },
       stdio: ["ignore", "inherit", "inherit"],
     });
     await waitForPort(PORT);

@@ -7,6 +7,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/deps.sh
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$PWD/target}"
+# Under Xvfb WebKit's GL compositor runs on Mesa's software rasterizer,
+# which crashes the web process now and then: draw without it.
+export WEBKIT_DISABLE_COMPOSITING_MODE=1
 
 if ! command -v npm >/dev/null 2>&1; then
   echo "e2e: npm is missing (Node.js 20 or newer is needed)" >&2

@@ -8,6 +8,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/deps.sh
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$PWD/target}"
+# Under Xvfb WebKit's GL compositor runs on Mesa's software rasterizer,
+# which crashes the web process now and then: draw without it.
+export WEBKIT_DISABLE_COMPOSITING_MODE=1
 
 version=$(sed -n 's/^version = "\(.*\)"/\1/p' src-tauri/Cargo.toml | head -1)
 deb="target/debian/pactwright_${version}_amd64.deb"
