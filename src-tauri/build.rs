@@ -22,6 +22,8 @@ const COMMANDS: &[&str] = &[
     "draft_return_to_draft",
     "draft_public_holidays",
     "preview_page",
+    "compare_versions",
+    "draft_compare",
     "preview_locate",
     "preview_field_at",
     "export_document",

@@ -14,13 +14,19 @@ use tauri_plugin_dialog::DialogExt;
 
 /// Asks for a draft to open.
 pub fn pick_open<R: Runtime>(app: &AppHandle<R>) -> Option<PathBuf> {
+    pick_draft(app, "Open an agreement")
+}
+
+/// Asks for a draft file to read, under `title`.
+pub fn pick_draft<R: Runtime>(app: &AppHandle<R>, title: &str) -> Option<PathBuf> {
     #[cfg(feature = "e2e")]
     if let Some(dir) = e2e_dir() {
+        let _ = title;
         return newest_draft(&dir);
     }
     app.dialog()
         .file()
-        .set_title("Open an agreement")
+        .set_title(title)
         .add_filter("Agreement drafts", &["json"])
         .blocking_pick_file()
         .and_then(|p| p.into_path().ok())

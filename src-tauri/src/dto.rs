@@ -235,6 +235,8 @@ pub enum ExportFormat {
     Markdown,
     /// A standalone HTML page.
     Html,
+    /// The service level targets as OpenSLO v1 YAML, for SLO tooling.
+    Openslo,
 }
 
 /// Progress of an export, streamed to the UI.
@@ -260,4 +262,94 @@ pub struct Exported {
     pub bytes: u64,
     /// Layout warnings (missing glyphs and the like).
     pub warnings: Vec<String>,
+}
+
+/// An earlier saved version of the open file, kept by the app.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct SavedVersion {
+    /// Pass it back to `draft_compare`.
+    pub id: String,
+    /// When it was opened or saved (ms since 1970).
+    #[ts(type = "number")]
+    pub saved_at_ms: u64,
+    /// Its document version ("2.0"; empty when not stated).
+    pub version: String,
+    /// Its status, as printed ("Approved").
+    pub status: String,
+    /// Its title.
+    pub title: String,
+}
+
+/// What to compare the draft with.
+#[derive(Debug, Clone, PartialEq, Deserialize, TS)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum CompareWith {
+    /// A file the user picks.
+    File,
+    /// An earlier saved version of the open file.
+    Version {
+        /// Its id, from `compare_versions`.
+        id: String,
+    },
+}
+
+/// The draft compared with an earlier version, in the core's words.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct Comparison {
+    /// What it was compared with ("version 2.0 of desk.agreement.json").
+    pub against: String,
+    /// "Changes from version 2.0 to version 3.0 of ...".
+    pub heading: String,
+    /// "12 changes in 4 sections: ...", or "No changes.".
+    pub totals: String,
+    /// The sections that changed, in document order.
+    pub sections: Vec<ComparedSection>,
+    /// A change-history entry prefilled from the comparison; `None` when
+    /// nothing changed.
+    pub entry: Option<ChangeEntryDraft>,
+}
+
+/// The changes of one section.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct ComparedSection {
+    /// The section's title as the document has it.
+    pub name: String,
+    /// Its changes (the first ones, when there are many).
+    pub changes: Vec<ComparedChange>,
+    /// How many more changes the section has than are listed.
+    pub more: u32,
+}
+
+/// One change.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct ComparedChange {
+    /// "added", "removed" or "changed".
+    pub op: String,
+    /// The change in a line ("P1 resolution 8h → 4h").
+    pub line: String,
+    /// Where, in the draft (in the earlier one for what was removed).
+    pub pointer: String,
+    /// For free text: the words kept, inserted and deleted.
+    pub words: Vec<ComparedWord>,
+}
+
+/// A stretch of a free-text change.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct ComparedWord {
+    /// "kept", "inserted" or "deleted".
+    pub op: String,
+    /// The text.
+    pub text: String,
+}
+
+/// A change-history entry prefilled from a comparison.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct ChangeEntryDraft {
+    /// The version the entry is for: the draft's, or the next one after
+    /// the earlier version's when the draft still has that number.
+    pub version: String,
+    /// Today, ISO.
+    pub date: String,
+    /// What changed, in a sentence.
+    pub summary: String,
 }

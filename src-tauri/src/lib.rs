@@ -5,6 +5,7 @@
 //! must not: which file is open, where it may be saved, what was exported.
 
 pub mod checks;
+pub mod compare;
 pub mod dialogs;
 pub mod dto;
 pub mod engine;
@@ -41,6 +42,8 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
         checks::approve::draft_return_to_draft,
         checks::holidays::draft_public_holidays,
         preview::commands::preview_page,
+        compare::compare_versions,
+        compare::draft_compare,
         preview::commands::preview_locate,
         preview::commands::preview_field_at,
         export::commands::export_document,

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use crate::files::{recent::Recent, recovery::RecoveryStore};
+use crate::files::{recent::Recent, recovery::RecoveryStore, versions::VersionStore};
 use crate::preview::PreviewCache;
 
 /// The open document.
@@ -30,6 +30,7 @@ pub struct AppState {
     dirty: AtomicBool,
     recent: Recent,
     recovery: RecoveryStore,
+    versions: VersionStore,
     exported: Mutex<Vec<PathBuf>>,
     /// The last layout, for `preview_page`.
     pub preview: Mutex<PreviewCache>,
@@ -42,6 +43,7 @@ impl AppState {
         AppState {
             recent: Recent::new(data_dir.join("recent.json")),
             recovery: RecoveryStore::new(data_dir.join("recovery.json")),
+            versions: VersionStore::new(data_dir.join("versions")),
             data_dir,
             initial: Mutex::new(initial),
             doc: Mutex::new(DocState::default()),
@@ -49,6 +51,11 @@ impl AppState {
             exported: Mutex::new(Vec::new()),
             preview: Mutex::new(PreviewCache::default()),
         }
+    }
+
+    /// The earlier saved versions of files.
+    pub fn versions(&self) -> &VersionStore {
+        &self.versions
     }
 
     /// The app-data folder.

@@ -86,7 +86,7 @@ fn visible(count: usize, full: bool) -> (usize, usize) {
 }
 
 /// "Changes from version 2.0 to version 3.0 of IT Service Desk SLA".
-pub(crate) fn heading(diff: &Diff) -> String {
+pub fn heading(diff: &Diff) -> String {
     let title = diff.new.title.trim();
     let of = if title.is_empty() {
         String::new()
@@ -102,7 +102,7 @@ pub(crate) fn heading(diff: &Diff) -> String {
 }
 
 /// "12 changes in 4 sections: 3 added, 2 removed, 7 changed."
-pub(crate) fn totals(diff: &Diff) -> String {
+pub fn totals(diff: &Diff) -> String {
     let count = |op: Op| diff.changes().filter(|c| c.op == op).count();
     let all = diff.changes().count();
     let sections = diff.sections.len();
@@ -134,6 +134,57 @@ fn thousands(n: usize) -> String {
 enum Style {
     Text,
     Markdown,
+}
+
+/// One change as a person reads it on screen: "P1 resolution 8h → 4h",
+/// "service action 'Laptop swap' added: ..."; a free-text change is its
+/// subject only ("description"), its words shown apart (see
+/// [`Change::words`]).
+pub fn plain_line(c: &Change) -> String {
+    if c.op == Op::Changed && !c.words.is_empty() {
+        return c.subject.clone();
+    }
+    line(c, Style::Text).replacen(" -> ", " → ", 2)
+}
+
+/// The comparison in one sentence for a change-history entry: the first
+/// `most` changes, shortly ("Availability (SL1) 99.5% → 99.9%", "service
+/// action 'Laptop swap' added", "consumer duty reworded"), then how many
+/// more. Empty when nothing changed.
+pub fn entry_summary(diff: &Diff, most: usize) -> String {
+    const SHORT: usize = 32;
+    let all: Vec<&Change> = diff.changes().collect();
+    let mut parts: Vec<String> = all
+        .iter()
+        .take(most)
+        .map(|c| match c.op {
+            Op::Added => format!("{} added", c.subject),
+            Op::Removed => format!("{} removed", c.subject),
+            Op::Changed if !c.words.is_empty() => format!("{} reworded", c.subject),
+            Op::Changed => match (c.old.as_deref(), c.new.as_deref()) {
+                (Some(o), Some(n)) if o.chars().count() <= SHORT && n.chars().count() <= SHORT => {
+                    format!("{} {o} → {n}", c.subject)
+                }
+                _ => format!("{} changed", c.subject),
+            },
+        })
+        .collect();
+    if all.len() > most {
+        let rest = all.len() - most;
+        parts.push(format!(
+            "{} more {}",
+            thousands(rest),
+            if rest == 1 { "change" } else { "changes" }
+        ));
+    }
+    let mut out = parts.join("; ");
+    if let Some(first) = out.get(..1) {
+        out = first.to_uppercase() + &out[1..];
+    }
+    if !out.is_empty() {
+        out.push('.');
+    }
+    out
 }
 
 /// One change in a line: "P1 resolution 8h -> 4h", "service action

@@ -26,7 +26,7 @@ mod format;
 pub mod redline;
 mod vocabulary;
 
-pub use format::{COLLAPSE_AFTER, markdown, text};
+pub use format::{COLLAPSE_AFTER, entry_summary, heading, markdown, plain_line, text, totals};
 
 use serde::Serialize;
 use serde_json::{Map, Value};

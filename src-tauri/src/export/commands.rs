@@ -42,6 +42,7 @@ fn extension(format: ExportFormat) -> &'static str {
         ExportFormat::Pdf => "pdf",
         ExportFormat::Markdown => "md",
         ExportFormat::Html => "html",
+        ExportFormat::Openslo => "openslo.yaml",
     }
 }
 
@@ -72,6 +73,26 @@ pub fn write_export(
                 None,
                 Vec::new(),
             )
+        }
+        ExportFormat::Openslo => {
+            progress("Writing the targets", 0.4);
+            let (yaml, skipped) = pactwright::openslo::to_yaml(&agreement);
+            if skipped.len() == agreement.service_levels.len() {
+                return Err(ExportError::Invalid(if skipped.is_empty() {
+                    "the agreement has no service level targets to export".to_owned()
+                } else {
+                    format!(
+                        "none of its targets can be written as OpenSLO: {}",
+                        skipped
+                            .iter()
+                            .map(|s| s.to_string())
+                            .collect::<Vec<_>>()
+                            .join("; ")
+                    )
+                }));
+            }
+            let warnings = skipped.iter().map(|s| s.to_string()).collect();
+            (yaml.into_bytes(), None, warnings)
         }
         ExportFormat::Pdf => {
             progress("Laying out the pages", 0.2);
@@ -105,13 +126,15 @@ pub async fn export_document<R: Runtime>(
     on_progress: Channel<ExportProgress>,
 ) -> Result<Option<Exported>, ExportError> {
     let (name, folder) = export_name(&state, &draft, format);
-    let ext = extension(format);
+    // The dialog filters by the last extension ("yaml" of "openslo.yaml").
+    let ext = extension(format).rsplit('.').next().unwrap_or("");
     let handle = app.clone();
     let picked = tauri::async_runtime::spawn_blocking(move || {
         let filter = match format {
             ExportFormat::Pdf => "PDF document",
             ExportFormat::Markdown => "Markdown",
             ExportFormat::Html => "HTML page",
+            ExportFormat::Openslo => "OpenSLO YAML",
         };
         dialogs::pick_save(
             &handle,

@@ -26,6 +26,11 @@ pub fn open_path(state: &AppState, path: &Path) -> Result<Opened, FileError> {
     let loaded = file::load(path)?;
     let draft =
         serde_json::to_value(&loaded.agreement).map_err(|e| FileError::Invalid(e.to_string()))?;
+    // The text as opened is a version to compare with later (a failure to
+    // keep it must not stop the open).
+    let _ = state
+        .versions()
+        .record(path, &file::to_canonical_json(&loaded.agreement));
     state.set_doc(DocState {
         path: Some(path.to_owned()),
         stamp: stamp_file(path),
@@ -72,6 +77,7 @@ pub fn save_to(
     state.set_dirty(false);
     state.recovery().discard();
     let _ = state.recent().push(path);
+    let _ = state.versions().record(path, &text);
     Ok(Saved {
         path: path.display().to_string(),
         name: recent::file_name(path),

@@ -324,6 +324,114 @@ outline: Array<OutlineItem>,
  */
 millis: number, };
 
+export type SavedVersion = { 
+/**
+ * Pass it back to `draft_compare`.
+ */
+id: string, 
+/**
+ * When it was opened or saved (ms since 1970).
+ */
+saved_at_ms: number, 
+/**
+ * Its document version ("2.0"; empty when not stated).
+ */
+version: string, 
+/**
+ * Its status, as printed ("Approved").
+ */
+status: string, 
+/**
+ * Its title.
+ */
+title: string, };
+
+export type CompareWith = { "kind": "file" } | { "kind": "version", 
+/**
+ * Its id, from `compare_versions`.
+ */
+id: string, };
+
+export type Comparison = { 
+/**
+ * What it was compared with ("version 2.0 of desk.agreement.json").
+ */
+against: string, 
+/**
+ * "Changes from version 2.0 to version 3.0 of ...".
+ */
+heading: string, 
+/**
+ * "12 changes in 4 sections: ...", or "No changes.".
+ */
+totals: string, 
+/**
+ * The sections that changed, in document order.
+ */
+sections: Array<ComparedSection>, 
+/**
+ * A change-history entry prefilled from the comparison; `None` when
+ * nothing changed.
+ */
+entry: ChangeEntryDraft | null, };
+
+export type ComparedSection = { 
+/**
+ * The section's title as the document has it.
+ */
+name: string, 
+/**
+ * Its changes (the first ones, when there are many).
+ */
+changes: Array<ComparedChange>, 
+/**
+ * How many more changes the section has than are listed.
+ */
+more: number, };
+
+export type ComparedChange = { 
+/**
+ * "added", "removed" or "changed".
+ */
+op: string, 
+/**
+ * The change in a line ("P1 resolution 8h → 4h").
+ */
+line: string, 
+/**
+ * Where, in the draft (in the earlier one for what was removed).
+ */
+pointer: string, 
+/**
+ * For free text: the words kept, inserted and deleted.
+ */
+words: Array<ComparedWord>, };
+
+export type ComparedWord = { 
+/**
+ * "kept", "inserted" or "deleted".
+ */
+op: string, 
+/**
+ * The text.
+ */
+text: string, };
+
+export type ChangeEntryDraft = { 
+/**
+ * The version the entry is for: the draft's, or the next one after
+ * the earlier version's when the draft still has that number.
+ */
+version: string, 
+/**
+ * Today, ISO.
+ */
+date: string, 
+/**
+ * What changed, in a sentence.
+ */
+summary: string, };
+
 export type PreviewSpot = { 
 /**
  * 0-based page index.
@@ -485,7 +593,7 @@ y: number | null,
  */
 url: string | null, };
 
-export type ExportFormat = "pdf" | "markdown" | "html";
+export type ExportFormat = "pdf" | "markdown" | "html" | "openslo";
 
 export type ExportProgress = { 
 /**

@@ -21,6 +21,15 @@ export const COMMANDS: Command[] = [
   { id: "export", label: "Export PDF", keys: "Ctrl+E", run: (s) => void s.exportAs("pdf") },
   { id: "exportMarkdown", label: "Export Markdown", run: (s) => void s.exportAs("markdown") },
   { id: "exportHtml", label: "Export HTML", run: (s) => void s.exportAs("html") },
+  {
+    id: "compare",
+    label: "Compare with an earlier version…",
+    run: (s) => {
+      s.goto("basics");
+      setTimeout(() => document.getElementById("compare-open")?.click(), 0);
+    },
+  },
+  { id: "exportOpenslo", label: "Export the targets as OpenSLO", run: (s) => void s.exportAs("openslo") },
   { id: "undo", label: "Undo", keys: "Ctrl+Z", run: (s) => s.undo(), enabled: (s) => s.state.canUndo },
   { id: "redo", label: "Redo", keys: "Ctrl+Shift+Z", run: (s) => s.redo(), enabled: (s) => s.state.canRedo },
   { id: "next", label: "Next step", keys: "Alt+→", run: (s) => s.stepBy(1), enabled: (s) => stepIndex(s) < STEPS.length - 1 },

@@ -1,6 +1,6 @@
 // An in-memory Host for tests: records calls, answers like the shell.
 import type { Agreement } from "../bindings/agreement";
-import type { ApprovalInfo, ApprovedDraft, CheckResult, DowntimeBudget, FieldAt, Finding, HolidaysOffer, Opened, PagePaint, PreviewInfo, PreviewSpot, StartInfo, WorkEvent } from "../bindings/ipc";
+import type { ApprovalInfo, ApprovedDraft, CheckResult, CompareWith, Comparison, SavedVersion, DowntimeBudget, ExportFormat, FieldAt, Finding, HolidaysOffer, Opened, PagePaint, PreviewInfo, PreviewSpot, StartInfo, WorkEvent } from "../bindings/ipc";
 import type { Host, Kind } from "./types";
 
 export class FakeHost implements Host {
@@ -247,6 +247,17 @@ export class FakeHost implements Host {
       links: [{ rect: [70, 90, 100, 20], page: index + 1, y: 0, url: null }],
     };
   }
+  /** The saved versions compareVersions lists, and what compare answers. */
+  versions: SavedVersion[] = [];
+  comparison: Comparison | null = null;
+  async compareVersions(): Promise<SavedVersion[]> {
+    this.log("compareVersions");
+    return this.versions;
+  }
+  async compare(draft: Agreement, against: CompareWith): Promise<Comparison | null> {
+    this.log("compare", draft, against);
+    return this.comparison;
+  }
   /** What previewLocate answers (per pointer); unknown pointers are not printed. */
   spots = new Map<string, PreviewSpot>();
   async previewLocate(revision: number, pointer: string, fromPage: number | null, toPage: number | null): Promise<PreviewSpot | null> {
@@ -259,7 +270,7 @@ export class FakeHost implements Host {
     this.log("previewFieldAt", revision, index, x, y);
     return this.fieldAt;
   }
-  async exportDocument(_draft: Agreement, format: "pdf" | "markdown" | "html", onProgress: (p: { stage: string; fraction: number }) => void) {
+  async exportDocument(_draft: Agreement, format: ExportFormat, onProgress: (p: { stage: string; fraction: number }) => void) {
     this.log("exportDocument", format);
     onProgress({ stage: "Laying out the pages", fraction: 0.2 });
     onProgress({ stage: "Done", fraction: 1 });

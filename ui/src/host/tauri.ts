@@ -27,6 +27,9 @@ export const tauriHost: Host = {
   returnToDraft: (draft) => invoke("draft_return_to_draft", { draft }),
   publicHolidays: (draft, country) => invoke("draft_public_holidays", { draft, country }),
 
+  compareVersions: () => invoke("compare_versions"),
+  compare: (draft, against) => invoke("draft_compare", { draft, with: against }),
+
   previewPage: (revision, index) => invoke("preview_page", { revision, index }),
   previewLocate: (revision, pointer, fromPage, toPage) => invoke("preview_locate", { revision, pointer, from_page: fromPage, to_page: toPage }),
   previewFieldAt: (revision, index, x, y) => invoke("preview_field_at", { revision, index, x, y }),

@@ -7,6 +7,8 @@ import type { Agreement, DocumentControl } from "../bindings/agreement";
 export type Kind = DocumentControl["kind"];
 import type {
   ApprovedDraft,
+  CompareWith,
+  Comparison,
   ExportFormat,
   ExportProgress,
   Exported,
@@ -17,6 +19,7 @@ import type {
   PagePaint,
   PreviewSpot,
   Saved,
+  SavedVersion,
   StartInfo,
   WorkEvent,
 } from "../bindings/ipc";
@@ -66,6 +69,11 @@ export interface Host {
    * ones the service hours list already, worked out by the core.
    */
   publicHolidays(draft: Agreement, country: string | null): Promise<HolidaysOffer>;
+
+  /** The earlier saved versions of the open file, newest first. */
+  compareVersions(): Promise<SavedVersion[]>;
+  /** The draft compared by the core with a picked file (null when cancelled) or a saved version. */
+  compare(draft: Agreement, against: CompareWith): Promise<Comparison | null>;
 
   previewPage(revision: number, index: number): Promise<PagePaint>;
   /**

@@ -1,6 +1,7 @@
 import { Lines, NumberField, Repeater, Section, Select, Text } from "../components/fields";
 import { PersonPicker } from "../components/Picker";
 import { Markdown } from "../components/Markdown";
+import { ComparePanel } from "../components/Compare";
 import { useState } from "preact/hooks";
 import { useStore } from "../context";
 import { fieldId } from "../model/pointer";
@@ -35,6 +36,7 @@ export function Basics() {
         <Text ptr="/parties/consumer/address" label="Consumer's address" multiline />
         <Text ptr="/parties/consumer/registration" label="Consumer's registration number" />
       </Section>
+      <ComparePanel />
       <Repeater
         ptr="/document/change_history"
         title="Change history"

@@ -111,6 +111,10 @@ export function Export() {
           <span class="export-title">HTML</span>
           <span class="export-desc">A standalone page with print styles, for an intranet.</span>
         </button>
+        <button type="button" class="export-card" id="export-openslo" disabled={ex.busy} onClick={() => void store.exportAs("openslo")}>
+          <span class="export-title">OpenSLO</span>
+          <span class="export-desc">The service level targets as OpenSLO v1 YAML, for the monitoring team's SLO tooling. The PDF carries the same file inside.</span>
+        </button>
       </div>
       {ex.busy && (
         <div class="progress" role="status" aria-live="polite">

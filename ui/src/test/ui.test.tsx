@@ -337,6 +337,43 @@ describe("the editor", () => {
     expect(m.store.state.step).toBe("offering");
   });
 
+  it("compares with a saved version in the core's words and adds the change entry it prefills", async () => {
+    const m = await openFull();
+    m.host.versions = [{ id: "1700000000000", saved_at_ms: 1700000000000, version: "1.0", status: "Approved", title: "T" }];
+    m.host.comparison = {
+      against: "version 1.0 of full.agreement.json saved earlier",
+      heading: "Changes from version 1.0 of T",
+      totals: "2 changes in 2 sections: 0 added, 0 removed, 2 changed.",
+      sections: [
+        { name: "Service level targets", more: 0, changes: [{ op: "changed", line: "Availability (SL1) 99.5% → 99.9%: allowed downtime 3h 39m → 43m 50s", pointer: "/service_levels/0/target", words: [] }] },
+        { name: "Service offering", more: 3, changes: [{ op: "changed", line: "service action 'x'", pointer: "/offering/actions/0/action", words: [{ op: "kept", text: "Reset " }, { op: "deleted", text: "now" }, { op: "inserted", text: "today" }] }] },
+      ],
+      entry: { version: "1.1", date: "2026-12-04", summary: "Availability (SL1) 99.5% → 99.9%; service action 'x' reworded." },
+    };
+    await show(m, "basics");
+    fireEvent.click(byId("compare-open"));
+    await waitFor(() => expect(byId<HTMLSelectElement>("compare-version").value).toBe("1700000000000"));
+    fireEvent.click(byId("compare-run"));
+    await waitFor(() => expect(byId("comparison-totals").textContent).toBe("2 changes in 2 sections: 0 added, 0 removed, 2 changed."));
+    expect(m.host.calls.filter((c) => c.cmd === "compare").at(-1)?.args[1]).toEqual({ kind: "version", id: "1700000000000" });
+    expect(byId("comparison").querySelector("del")?.textContent).toBe("now");
+    expect(byId("comparison").querySelector("ins")?.textContent).toBe("today");
+    expect(byId("comparison").textContent).toContain("… and 3 more changes in Service offering.");
+    fireEvent.click(byId("compare-add-entry"));
+    const history = m.store.value("/document/change_history") as { version: string; summary: string }[];
+    expect(history.at(-1)).toEqual({ version: "1.1", date: "2026-12-04", author: "", summary: "Availability (SL1) 99.5% → 99.9%; service action 'x' reworded." });
+    expect(m.store.value("/document/version")).toBe("1.1");
+    // One undo takes back the number and the entry.
+    m.store.undo();
+    expect(m.store.value("/document/version")).toBeUndefined();
+    // A change listed links to its field.
+    fireEvent.click(byId("compare-open"));
+    await waitFor(() => expect(byId<HTMLSelectElement>("compare-version").value).toBe("1700000000000"));
+    fireEvent.click(byId("compare-run"));
+    fireEvent.click(await waitFor(() => m.view.getByText("Availability (SL1) 99.5% → 99.9%: allowed downtime 3h 39m → 43m 50s")));
+    await waitFor(() => expect(m.store.state.step).toBe("levels"));
+  });
+
   it("zooms the preview to fit, 100%, 150% or page thumbnails, and remembers it", async () => {
     const m = await openFull();
     await waitFor(() => expect(m.store.state.preview).not.toBeNull());
