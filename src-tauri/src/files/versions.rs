@@ -74,7 +74,7 @@ impl VersionStore {
                 Some((ms, e.path()))
             })
             .collect();
-        out.sort_by(|a, b| b.0.cmp(&a.0));
+        out.sort_by_key(|e| std::cmp::Reverse(e.0));
         out
     }
 
