@@ -285,3 +285,57 @@ test("a changed draft is approved again in the window, through the core, and the
   assert.match(record.text, /^sha256:[0-9a-f]{12}$/);
   assert.match(record.full, /^sha256:[0-9a-f]{64}$/);
 }));
+
+test("the preview follows the field being edited; a click on a page's text goes to its field; zoom and thumbnails", withShot("shell preview follows", async () => {
+  await step("basics");
+  await browser.execute(() => document.getElementById("form")?.scrollTo({ top: 0 }));
+  const title = await $("#f-document-title");
+  await title.click();
+  // The core finds the title in the step's section (document control) and the preview marks it.
+  const mark = await $("#preview-mark[data-ptr='/document/title']");
+  await mark.waitForExist({ timeout: 10000, timeoutMsg: "the edited field is not marked in the preview" });
+  const spot = await browser.execute(() => {
+    const m = document.getElementById("preview-mark");
+    const page = m?.parentElement;
+    const canvas = page?.querySelector("canvas");
+    if (!m || !page || !canvas) return null;
+    const r = m.getBoundingClientRect();
+    const c = canvas.getBoundingClientRect();
+    return { page: page.dataset.index, x: r.left + r.width / 2 - c.left, y: r.top + r.height / 2 - c.top, cw: c.width, ch: c.height };
+  });
+  assert.ok(spot, "the mark sits on a painted page");
+
+  // Somewhere else, then a click on the title's text in the page: back in the title field.
+  await (await $("#f-document-reference")).click();
+  // (The preview follows that field too: let its scrolling settle first.)
+  let last = -1;
+  await browser.waitUntil(async () => {
+    const top = await browser.execute(() => document.getElementById("preview-pages")?.scrollTop ?? 0);
+    const still = top === last;
+    last = top;
+    return still;
+  }, { timeout: 5000, interval: 400 });
+  const canvas = await $(`.page[data-index='${spot.page}'] canvas`);
+  await canvas.click({ x: Math.round(spot.x - spot.cw / 2), y: Math.round(spot.y - spot.ch / 2) });
+  await browser.waitUntil(async () => (await browser.execute(() => document.activeElement?.id)) === "f-document-title", {
+    timeout: 10000,
+    timeoutMsg: "the click on the title in the page did not reach the title field",
+  });
+
+  // Thumbnails: several pages side by side; a click opens that page at the pane's width.
+  await (await $("#preview-zoom")).selectByAttribute("value", "pages");
+  await browser.waitUntil(async () => (await (await $("#preview-pages")).getAttribute("class")).includes("zoom-pages"), { timeout: 5000 });
+  const row = await browser.execute(() => {
+    const pages = Array.from(document.querySelectorAll("#preview-pages .page")).slice(0, 3).map((p) => p.getBoundingClientRect().top);
+    return pages;
+  });
+  assert.ok(row.length === 3 && Math.abs(row[0] - row[1]) < 1, `thumbnails are not side by side: ${row}`);
+  await (await $("#preview-zoom")).selectByAttribute("value", "150");
+  const wide = await browser.execute(() => {
+    const p = document.querySelector("#preview-pages .page");
+    const pane = document.getElementById("preview-pages");
+    return p && pane ? { page: p.getBoundingClientRect().width, pane: pane.clientWidth } : null;
+  });
+  assert.ok(wide && wide.page > wide.pane, `150% is wider than the pane: ${JSON.stringify(wide)}`);
+  await (await $("#preview-zoom")).selectByAttribute("value", "fit");
+}));

@@ -225,7 +225,7 @@ export function Preview() {
   // Follow the field being edited (or the field of a clicked finding): the
   // core says where its text is printed; scroll there when it is out of
   // view and mark it for a moment.
-  const [mark, setMark] = useState<{ page: number; rect: [number, number, number, number]; seq: number } | null>(null);
+  const [mark, setMark] = useState<{ page: number; rect: [number, number, number, number]; seq: number; ptr: string } | null>(null);
   const active = store.state.active;
   useEffect(() => {
     if (!info || !active || zoom === "pages") return;
@@ -239,7 +239,7 @@ export function Preview() {
           if (cancelled || !spot || !root) return;
           const el = root.querySelector<HTMLElement>(`[data-index="${spot.page}"]`);
           if (!el) return;
-          setMark({ page: spot.page, rect: spot.rect, seq: active.seq });
+          setMark({ page: spot.page, rect: spot.rect, seq: active.seq, ptr: spot.pointer });
           const top = el.offsetTop + (spot.rect[1] / info.height) * el.clientHeight;
           const bottom = top + (spot.rect[3] / info.height) * el.clientHeight;
           if (top < root.scrollTop + 24 || bottom > root.scrollTop + root.clientHeight - 24) {
@@ -326,6 +326,7 @@ export function Preview() {
                     class="page-mark"
                     id="preview-mark"
                     key={mark.seq}
+                    data-ptr={mark.ptr}
                     style={{
                       left: `${(mark.rect[0] / info.width) * 100}%`,
                       top: `${(mark.rect[1] / info.height) * 100}%`,
