@@ -101,7 +101,7 @@ export const STEPS: StepDef[] = [
   {
     id: "export",
     title: "Export",
-    subtitle: "PDF for the sponsor, Markdown, HTML",
+    subtitle: "PDF for the sponsor, Markdown, HTML, OpenSLO targets",
     prefixes: [],
     headings: /^$/,
   },
