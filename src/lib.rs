@@ -11,6 +11,7 @@ pub mod diff;
 pub mod downtime;
 pub mod failure;
 pub mod file;
+pub mod interview;
 pub mod locate;
 pub mod migrate;
 pub mod model;
