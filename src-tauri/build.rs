@@ -22,6 +22,8 @@ const COMMANDS: &[&str] = &[
     "draft_return_to_draft",
     "draft_public_holidays",
     "preview_page",
+    "file_new_from_answers",
+    "file_copy_dialog",
     "compare_versions",
     "draft_compare",
     "preview_locate",

@@ -21,7 +21,10 @@ use crate::units::{Date, Duration, Percent, Schedule, Typed};
 #[cfg_attr(feature = "ipc", derive(ts_rs::TS))]
 pub struct Answers {
     /// The kind of agreement.
-    #[cfg_attr(feature = "ipc", ts(type = "\"sla\" | \"ola\" | \"uc\" | \"offering\""))]
+    #[cfg_attr(
+        feature = "ipc",
+        ts(type = "\"sla\" | \"ola\" | \"uc\" | \"offering\"")
+    )]
     pub kind: Kind,
     /// The service's name, e.g. "Payroll".
     pub service: String,
@@ -89,11 +92,21 @@ pub fn id_from_name(name: &str, taken: &[String]) -> String {
 /// service desk" -> "PSD"), or the start of a one-word name ("Payroll" ->
 /// "PAYR").
 fn initials(name: &str) -> String {
-    let words: Vec<&str> = name.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let words: Vec<&str> = name
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
     let code: String = if words.len() > 1 {
-        words.iter().filter_map(|w| w.chars().next()).take(5).collect()
+        words
+            .iter()
+            .filter_map(|w| w.chars().next())
+            .take(5)
+            .collect()
     } else {
-        words.first().map(|w| w.chars().take(4).collect()).unwrap_or_default()
+        words
+            .first()
+            .map(|w| w.chars().take(4).collect())
+            .unwrap_or_default()
     };
     code.to_uppercase()
 }
@@ -116,7 +129,8 @@ pub fn interview(answers: &Answers) -> Result<Agreement, Vec<AnswerError>> {
     need("sponsor", &answers.sponsor, "the sponsor's name");
     let offering = answers.kind == Kind::Offering;
     let hours: Option<Typed<Schedule>> = (!offering).then(|| Typed::parse(answers.hours.trim()));
-    let percent: Option<Typed<Percent>> = (!offering).then(|| Typed::parse(answers.availability.trim()));
+    let percent: Option<Typed<Percent>> =
+        (!offering).then(|| Typed::parse(answers.availability.trim()));
     let response: Typed<Duration> = Typed::parse(answers.p1_response.trim());
     let resolution: Typed<Duration> = Typed::parse(answers.p1_resolution.trim());
     let date: Typed<Date> = Typed::parse(answers.effective_date.trim());
@@ -124,22 +138,45 @@ pub fn interview(answers: &Answers) -> Result<Agreement, Vec<AnswerError>> {
         if !ok {
             errors.push(AnswerError {
                 field: field.to_owned(),
-                message: format!("\"{}\" cannot be read; write it like {example}", text.trim()),
+                message: format!(
+                    "\"{}\" cannot be read; write it like {example}",
+                    text.trim()
+                ),
             });
         }
     };
     if !offering {
-        unread("hours", hours.as_ref().is_some_and(|h| h.read().is_some()), &answers.hours, "\"Mon-Fri 08:00-18:00\" or \"24/7\"");
+        unread(
+            "hours",
+            hours.as_ref().is_some_and(|h| h.read().is_some()),
+            &answers.hours,
+            "\"Mon-Fri 08:00-18:00\" or \"24/7\"",
+        );
         unread(
             "availability",
             percent.as_ref().is_some_and(|p| p.read().is_some()),
             &answers.availability,
             "\"99.9%\"",
         );
-        unread("p1_response", response.read().is_some(), &answers.p1_response, "\"15 min\" or \"1h\"");
-        unread("p1_resolution", resolution.read().is_some(), &answers.p1_resolution, "\"4h\" or \"1 business day\"");
+        unread(
+            "p1_response",
+            response.read().is_some(),
+            &answers.p1_response,
+            "\"15 min\" or \"1h\"",
+        );
+        unread(
+            "p1_resolution",
+            resolution.read().is_some(),
+            &answers.p1_resolution,
+            "\"4h\" or \"1 business day\"",
+        );
     }
-    unread("effective_date", date.read().is_some(), &answers.effective_date, "\"2026-04-01\"");
+    unread(
+        "effective_date",
+        date.read().is_some(),
+        &answers.effective_date,
+        "\"2026-04-01\"",
+    );
     if !offering && crate::downtime::time_zone(answers.time_zone.trim()).is_none() {
         errors.push(AnswerError {
             field: "time_zone".to_owned(),
@@ -250,7 +287,10 @@ mod tests {
     fn ids_are_made_from_names_and_kept_unique() {
         assert_eq!(id_from_name("Ann O'Neill", &[]), "ann-oneill");
         assert_eq!(id_from_name("  ", &[]), "person");
-        assert_eq!(id_from_name("Ann O'Neill", &["ann-oneill".to_owned()]), "ann-oneill-2");
+        assert_eq!(
+            id_from_name("Ann O'Neill", &["ann-oneill".to_owned()]),
+            "ann-oneill-2"
+        );
         assert_eq!(initials("Payroll service desk"), "PSD");
         assert_eq!(initials("Payroll"), "PAYR");
     }

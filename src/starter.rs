@@ -181,9 +181,115 @@ pub fn starter(kind: Kind) -> Agreement {
     a
 }
 
+/// "Start from an existing agreement": a copy of `a` for another
+/// consumer and term. The service, offering, targets, duties and
+/// relationship stay; the consumer (its organization and its people, and
+/// every reference to them), the dates, the version, the history, the
+/// approvals and the signatures go, and the copy is a draft again.
+pub fn copy_of(a: &Agreement) -> Agreement {
+    let mut c = a.clone();
+    let from = if a.document.title.trim().is_empty() {
+        String::new()
+    } else {
+        format!(" from {}", a.document.title.trim())
+    };
+    c.document.title = format!("Copy of {}", a.document.title.trim())
+        .trim()
+        .to_owned();
+    c.document.reference = String::new();
+    c.document.version = s("0.1");
+    c.document.status = Status::Draft;
+    c.document.effective_date = None;
+    c.terms.end_date = None;
+    c.document.change_history = vec![Change {
+        version: s("0.1"),
+        date: None,
+        author: String::new(),
+        summary: format!("First draft, copied{from}"),
+        approval: None,
+    }];
+    c.signatures.clear();
+    c.parties.consumer = Organization::default();
+    let gone: Vec<String> = c
+        .stakeholders
+        .iter()
+        .filter(|p| p.side == Side::Consumer)
+        .map(|p| p.id.clone())
+        .collect();
+    c.stakeholders.retain(|p| p.side != Side::Consumer);
+    let kept = |id: &String| !gone.contains(id);
+    let clear = |id: &mut String| {
+        if gone.contains(id) {
+            id.clear();
+        }
+    };
+    clear(&mut c.document.owner);
+    clear(&mut c.document.approver);
+    for action in &mut c.offering.actions {
+        clear(&mut action.owner);
+    }
+    for e in &mut c.support.escalation {
+        clear(&mut e.contact);
+    }
+    for r in &mut c.relationship.reviews {
+        r.participants.retain(kept);
+    }
+    for r in &mut c.relationship.reports {
+        r.recipients.retain(kept);
+    }
+    c.relationship.contacts.retain(|x| kept(&x.stakeholder));
+    // Dated holidays belong to the old term.
+    if let Some(h) = c.service_hours.as_mut() {
+        h.holidays.clear();
+    }
+    c
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_copy_keeps_the_service_and_drops_the_consumer_the_dates_and_the_signatures() {
+        let path = std::path::Path::new(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/samples/it-service-desk.agreement.json"
+        ));
+        let a = crate::file::load(path).expect("sample").agreement;
+        let c = copy_of(&a);
+        assert_eq!(c.document.status, Status::Draft);
+        assert_eq!(c.document.version, "0.1");
+        assert!(c.document.effective_date.is_none() && c.signatures.is_empty());
+        assert_eq!(c.parties.consumer, Organization::default());
+        assert_eq!(c.parties.provider, a.parties.provider);
+        assert_eq!(c.service_levels, a.service_levels);
+        assert!(c.stakeholders.iter().all(|p| p.side == Side::Provider));
+        assert!(
+            c.document.change_history[0]
+                .summary
+                .starts_with("First draft, copied from ")
+        );
+        // No reference points at someone who is gone.
+        let ids: Vec<&str> = c.stakeholders.iter().map(|p| p.id.as_str()).collect();
+        assert!(
+            c.relationship
+                .contacts
+                .iter()
+                .all(|x| ids.contains(&x.stakeholder.as_str()))
+        );
+        assert!(
+            c.relationship
+                .reviews
+                .iter()
+                .flat_map(|r| &r.participants)
+                .all(|p| ids.contains(&p.as_str()))
+        );
+        let dangling: Vec<_> = crate::checks::check(&c)
+            .into_iter()
+            .filter(|f| f.code.to_string() == "dangling-reference")
+            .collect();
+        assert!(dangling.is_empty(), "{dangling:?}");
+    }
 
     #[test]
     fn every_kind_has_a_starter_that_round_trips() {

@@ -33,10 +33,21 @@ fn the_answers_make_an_agreement_with_only_the_owner_s_own_words_left_to_add() {
     assert_eq!(a.document.owner, "priya-shah");
     assert_eq!(a.document.approver, "tom-obrien");
     assert_eq!(a.parties.consumer.name, "Northwind Retail");
-    assert_eq!(a.service_hours.as_ref().map(|h| h.schedule.to_string()).as_deref(), Some("Mon-Fri 08:00-18:00"));
+    assert_eq!(
+        a.service_hours
+            .as_ref()
+            .map(|h| h.schedule.to_string())
+            .as_deref(),
+        Some("Mon-Fri 08:00-18:00")
+    );
     let findings: Vec<String> = check(&a)
         .iter()
-        .map(|f| format!("{:?} {} at {}: {}", f.severity, f.code, f.pointer, f.message))
+        .map(|f| {
+            format!(
+                "{:?} {} at {}: {}",
+                f.severity, f.code, f.pointer, f.message
+            )
+        })
         .collect();
     // No error is left: the agreement can be exported for discussion at once.
     assert!(
@@ -58,7 +69,10 @@ fn each_answer_that_cannot_be_used_is_named_with_an_example() {
         ..answers()
     };
     let errors = interview(&bad).expect_err("refused");
-    let text: Vec<String> = errors.iter().map(|e| format!("{}: {}", e.field, e.message)).collect();
+    let text: Vec<String> = errors
+        .iter()
+        .map(|e| format!("{}: {}", e.field, e.message))
+        .collect();
     insta::assert_snapshot!(text.join("\n"));
 }
 

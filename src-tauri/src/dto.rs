@@ -353,3 +353,12 @@ pub struct ChangeEntryDraft {
     /// What changed, in a sentence.
     pub summary: String,
 }
+
+/// What the interview made: the new draft, or why not.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct Interviewed {
+    /// The new draft (not saved yet), when every answer could be used.
+    pub opened: Option<Opened>,
+    /// Each answer that cannot be used, and what would be.
+    pub errors: Vec<pactwright::interview::AnswerError>,
+}

@@ -42,6 +42,8 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
         checks::approve::draft_return_to_draft,
         checks::holidays::draft_public_holidays,
         preview::commands::preview_page,
+        files::commands::file_new_from_answers,
+        files::commands::file_copy_dialog,
         compare::compare_versions,
         compare::draft_compare,
         preview::commands::preview_locate,

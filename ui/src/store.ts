@@ -2,6 +2,8 @@
 // through the Host it is given, so tests run it against a fake host.
 import type { Agreement } from "./bindings/agreement";
 import type {
+  AnswerError,
+  Answers,
   ApprovalInfo,
   BudgetNote,
   ExportFormat,
@@ -326,6 +328,35 @@ export class Store {
         this.load(await this.host.newDraft(kind));
       } catch (e) {
         this.showError("Could not create the agreement", e);
+      }
+    }, "starting a new agreement");
+  }
+
+  /**
+   * Starts an agreement from the interview's answers, filled in by the
+   * core. Resolves to the answers it cannot use (in the core's words),
+   * empty when the agreement is open.
+   */
+  async startFromAnswers(answers: Answers): Promise<AnswerError[]> {
+    // Asked on the start screen, where no draft is open (leaving one asked already).
+    try {
+      const made = await this.host.newFromAnswers(answers);
+      if (made.opened) this.load(made.opened);
+      return made.errors;
+    } catch (e) {
+      this.showError("Could not create the agreement", e);
+      return [];
+    }
+  }
+
+  /** Starts from a copy of an existing agreement (for another consumer and term). */
+  startFromCopy(): void {
+    this.guard(async () => {
+      try {
+        const o = await this.host.copyDialog();
+        if (o) this.load(o);
+      } catch (e) {
+        this.showOpenError(e);
       }
     }, "starting a new agreement");
   }

@@ -11,7 +11,7 @@ use tauri::{AppHandle, Runtime, State, WebviewWindow};
 
 use super::{FileError, recent, samples};
 use crate::dialogs;
-use crate::dto::{Opened, Saved, StartInfo};
+use crate::dto::{Interviewed, Opened, Saved, StartInfo};
 use crate::state::{AppState, DocState, stamp_bytes, stamp_file};
 
 /// Reads the draft the UI sends back into the model, naming the field when
@@ -166,6 +166,64 @@ pub fn file_new(state: State<'_, AppState>, kind: Kind) -> Result<Opened, FileEr
         draft: serde_json::to_value(&agreement).map_err(|e| FileError::Invalid(e.to_string()))?,
         migrated_from: None,
     })
+}
+
+/// A new draft filled from the interview's answers by the core, or each
+/// answer that cannot be used, in the core's words.
+#[tauri::command(rename_all = "snake_case")]
+pub fn file_new_from_answers(
+    state: State<'_, AppState>,
+    answers: pactwright::interview::Answers,
+) -> Result<Interviewed, FileError> {
+    match pactwright::interview::interview(&answers) {
+        Err(errors) => Ok(Interviewed {
+            opened: None,
+            errors,
+        }),
+        Ok(agreement) => {
+            state.set_doc(DocState::default());
+            state.set_dirty(false);
+            Ok(Interviewed {
+                opened: Some(Opened {
+                    path: None,
+                    name: "Untitled".to_owned(),
+                    draft: serde_json::to_value(&agreement)
+                        .map_err(|e| FileError::Invalid(e.to_string()))?,
+                    migrated_from: None,
+                }),
+                errors: Vec::new(),
+            })
+        }
+    }
+}
+
+/// "Start from an existing agreement": asks for a draft and opens a copy
+/// of it for another consumer and term (the core's `starter::copy_of`),
+/// not yet saved; `None` if cancelled.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn file_copy_dialog<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+) -> Result<Option<Opened>, FileError> {
+    let picked = tauri::async_runtime::spawn_blocking(move || {
+        dialogs::pick_draft(&app, "Start from an existing agreement")
+    })
+    .await
+    .ok()
+    .flatten();
+    let Some(path) = picked else {
+        return Ok(None);
+    };
+    let loaded = file::load(&path)?;
+    let copy = pactwright::starter::copy_of(&loaded.agreement);
+    state.set_doc(DocState::default());
+    state.set_dirty(false);
+    Ok(Some(Opened {
+        path: None,
+        name: "Untitled".to_owned(),
+        draft: serde_json::to_value(&copy).map_err(|e| FileError::Invalid(e.to_string()))?,
+        migrated_from: None,
+    }))
 }
 
 /// Shows the open dialog and opens the chosen draft; `None` if cancelled.

@@ -324,6 +324,80 @@ outline: Array<OutlineItem>,
  */
 millis: number, };
 
+export type Interviewed = { 
+/**
+ * The new draft (not saved yet), when every answer could be used.
+ */
+opened: Opened | null, 
+/**
+ * Each answer that cannot be used, and what would be.
+ */
+errors: Array<AnswerError>, };
+
+export type AnswerError = { 
+/**
+ * The answer's name, as in [`Answers`].
+ */
+field: string, 
+/**
+ * What is wrong, with an example of what is understood.
+ */
+message: string, };
+
+export type Answers = { 
+/**
+ * The kind of agreement.
+ */
+kind: "sla" | "ola" | "uc" | "offering", 
+/**
+ * The service's name, e.g. "Payroll".
+ */
+service: string, 
+/**
+ * What it does for the consumer, in a sentence (may be empty).
+ */
+description: string, 
+/**
+ * The organization or team that provides it.
+ */
+provider: string, 
+/**
+ * The organization or team that consumes it.
+ */
+consumer: string, 
+/**
+ * The service owner's name (on the provider's side; owns and signs).
+ */
+owner: string, 
+/**
+ * The sponsor's name (on the consumer's side; approves and signs).
+ */
+sponsor: string, 
+/**
+ * The service hours, e.g. "Mon-Fri 08:00-18:00" or "24/7".
+ */
+hours: string, 
+/**
+ * The time zone of the hours (IANA), e.g. "Europe/London".
+ */
+time_zone: string, 
+/**
+ * The availability promised, e.g. "99.9%".
+ */
+availability: string, 
+/**
+ * How soon a P1 incident is responded to, e.g. "15 min".
+ */
+p1_response: string, 
+/**
+ * How soon a P1 incident is resolved, e.g. "4h".
+ */
+p1_resolution: string, 
+/**
+ * The day it takes effect, ISO.
+ */
+effective_date: string, };
+
 export type SavedVersion = { 
 /**
  * Pass it back to `draft_compare`.

@@ -2,7 +2,7 @@ import { useEffect, useRef } from "preact/hooks";
 import type { ComponentType } from "preact";
 import { useStore } from "../context";
 import { Store } from "../store";
-import { STEPS, stepById, type StepId } from "../model/steps";
+import { STEPS, stepById, stepState, type StepId } from "../model/steps";
 import { STATUSES } from "../model/options";
 import { ptrOfFieldId } from "../model/pointer";
 import { Basics, Terms } from "../steps/basics";
@@ -146,6 +146,38 @@ export function fieldLabel(el: Element | null, step: string): string {
   return parts.length ? parts.join(" · ") : step;
 }
 
+/**
+ * What the core's checks still find on this step, in one line: the fields
+ * by the names the step shows them, each a link to its field.
+ */
+function StillMissing() {
+  const store = useStore();
+  const def = stepById(store.state.step);
+  if (!def.prefixes.length || store.state.checkError) return null;
+  const open = stepState(def, store.state.findings).findings.filter((f) => f.severity !== "info");
+  if (!open.length) {
+    return (
+      <p class="still-missing done" id="still-missing">
+        Nothing is missing here.
+      </p>
+    );
+  }
+  const shown = open.slice(0, 4);
+  return (
+    <p class="still-missing" id="still-missing">
+      Still to do: {shown.map((f, i) => (
+        <span key={f.pointer + f.code}>
+          {i > 0 && ", "}
+          <a href={`#${f.pointer}`} class={f.severity} onClick={(e) => { e.preventDefault(); store.focusField(f.pointer); }}>
+            {f.field || f.message}
+          </a>
+        </span>
+      ))}
+      {open.length > shown.length && ` and ${open.length - shown.length} more (see Review)`}.
+    </p>
+  );
+}
+
 export function Editor() {
   const store = useStore();
   const { step, focus } = store.state;
@@ -204,6 +236,7 @@ export function Editor() {
               </span>
               <h2 id="step-title">{def.title}</h2>
               <p>{def.subtitle}</p>
+              <StillMissing />
             </div>
             <View />
             <div class="step-nav">

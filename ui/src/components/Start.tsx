@@ -1,5 +1,7 @@
+import { useState } from "preact/hooks";
 import type { Kind } from "../host/types";
 import { useStore } from "../context";
+import { Interview } from "./Interview";
 import { formatDateTime } from "../model/dates";
 
 const KIND_NAMES: Record<string, string> = { sla: "SLA", ola: "OLA", uc: "UC", offering: "Service offering" };
@@ -14,6 +16,16 @@ const KIND_CARDS: { kind: Kind; title: string; text: string }[] = [
 export function Start() {
   const store = useStore();
   const start = store.state.start;
+  const [asking, setAsking] = useState(false);
+  if (asking) {
+    return (
+      <main class="start">
+        <div class="start-inner">
+          <Interview onClose={() => setAsking(false)} />
+        </div>
+      </main>
+    );
+  }
   return (
     <main class="start">
       <div class="start-inner">
@@ -30,8 +42,21 @@ export function Start() {
           <span>{store.state.startError}</span>
         </div>
       )}
+      <section class="start-section" aria-labelledby="from-heading">
+        <h2 id="from-heading">Start from</h2>
+        <div class="from-grid">
+          <button type="button" class="kind-card from-card primary-card" id="start-interview" onClick={() => setAsking(true)}>
+            <span class="kind-title">A few questions</span>
+            <span class="kind-text">Twelve answers (the service, both sides, hours, availability, the P1 clock) and the agreement is written around them.</span>
+          </button>
+          <button type="button" class="kind-card from-card" id="start-copy" onClick={() => store.startFromCopy()}>
+            <span class="kind-title">An existing agreement…</span>
+            <span class="kind-text">A copy for another consumer and term: the service and targets stay; the consumer, dates, approvals and signatures go.</span>
+          </button>
+        </div>
+      </section>
       <section class="start-section" aria-labelledby="new-heading">
-        <h2 id="new-heading">New agreement</h2>
+        <h2 id="new-heading">A blank agreement</h2>
         <div class="kind-grid">
           {KIND_CARDS.map((k) => (
             <button type="button" class="kind-card" id={`new-${k.kind}`} key={k.kind} onClick={() => store.newDraft(k.kind)}>

@@ -1,6 +1,6 @@
 // An in-memory Host for tests: records calls, answers like the shell.
 import type { Agreement } from "../bindings/agreement";
-import type { ApprovalInfo, ApprovedDraft, CheckResult, CompareWith, Comparison, SavedVersion, DowntimeBudget, ExportFormat, FieldAt, Finding, HolidaysOffer, Opened, PagePaint, PreviewInfo, PreviewSpot, StartInfo, WorkEvent } from "../bindings/ipc";
+import type { Answers, Interviewed, ApprovalInfo, ApprovedDraft, CheckResult, CompareWith, Comparison, SavedVersion, DowntimeBudget, ExportFormat, FieldAt, Finding, HolidaysOffer, Opened, PagePaint, PreviewInfo, PreviewSpot, StartInfo, WorkEvent } from "../bindings/ipc";
 import type { Host, Kind } from "./types";
 
 export class FakeHost implements Host {
@@ -65,6 +65,24 @@ export class FakeHost implements Host {
   async openRecent(path: string) {
     this.log("openRecent", path);
     return this.opened(path);
+  }
+  /** The interview, simplified: a service name is needed; the draft holds the answers. */
+  async newFromAnswers(answers: Answers): Promise<Interviewed> {
+    this.log("newFromAnswers", answers);
+    if (!answers.service.trim()) {
+      return { opened: null, errors: [{ field: "service", message: "the service's name is needed to start the agreement" }] };
+    }
+    const draft = blank(answers.kind);
+    draft.document.title = `${answers.service} Service Level Agreement`;
+    return { opened: { path: null, name: "Untitled", migrated_from: null, draft }, errors: [] };
+  }
+  /** Copies the file pickOpen names, as the core would (simplified: a draft again, no signatures). */
+  async copyDialog(): Promise<Opened | null> {
+    this.log("copyDialog");
+    if (!this.pickOpen) return null;
+    const o = this.opened(this.pickOpen);
+    this.current = null;
+    return { ...o, path: null, name: "Untitled", draft: { ...o.draft, document: { ...o.draft.document, status: "draft" }, signatures: [] } };
   }
   async openSample(id: string) {
     this.log("openSample", id);

@@ -6,6 +6,8 @@ import type { Agreement, DocumentControl } from "../bindings/agreement";
 /** The kind of agreement. */
 export type Kind = DocumentControl["kind"];
 import type {
+  Answers,
+  Interviewed,
   ApprovedDraft,
   CompareWith,
   Comparison,
@@ -34,6 +36,10 @@ export interface Host {
   openDialog(): Promise<Opened | null>;
   openRecent(path: string): Promise<Opened>;
   openSample(id: string): Promise<Opened>;
+  /** A new draft filled from the interview's answers by the core, or the answers it cannot use. */
+  newFromAnswers(answers: Answers): Promise<Interviewed>;
+  /** Asks for a draft and opens a copy of it for another consumer and term; null if cancelled. */
+  copyDialog(): Promise<Opened | null>;
   save(draft: Agreement, force: boolean): Promise<Saved | null>;
   saveAs(draft: Agreement): Promise<Saved | null>;
   writeRecovery(draft: Agreement): Promise<void>;

@@ -94,6 +94,57 @@ describe("the editor", () => {
     expect((view.getByLabelText("Title") as HTMLInputElement).value).toBe("New sla");
   });
 
+  it("starts from a few questions: the core writes the agreement, or names the answers it cannot use", async () => {
+    const { store, view } = mount();
+    await store.init();
+    fireEvent.click(await waitFor(() => byId("start-interview")));
+    expect(byId<HTMLInputElement>("q-availability").value).toBe("99.5%");
+    expect(byId<HTMLInputElement>("q-effective_date").value).toMatch(/^\d{4}-\d{2}-01$/);
+    // The service left empty: the core's reason, on that question, focused.
+    fireEvent.click(byId("interview-start"));
+    await waitFor(() => expect(byId("q-service-error").textContent).toBe("The service's name is needed to start the agreement."));
+    expect(document.activeElement?.id).toBe("q-service");
+    expect(store.state.screen).toBe("start");
+    // An offering is not asked for hours or targets.
+    fireEvent.change(byId("q-kind"), { target: { value: "offering" } });
+    expect(document.getElementById("q-availability")).toBeNull();
+    fireEvent.change(byId("q-kind"), { target: { value: "sla" } });
+    fireEvent.input(byId("q-service"), { target: { value: "Payroll" } });
+    fireEvent.click(byId("interview-start"));
+    await waitFor(() => expect(store.state.screen).toBe("editor"));
+    expect(store.state.draft?.document.title).toBe("Payroll Service Level Agreement");
+    const sent = store.host instanceof FakeHost ? store.host.calls.filter((c) => c.cmd === "newFromAnswers").at(-1)?.args[0] : null;
+    expect(sent).toMatchObject({ kind: "sla", service: "Payroll", p1_response: "15 min" });
+    expect(view.container.querySelector("#still-missing")).not.toBeNull();
+  });
+
+  it("starts from a copy of an existing agreement, not saved yet", async () => {
+    const host = new FakeHost();
+    host.files.set("/old.agreement.json", structuredClone(FULL));
+    host.pickOpen = "/old.agreement.json";
+    const { store } = mount(host);
+    await store.init();
+    fireEvent.click(await waitFor(() => byId("start-copy")));
+    await waitFor(() => expect(store.state.screen).toBe("editor"));
+    expect(store.state.path).toBeNull();
+    expect(store.state.draft?.document.title).toBe("T");
+  });
+
+  it("says on each step what is still missing, in one line of links", async () => {
+    const m = await openFull();
+    m.host.findings = [
+      { severity: "error", code: "required-field", pointer: "/document/owner", field: "Owner", message: "the document has no owner", hint: "" },
+      { severity: "warning", code: "required-field", pointer: "/document/reference", field: "Reference", message: "no reference", hint: "" },
+    ];
+    m.store.edit("/document/title", "T2");
+    await waitFor(() => expect(byId("still-missing").textContent).toBe("Still to do: Owner, Reference."));
+    const link = Array.from(byId("still-missing").querySelectorAll("a")).find((a) => a.textContent === "Reference");
+    fireEvent.click(link as HTMLElement);
+    await waitFor(() => expect(document.activeElement?.id).toBe("f-document-reference"));
+    await show(m, "offering");
+    expect(byId("still-missing").textContent).toBe("Nothing is missing here.");
+  });
+
   it("labels every input, gives every field help with an example, in every step", async () => {
     const { store, view } = await openFull();
     for (const step of STEPS) {
