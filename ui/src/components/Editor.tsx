@@ -14,6 +14,7 @@ import { CoCreation, Levels } from "../steps/cocreation";
 import { Export, Review } from "../steps/review";
 import { Sidebar } from "./Sidebar";
 import { Preview } from "./Preview";
+import { Boundary } from "./Boundary";
 
 const VIEWS: Record<StepId, ComponentType> = {
   basics: Basics,
@@ -238,7 +239,9 @@ export function Editor() {
               <p>{def.subtitle}</p>
               <StillMissing />
             </div>
-            <View />
+            <Boundary what="This step" resetKey={step}>
+              <View />
+            </Boundary>
             <div class="step-nav">
               {index > 0 ? (
                 <button type="button" onClick={() => store.goto(STEPS[index - 1].id)}>
@@ -255,7 +258,9 @@ export function Editor() {
             </div>
           </div>
         </main>
-        <Preview />
+        <Boundary what="The preview" resetKey={store.state.preview?.revision}>
+          <Preview />
+        </Boundary>
       </div>
     </div>
   );

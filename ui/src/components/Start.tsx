@@ -104,7 +104,7 @@ export function Start() {
           )}
         </section>
         <section class="start-section" aria-labelledby="samples-heading">
-          <h2 id="samples-heading">Start from a sample</h2>
+          <h2 id="samples-heading">A sample</h2>
           {start && start.samples.length > 0 ? (
             <ul class="file-list">
               {start.samples.map((s) => (

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { cleanup, fireEvent, render, waitFor } from "@testing-library/preact";
 import { App } from "../components/App";
+import { Boundary } from "../components/Boundary";
 import { StoreContext } from "../context";
 import { FakeHost } from "../host/fake";
 import { Store } from "../store";
@@ -84,6 +85,30 @@ const byId = <T extends HTMLElement>(id: string) => {
   if (!el) throw new Error(`no #${id}`);
   return el as T;
 };
+
+describe("a part that fails to render", () => {
+  it("says so in place, keeps the rest, and tries again", async () => {
+    let fail = true;
+    function Fragile() {
+      if (fail) throw new Error("cannot read properties of undefined");
+      return <p>shown</p>;
+    }
+    const view = render(
+      <div>
+        <p>the rest</p>
+        <Boundary what="This step">
+          <Fragile />
+        </Boundary>
+      </div>,
+    );
+    expect(view.getByRole("alert").textContent).toContain("This step could not be shown. Your draft is safe");
+    expect(view.getByRole("alert").textContent).toContain("cannot read properties of undefined");
+    expect(view.getByText("the rest")).toBeTruthy();
+    fail = false;
+    fireEvent.click(view.getByText("Try again"));
+    await waitFor(() => expect(view.getByText("shown")).toBeTruthy());
+  });
+});
 
 describe("the editor", () => {
   it("starts on the start screen and creates an SLA", async () => {
