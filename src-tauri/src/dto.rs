@@ -63,6 +63,9 @@ pub struct RecentFile {
     /// The agreement's kind as the file gives it ("sla", "ola", "uc",
     /// "offering"), when it can be read.
     pub kind: Option<String>,
+    /// Its document reference, when it states one (what an OLA or UC
+    /// names as the agreement it supports).
+    pub reference: Option<String>,
     /// When the file was last changed, in ms since 1970 (UTC).
     pub modified_ms: Option<f64>,
 }
@@ -76,6 +79,10 @@ pub struct Sample {
     pub title: String,
     /// Its kind, e.g. "Service level agreement".
     pub kind: String,
+    /// Its kind's code, e.g. "sla".
+    pub code: String,
+    /// Its document reference, e.g. "SLA-ITSD-001" (empty when none).
+    pub reference: String,
 }
 
 /// A recovery copy of unsaved edits.

@@ -67,9 +67,9 @@ impl Recent {
 /// Larger files are not read for their title (the list stays quick).
 const MAX_PEEK_BYTES: u64 = 4 * 1024 * 1024;
 
-/// The title and kind of the agreement in a file, read loosely (a file
-/// that cannot be read, or has neither, shows by its name).
-fn peek(p: &Path) -> (Option<String>, Option<String>) {
+/// The title, kind and reference of the agreement in a file, read loosely
+/// (a file that cannot be read, or has none, shows by its name).
+fn peek(p: &Path) -> (Option<String>, Option<String>, Option<String>) {
     let small = std::fs::metadata(p).is_ok_and(|m| m.len() <= MAX_PEEK_BYTES);
     let value = small
         .then(|| std::fs::read(p).ok())
@@ -84,12 +84,16 @@ fn peek(p: &Path) -> (Option<String>, Option<String>) {
             .filter(|s| !s.is_empty())
             .map(str::to_owned)
     };
-    (text("/document/title"), text("/document/kind"))
+    (
+        text("/document/title"),
+        text("/document/kind"),
+        text("/document/reference"),
+    )
 }
 
 /// A path as the UI shows it.
 pub fn describe(p: &Path) -> RecentFile {
-    let (title, kind) = peek(p);
+    let (title, kind, reference) = peek(p);
     let modified_ms = std::fs::metadata(p)
         .and_then(|m| m.modified())
         .ok()
@@ -98,6 +102,7 @@ pub fn describe(p: &Path) -> RecentFile {
     RecentFile {
         title,
         kind,
+        reference,
         modified_ms,
         path: p.display().to_string(),
         name: file_name(p),

@@ -48,6 +48,8 @@ pub fn list() -> Vec<Sample> {
                 id,
                 title: d.title,
                 kind: d.kind.title().to_owned(),
+                code: d.kind.code().to_owned(),
+                reference: d.reference,
             })
         })
         .collect();

@@ -86,6 +86,11 @@ title: string | null,
  */
 kind: string | null, 
 /**
+ * Its document reference, when it states one (what an OLA or UC
+ * names as the agreement it supports).
+ */
+reference: string | null, 
+/**
  * When the file was last changed, in ms since 1970 (UTC).
  */
 modified_ms: number | null, };
@@ -102,7 +107,15 @@ title: string,
 /**
  * Its kind, e.g. "Service level agreement".
  */
-kind: string, };
+kind: string, 
+/**
+ * Its kind's code, e.g. "sla".
+ */
+code: string, 
+/**
+ * Its document reference, e.g. "SLA-ITSD-001" (empty when none).
+ */
+reference: string, };
 
 export type Recovery = { 
 /**

@@ -64,17 +64,25 @@ interface ComboProps {
   onCreate: (name: string) => void;
   describedBy?: string;
   placeholder?: string;
+  /** What to choose from (the draft's stakeholders when not given). */
+  options?: Person[];
+  /** The last option's words for what is typed ("Create “Ann”"). */
+  createText?: (typed: string) => string;
+  /** Said when there is nothing to choose. */
+  emptyText?: string;
+  /** What the choices are, for tests and assistive technology. */
+  kind?: string;
 }
 
 function Combo(props: ComboProps) {
   const store = useStore();
-  const all = people(store.state.draft).filter((p) => !props.exclude?.includes(p.id));
+  const all = (props.options ?? people(store.state.draft)).filter((p) => !props.exclude?.includes(p.id));
   const [text, setText] = useState<string | null>(null);
   const [active, setActive] = useState(0);
   const open = text !== null;
   const q = (text ?? "").trim().toLowerCase();
-  const matches = all.filter((p) => !q || p.name.toLowerCase().includes(q) || p.detail.toLowerCase().includes(q));
-  const exact = all.some((p) => p.name.toLowerCase() === q);
+  const matches = all.filter((p) => !q || p.name.toLowerCase().includes(q) || p.detail.toLowerCase().includes(q) || p.id.toLowerCase().includes(q));
+  const exact = all.some((p) => p.name.toLowerCase() === q || p.id.toLowerCase() === q);
   const canCreate = q.length > 0 && !exact;
   const count = matches.length + (canCreate ? 1 : 0);
   const listId = `${props.id}-options`;
@@ -89,7 +97,7 @@ function Combo(props: ComboProps) {
       <input
         id={props.id}
         role="combobox"
-        data-ref="stakeholder"
+        data-ref={props.kind ?? "stakeholder"}
         aria-expanded={open}
         aria-controls={listId}
         aria-autocomplete="list"
@@ -155,10 +163,10 @@ function Combo(props: ComboProps) {
                 choose(matches.length);
               }}
             >
-              Create “{(text ?? "").trim()}”
+              {props.createText ? props.createText((text ?? "").trim()) : `Create “${(text ?? "").trim()}”`}
             </li>
           )}
-          {count === 0 && <li class="picker-empty">No one named yet: type a name to add them.</li>}
+          {count === 0 && <li class="picker-empty">{props.emptyText ?? "No one named yet: type a name to add them."}</li>}
         </ul>
       )}
     </div>
@@ -273,6 +281,70 @@ export function PeoplePicker(props: { ptr: string; label: string }) {
           const d = store.state.draft;
           if (d) store.edit("", withNewStakeholder(d, name, add), null);
         }}
+      />
+    </Frame>
+  );
+}
+
+/**
+ * The agreements this one supports (an OLA's or UC's SLAs), chosen by
+ * title from the agreements Pactwright knows (recent files and samples
+ * that state a reference); a reference not among them is kept as typed.
+ */
+export function AgreementsPicker(props: { ptr: string; label: string }) {
+  const store = useStore();
+  const v = store.value(props.ptr);
+  const refs = Array.isArray(v) ? (v as string[]) : [];
+  const start = store.state.start;
+  const known = new Map<string, Person>();
+  for (const r of start?.recent ?? []) {
+    if (r.reference && r.kind === "sla") known.set(r.reference, { id: r.reference, name: r.title ?? r.name, detail: `${r.reference} · ${r.name}` });
+  }
+  for (const s of start?.samples ?? []) {
+    if (s.reference && s.code === "sla" && !known.has(s.reference)) known.set(s.reference, { id: s.reference, name: s.title, detail: `${s.reference} · sample` });
+  }
+  const own = store.state.draft?.document.reference;
+  if (own) known.delete(own);
+  const findings = useFindingsOf(props.ptr, true);
+  const add = (ref: string) => {
+    if (!refs.includes(ref)) store.edit(props.ptr, [...refs, ref], null);
+  };
+  return (
+    <Frame ptr={props.ptr} label={props.label} findings={findings}>
+      <div class="chips" aria-label={`${props.label}: chosen`}>
+        {refs.map((ref, i) => {
+          const a = known.get(ref);
+          return (
+            <span class="chip agreement" key={ref + i} data-id={ref} title={a ? a.detail : "Not among the agreements opened here"}>
+              {a ? `${a.name} (${ref})` : ref}
+              <button
+                type="button"
+                class="chip-x"
+                aria-label={`Remove ${ref}`}
+                onClick={() => {
+                  const next = refs.filter((_, j) => j !== i);
+                  store.edit(props.ptr, next.length ? next : undefined, null);
+                }}
+              >
+                ✕
+              </button>
+            </span>
+          );
+        })}
+      </div>
+      <Combo
+        id={fieldId(props.ptr)}
+        label={props.label}
+        kind="agreement"
+        shown=""
+        exclude={refs}
+        options={[...known.values()]}
+        placeholder="Add an SLA by title or reference"
+        createText={(typed) => `Use the reference “${typed}”`}
+        emptyText="No SLAs opened here yet: type the SLA's reference."
+        describedBy={`${fieldId(props.ptr)}-help`}
+        onPick={add}
+        onCreate={add}
       />
     </Frame>
   );

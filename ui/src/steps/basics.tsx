@@ -1,5 +1,5 @@
 import { Lines, NumberField, Repeater, Section, Select, Text } from "../components/fields";
-import { PersonPicker } from "../components/Picker";
+import { AgreementsPicker, PersonPicker } from "../components/Picker";
 import { Markdown } from "../components/Markdown";
 import { ComparePanel } from "../components/Compare";
 import { useState } from "preact/hooks";
@@ -24,7 +24,7 @@ export function Basics() {
         <Text ptr="/document/effective_date" label="Effective date" type="date" />
         <PersonPicker ptr="/document/owner" label="Owner" />
         <PersonPicker ptr="/document/approver" label="Approver" />
-        {(kind === "ola" || kind === "uc") && <Lines ptr="/document/supports" label="Supports (SLA references)" />}
+        {(kind === "ola" || kind === "uc") && <AgreementsPicker ptr="/document/supports" label="Supports (the SLAs it holds up)" />}
       </Section>
       <Section title="Parties" note="The organizations on each side of the agreement.">
         <Text ptr="/parties/provider/name" label="Provider" />

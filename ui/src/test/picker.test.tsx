@@ -105,3 +105,40 @@ describe("the people picker", () => {
     expect(store.value("/relationship/reviews/0/participants")).toEqual(["ann-lee"]);
   });
 });
+
+describe("the agreements an OLA supports", () => {
+  it("are chosen by title from the SLAs opened here or typed as a reference", async () => {
+    const host = new FakeHost();
+    host.files.set("/ola.agreement.json", { ...structuredClone(DRAFT), document: { kind: "ola", title: "Network OLA", reference: "OLA-NET-001" } } as unknown as Agreement);
+    host.startInfo = {
+      recent: [
+        { path: "/desk.agreement.json", name: "desk.agreement.json", folder: "/", exists: true, title: "IT Service Desk SLA", kind: "sla", reference: "SLA-ITSD-001", modified_ms: 0 },
+        { path: "/ola.agreement.json", name: "ola.agreement.json", folder: "/", exists: true, title: "Network OLA", kind: "ola", reference: "OLA-NET-001", modified_ms: 0 },
+      ],
+      samples: [{ id: "cloud", title: "Nimbara Compute SLA", kind: "Service Level Agreement", code: "sla", reference: "SLA-NIM-004" }],
+    };
+    const store = new Store(host);
+    render(
+      <StoreContext.Provider value={store}>
+        <App />
+      </StoreContext.Provider>,
+    );
+    await store.init();
+    store.openRecent("/ola.agreement.json");
+    await waitFor(() => expect(store.state.screen).toBe("editor"));
+    const id = "f-document-supports";
+    fireEvent.focus(input(id));
+    // SLAs only: the OLA itself is not offered.
+    expect(options(id)).toEqual(["IT Service Desk SLASLA-ITSD-001 · desk.agreement.json", "Nimbara Compute SLASLA-NIM-004 · sample"]);
+    fireEvent.input(input(id), { target: { value: "nimbara" } });
+    fireEvent.keyDown(input(id), { key: "Enter" });
+    expect(store.value("/document/supports")).toEqual(["SLA-NIM-004"]);
+    // A reference Pactwright does not know is kept as typed.
+    fireEvent.focus(input(id));
+    fireEvent.input(input(id), { target: { value: "SLA-HR-009" } });
+    expect(options(id)).toEqual(["Use the reference “SLA-HR-009”"]);
+    fireEvent.keyDown(input(id), { key: "Enter" });
+    expect(store.value("/document/supports")).toEqual(["SLA-NIM-004", "SLA-HR-009"]);
+    expect(document.querySelector(".chip.agreement[data-id='SLA-NIM-004']")?.textContent).toContain("Nimbara Compute SLA (SLA-NIM-004)");
+  });
+});
