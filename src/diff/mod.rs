@@ -201,7 +201,7 @@ pub fn compare(old: &Agreement, new: &Agreement) -> Result<Diff, DiffError> {
     }
     let a = serde_json::to_value(old).unwrap_or(Value::Null);
     let b = serde_json::to_value(new).unwrap_or(Value::Null);
-    let vocabulary = Vocabulary::new();
+    let vocabulary = Vocabulary::new(old, new);
     let mut walk = Walk {
         voc: &vocabulary,
         out: Vec::new(),
@@ -390,7 +390,7 @@ impl Walk<'_> {
                             subject: p.subject(),
                             pointer: p.pointer(),
                             old: None,
-                            new: Some(summary(item, key, &p.subject())),
+                            new: Some(summary(self.voc, item, key, &p.subject())),
                             words: Vec::new(),
                             downtime: None,
                         },
@@ -407,7 +407,7 @@ impl Walk<'_> {
                         op: Op::Removed,
                         subject: p.subject(),
                         pointer: p.pointer(),
-                        old: Some(summary(item, key, &p.subject())),
+                        old: Some(summary(self.voc, item, key, &p.subject())),
                         new: None,
                         words: Vec::new(),
                         downtime: None,
@@ -423,6 +423,14 @@ impl Walk<'_> {
         let text = |v: &Value| match v {
             Value::String(s) => s.clone(),
             other => other.to_string(),
+        };
+        let people = self.voc.holds_people(&place.schema());
+        let shown = |s: &str| {
+            if people {
+                self.voc.person(s)
+            } else {
+                s.to_owned()
+            }
         };
         let a: Vec<String> = a.iter().map(text).collect();
         let b: Vec<String> = b.iter().map(text).collect();
@@ -469,7 +477,11 @@ impl Walk<'_> {
         let mut changes: Vec<(usize, Place, Change)> = Vec::new();
         for (i, j) in edited {
             let p = item(j);
-            let words = words(&a[i], &b[j]);
+            let words = if people {
+                Vec::new()
+            } else {
+                words(&a[i], &b[j])
+            };
             changes.push((
                 j,
                 p.clone(),
@@ -477,8 +489,8 @@ impl Walk<'_> {
                     op: Op::Changed,
                     subject: p.subject(),
                     pointer: p.pointer(),
-                    old: Some(a[i].clone()),
-                    new: Some(b[j].clone()),
+                    old: Some(shown(&a[i])),
+                    new: Some(shown(&b[j])),
                     words,
                     downtime: None,
                 },
@@ -497,7 +509,7 @@ impl Walk<'_> {
                     subject: p.subject(),
                     pointer: p.pointer(),
                     old: None,
-                    new: Some(b[j].clone()),
+                    new: Some(shown(&b[j])),
                     words: Vec::new(),
                     downtime: None,
                 },
@@ -516,7 +528,7 @@ impl Walk<'_> {
                     op: Op::Removed,
                     subject: p.subject(),
                     pointer: p.pointer(),
-                    old: Some(a[i].clone()),
+                    old: Some(shown(&a[i])),
                     new: None,
                     words: Vec::new(),
                     downtime: None,
@@ -530,11 +542,16 @@ impl Walk<'_> {
     }
 
     fn scalar(&mut self, place: &Place, a: Option<&Value>, b: Option<&Value>) {
+        let people = self.voc.holds_people(&place.schema());
+        let voc = self.voc;
         let printed = |v: Option<&Value>| -> Option<String> {
             if absent(v) && !matches!(v, Some(Value::Bool(false))) {
                 return None;
             }
-            v.map(printed)
+            v.map(|v| match v {
+                Value::String(id) if people => voc.person(id),
+                v => printed(voc, v),
+            })
         };
         let (old, new) = (printed(a), printed(b));
         let op = match (&old, &new) {
@@ -565,7 +582,7 @@ impl Walk<'_> {
 
 /// A value as printed: text as it is, an enum's snake-case code in words
 /// ("calendar_month" as "calendar month"), yes/no for a flag.
-fn printed(v: &Value) -> String {
+fn printed(voc: &Vocabulary, v: &Value) -> String {
     match v {
         Value::String(s) => {
             let code = s.contains('_')
@@ -577,14 +594,18 @@ fn printed(v: &Value) -> String {
         Value::Bool(false) => "no".to_owned(),
         Value::Null => String::new(),
         Value::Number(n) => n.to_string(),
-        Value::Array(items) => items.iter().map(printed).collect::<Vec<_>>().join(", "),
-        Value::Object(_) => summary(v, "", ""),
+        Value::Array(items) => items
+            .iter()
+            .map(|i| printed(voc, i))
+            .collect::<Vec<_>>()
+            .join(", "),
+        Value::Object(_) => summary(voc, v, "", ""),
     }
 }
 
 /// An item's fields in one line, its key and what its name already says
 /// left out: "trigger: User request; target: 1bd".
-fn summary(item: &Value, key: &str, subject: &str) -> String {
+fn summary(voc: &Vocabulary, item: &Value, key: &str, subject: &str) -> String {
     let named = |v: &Value| match v {
         Value::String(s) => {
             subject.contains(&format!("'{s}'"))
@@ -596,10 +617,26 @@ fn summary(item: &Value, key: &str, subject: &str) -> String {
         Value::Object(fields) => fields
             .iter()
             .filter(|(k, v)| k.as_str() != key && !absent(Some(v)) && !named(v))
-            .map(|(k, v)| format!("{}: {}", k.replace('_', " "), printed(v)))
+            .map(|(k, v)| {
+                let shown = match v {
+                    Value::String(id) if vocabulary::PERSON_KEYS.contains(&k.as_str()) => {
+                        voc.person(id)
+                    }
+                    Value::Array(ids) if vocabulary::PERSON_KEYS.contains(&k.as_str()) => ids
+                        .iter()
+                        .map(|i| {
+                            i.as_str()
+                                .map_or_else(|| printed(voc, i), |id| voc.person(id))
+                        })
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                    _ => printed(voc, v),
+                };
+                format!("{}: {shown}", k.replace('_', " "))
+            })
             .collect::<Vec<_>>()
             .join("; "),
-        other => printed(other),
+        other => printed(voc, other),
     }
 }
 

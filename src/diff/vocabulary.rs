@@ -153,11 +153,67 @@ const FIELDS: &[(&str, &str)] = &[
 /// What is not a change in service terms.
 const IGNORED: &[&str] = &["schema_version"];
 
-pub(super) struct Vocabulary;
+pub(super) struct Vocabulary {
+    /// Stakeholder names by id (the later draft's over the earlier's): a
+    /// change names people, never their ids.
+    people: std::collections::HashMap<String, String>,
+}
+
+/// Fields that hold a stakeholder's id (schema paths, items as `*`).
+const PERSON_FIELDS: &[&str] = &[
+    "document.owner",
+    "document.approver",
+    "offering.actions.*.owner",
+    "support.escalation.*.contact",
+    "relationship.contacts.*.stakeholder",
+    "signatures.*.stakeholder",
+];
+
+/// Lists of stakeholder ids.
+const PERSON_LISTS: &[&str] = &[
+    "relationship.reviews.*.participants",
+    "relationship.reports.*.recipients",
+];
+
+/// Fields of an item, by name, that hold stakeholder ids (for an item
+/// added or removed whole).
+pub(super) const PERSON_KEYS: &[&str] = &[
+    "owner",
+    "approver",
+    "contact",
+    "stakeholder",
+    "participants",
+    "recipients",
+];
 
 impl Vocabulary {
-    pub(super) fn new() -> Self {
-        Vocabulary
+    pub(super) fn new(old: &crate::model::Agreement, new: &crate::model::Agreement) -> Self {
+        let mut people = std::collections::HashMap::new();
+        for s in old.stakeholders.iter().chain(&new.stakeholders) {
+            let name = if s.name.trim().is_empty() {
+                s.title.trim()
+            } else {
+                s.name.trim()
+            };
+            if !name.is_empty() {
+                people.insert(s.id.clone(), name.to_owned());
+            }
+        }
+        Vocabulary { people }
+    }
+
+    /// A stakeholder as a reader knows them: by name (the id only when
+    /// they have no name, or are not a stakeholder).
+    pub(super) fn person(&self, id: &str) -> String {
+        self.people
+            .get(id)
+            .cloned()
+            .unwrap_or_else(|| id.to_owned())
+    }
+
+    /// True for a field holding a stakeholder's id, or a list of them.
+    pub(super) fn holds_people(&self, schema: &str) -> bool {
+        PERSON_FIELDS.contains(&schema) || PERSON_LISTS.contains(&schema)
     }
 
     pub(super) fn ignored(&self, schema: &str) -> bool {
@@ -223,10 +279,10 @@ impl Vocabulary {
             }
             "stakeholders" => {
                 let (id, name) = (field("id"), field("name"));
-                if name.is_empty() || name == id {
+                if name.is_empty() {
                     format!("stakeholder {id}")
                 } else {
-                    format!("stakeholder {id} '{name}'")
+                    format!("stakeholder '{name}'")
                 }
             }
             _ if list.ends_with("holidays") => {
@@ -239,6 +295,13 @@ impl Vocabulary {
             }
             _ => {
                 let name = if key.is_empty() { "" } else { field(key) };
+                let person;
+                let name = if ["stakeholder", "contact"].contains(&key) && !name.is_empty() {
+                    person = self.person(name);
+                    person.as_str()
+                } else {
+                    name
+                };
                 if name.is_empty() {
                     noun.to_owned()
                 } else {
