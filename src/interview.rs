@@ -236,12 +236,10 @@ pub fn interview(answers: &Answers) -> Result<Agreement, Vec<AnswerError>> {
         Contact {
             stakeholder: owner_id.clone(),
             purpose: "Day-to-day questions about the service and this agreement".to_owned(),
-            ..Contact::default()
         },
         Contact {
             stakeholder: sponsor_id.clone(),
             purpose: format!("Priorities, approvals and escalations for {consumer}"),
-            ..Contact::default()
         },
     ];
     for review in &mut a.relationship.reviews {

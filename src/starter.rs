@@ -286,7 +286,7 @@ mod tests {
         );
         let dangling: Vec<_> = crate::checks::check(&c)
             .into_iter()
-            .filter(|f| f.code.to_string() == "dangling-reference")
+            .filter(|f| f.code == "dangling-reference")
             .collect();
         assert!(dangling.is_empty(), "{dangling:?}");
     }
