@@ -5,7 +5,7 @@
 
 mod common;
 
-use pactwright_typeset::layout::{Item, Layout, LayoutOptions, OutlineEntry};
+use pactwright_typeset::layout::{Item, Layout, LayoutOptions, OutlineEntry, Role, TextRun};
 use pactwright_typeset::{
     HeadingInfo, RenderOptions, layout, markdown, number_headings, pdf, render_markdown_to_pdf,
 };
@@ -255,6 +255,50 @@ fn headings_are_not_stranded_at_page_bottom() {
     }
 }
 
+/// Whatever follows a heading (a table, a list, a sub-heading and its
+/// table), the heading is never the last thing on its page.
+#[test]
+fn headings_stay_with_whatever_follows() {
+    let filler =
+        "Words that fill the page with a reasonable amount of text for testing. ".repeat(6);
+    let mut table = String::from("| Tier | Credit |\n|---|---|\n");
+    for i in 0..9 {
+        table.push_str(&format!("| below 99.{i}% | {i}% of the monthly charge |\n"));
+    }
+    let list = "- first duty of the consumer\n- second duty of the consumer\n- third duty\n";
+    let follows = [
+        table.clone(),
+        list.to_owned(),
+        format!("### Credits\n\n{table}"),
+        format!("### Duties\n\n{list}"),
+    ];
+    for (k, after) in follows.iter().enumerate() {
+        for n in 0..25 {
+            let mut src = pushed_down(n, &filler);
+            src.push_str(&format!("## Stranded{k}\n\n{after}"));
+            let l = render(&src);
+            let mark = format!("Stranded{k}");
+            for p in &l.pages {
+                let body: Vec<&TextRun> = p
+                    .items
+                    .iter()
+                    .filter_map(|i| match i {
+                        Item::Text(t) if t.role == Role::Body => Some(t),
+                        _ => None,
+                    })
+                    .collect();
+                if let Some(h) = body.iter().find(|t| t.text.contains(&mark)) {
+                    assert!(
+                        body.iter().any(|t| t.y > h.y + 1.0),
+                        "k={k} n={n}: the heading ends its page:\n{}",
+                        p.text()
+                    );
+                }
+            }
+        }
+    }
+}
+
 #[test]
 fn pdf_is_deterministic() {
     let opts = RenderOptions {
@@ -461,13 +505,43 @@ fn preview_paints_the_same_page() {
     assert!(page_paint(&l, 99).is_none());
 }
 
-/// A table split across pages never leaves its last row alone under the
-/// repeated header.
+/// A table of up to six rows is never split: it moves to the next page
+/// whole (with the heading or sentence kept with it).
+#[test]
+fn short_tables_are_never_split() {
+    let filler = "Filler text for the page that wraps over a few lines of the body. ".repeat(5);
+    for rows in [2, 3, 6] {
+        let mut table = String::from("| Tier | Credit |\n|---|---|\n");
+        for i in 0..rows {
+            table.push_str(&format!("| rowmark{i} | {i}0% of the monthly charge |\n"));
+        }
+        for n in 0..30 {
+            let mut src = pushed_down(n, &filler);
+            src.push_str("Lead-in sentence.\n\n");
+            src.push_str(&table);
+            let l = render(&src);
+            let pages: Vec<usize> = l
+                .pages
+                .iter()
+                .map(|p| p.text().lines().filter(|t| t.contains("rowmark")).count())
+                .filter(|&r| r > 0)
+                .collect();
+            assert_eq!(
+                pages,
+                vec![rows],
+                "n={n}: a {rows}-row table split as {pages:?}"
+            );
+        }
+    }
+}
+
+/// A longer table split across pages keeps at least three rows where it
+/// starts and never leaves its last row alone under the repeated header.
 #[test]
 fn no_widowed_table_rows() {
     let filler = "Filler text for the page that wraps over a few lines of the body. ".repeat(5);
     let mut table = String::from("| Row | Value |\n|---|---|\n");
-    for i in 0..6 {
+    for i in 0..12 {
         table.push_str(&format!("| rowmark{i} | the value of row {i} |\n"));
     }
     let mut splits = 0;
@@ -484,11 +558,12 @@ fn no_widowed_table_rows() {
             .collect();
         assert_eq!(
             rows.iter().sum::<usize>(),
-            6,
+            12,
             "n={n}: every row printed once"
         );
         if rows.len() > 1 {
             splits += 1;
+            assert!(rows[0] >= 3, "n={n}: split before the third row: {rows:?}");
             assert!(rows[rows.len() - 1] >= 2, "n={n}: rows per page {rows:?}");
         }
     }

@@ -174,8 +174,26 @@ impl Flow {
     }
 }
 
-/// The height a table needs where it starts: its header and first row (at
-/// most a third of a page of it).
+/// A table of at most this many rows is never split (when it fits a page).
+pub(super) const KEEP_WHOLE_ROWS: usize = 6;
+
+/// A longer table never splits before this many rows.
+pub(super) const FIRST_ROWS: usize = 3;
+
+/// The height a table needs where it starts: all of it when it has at most
+/// [`KEEP_WHOLE_ROWS`] rows and fits a page, so a short table (a credit
+/// scheme's tiers) is never split; otherwise its header and first
+/// [`FIRST_ROWS`] rows (at most half a page of them).
 pub(super) fn table_start(header: Option<&Row>, rows: &[Row], page_h: f32) -> f32 {
-    header.map_or(0.0, Row::height) + rows.first().map_or(0.0, |r| r.height().min(page_h / 3.0))
+    let head = header.map_or(0.0, Row::height);
+    let all: f32 = rows.iter().map(Row::height).sum();
+    if rows.len() <= KEEP_WHOLE_ROWS && head + all <= page_h {
+        return head + all;
+    }
+    head + rows
+        .iter()
+        .take(FIRST_ROWS)
+        .map(Row::height)
+        .sum::<f32>()
+        .min(page_h / 2.0)
 }
