@@ -34,25 +34,43 @@ fn page_of(info: &Value, title: &str) -> u64 {
         .unwrap_or_else(|| panic!("no heading {title}"))
 }
 
+/// The pages of the section whose heading matches: from its page to the
+/// page of the next heading of its level or higher (as the UI works out).
+fn section(info: &Value, title: &str) -> (u64, u64) {
+    let outline = info["outline"].as_array().expect("outline");
+    let at = outline
+        .iter()
+        .position(|o| o["title"].as_str().is_some_and(|t| t.contains(title)))
+        .unwrap_or_else(|| panic!("no heading {title}"));
+    let level = outline[at]["level"].as_u64().expect("level");
+    let from = outline[at]["page"].as_u64().expect("page");
+    let to = outline[at + 1..]
+        .iter()
+        .find(|o| o["level"].as_u64().is_some_and(|l| l <= level))
+        .and_then(|o| o["page"].as_u64())
+        .unwrap_or(from);
+    (from, to.max(from))
+}
+
 #[test]
 fn a_field_s_text_is_found_where_it_is_printed_and_a_click_there_names_the_field() {
     let h = host();
     let draft = sample();
     let info = laid(&h, &draft);
     let rev = info["revision"].clone();
-    let offering = page_of(&info, "service offering");
+    let (offering, offering_end) = section(&info, "service offering");
 
     // An action's own words, in the section of the step being edited.
     let ptr = "/offering/actions/0/action";
     let spot = h.ok(
         "preview_locate",
-        json!({ "revision": rev, "pointer": ptr, "from_page": offering, "to_page": offering + 2 }),
+        json!({ "revision": rev, "pointer": ptr, "from_page": offering, "to_page": offering_end }),
     );
     assert_eq!(spot["pointer"], ptr, "{spot}");
     let page = spot["page"].as_u64().expect("page");
     assert!(
-        page >= offering && page <= offering + 2,
-        "found on page {page}, the section starts on {offering}"
+        page >= offering && page <= offering_end,
+        "found on page {page}, the section is pages {offering}-{offering_end}"
     );
     let rect: Vec<f64> = serde_json::from_value(spot["rect"].clone()).expect("rect");
     assert!(rect[2] > 20.0 && rect[3] > 5.0, "{rect:?}");
@@ -71,20 +89,20 @@ fn a_field_s_text_is_found_where_it_is_printed_and_a_click_there_names_the_field
     // A short value printed as typed, in the same table.
     let target = h.ok(
         "preview_locate",
-        json!({ "revision": rev, "pointer": "/offering/actions/0/target", "from_page": offering, "to_page": offering + 2 }),
+        json!({ "revision": rev, "pointer": "/offering/actions/0/target", "from_page": offering, "to_page": offering_end }),
     );
     assert_eq!(target["pointer"], "/offering/actions/0/target", "{target}");
     assert_eq!(target["page"], spot["page"]);
 
     // "at_least" is printed in words: the target is found through its name.
-    let levels = page_of(&info, "Service level targets");
+    let (levels, levels_end) = section(&info, "Service level targets");
     let cmp = h.ok(
         "preview_locate",
-        json!({ "revision": rev, "pointer": "/service_levels/0/comparison", "from_page": levels, "to_page": levels + 2 }),
+        json!({ "revision": rev, "pointer": "/service_levels/0/comparison", "from_page": levels, "to_page": levels_end }),
     );
     assert_eq!(cmp["pointer"], "/service_levels/0", "{cmp}");
     let cmp_page = cmp["page"].as_u64().expect("page");
-    assert!(cmp_page >= levels && cmp_page <= levels + 2, "{cmp}");
+    assert!(cmp_page >= levels && cmp_page <= levels_end, "{cmp}");
 }
 
 #[test]

@@ -111,8 +111,17 @@ function Combo(props: ComboProps) {
           setActive(0);
         }}
         onBlur={() => setTimeout(() => setText(null), 150)}
+        onClick={() => {
+          // Clicked again after choosing (still focused): search afresh.
+          if (!open) {
+            setText("");
+            setActive(0);
+          }
+        }}
         onInput={(e) => {
-          setText((e.currentTarget as HTMLInputElement).value);
+          const typed = (e.currentTarget as HTMLInputElement).value;
+          // Typing after a choice searches for what is typed, not the name plus it.
+          setText(!open && props.shown && typed.startsWith(props.shown) ? typed.slice(props.shown.length) : typed);
           setActive(0);
         }}
         onKeyDown={(e) => {

@@ -142,3 +142,22 @@ describe("the agreements an OLA supports", () => {
     expect(document.querySelector(".chip.agreement[data-id='SLA-NIM-004']")?.textContent).toContain("Nimbara Compute SLA (SLA-NIM-004)");
   });
 });
+
+describe("a picker used again after a choice", () => {
+  it("searches afresh when clicked or typed into, never for the name plus what is typed", async () => {
+    const { store } = await open();
+    const id = "f-document-owner";
+    fireEvent.focus(input(id));
+    fireEvent.input(input(id), { target: { value: "helen" } });
+    fireEvent.keyDown(input(id), { key: "Enter" });
+    expect(store.value("/document/owner")).toBe("hok");
+    expect(input(id).value).toBe("Helen Okafor");
+    // Still focused: typing goes to a fresh search.
+    fireEvent.input(input(id), { target: { value: "Helen Okaforserv" } });
+    expect(options(id)).toEqual(["Service DeskService provider · Provider", "Create “serv”"]);
+    fireEvent.keyDown(input(id), { key: "Escape" });
+    // Clicked again: the whole list.
+    fireEvent.click(input(id));
+    expect(options(id).length).toBe(2);
+  });
+});
