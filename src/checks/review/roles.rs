@@ -83,12 +83,7 @@ pub(super) fn check(ctx: &Ctx, f: &mut Findings) {
             );
         }
     }
-    if let Some((i, s)) = a
-        .stakeholders
-        .iter()
-        .enumerate()
-        .find(|(_, s)| s.id == a.document.approver)
-    {
+    if let Some(s) = a.stakeholders.iter().find(|s| s.id == a.document.approver) {
         // Between teams of one organization (an OLA) the approver is often
         // the head of both.
         if s.side == Side::Provider && kind != Kind::Ola {
@@ -96,7 +91,7 @@ pub(super) fn check(ctx: &Ctx, f: &mut Findings) {
                 Code::RoleOnWrongSide,
                 "/document/approver",
                 format!(
-                    "the approver \"{}\" is on the provider side: the provider would approve its own promises (/stakeholders/{i})",
+                    "the approver \"{}\" is on the provider side: the provider would approve its own promises",
                     name(s)
                 ),
                 "the approver is the consumer's sponsor or customer",
