@@ -113,7 +113,7 @@ export function Export() {
         </button>
         <button type="button" class="export-card" id="export-openslo" disabled={ex.busy} onClick={() => void store.exportAs("openslo")}>
           <span class="export-title">OpenSLO</span>
-          <span class="export-desc">The service level targets as OpenSLO v1 YAML, for the monitoring team's SLO tooling. The PDF carries the same file inside.</span>
+          <span class="export-desc">The service level targets as OpenSLO v1 YAML, for the monitoring team's SLO tooling.</span>
         </button>
       </div>
       {ex.busy && (
